@@ -1,0 +1,149 @@
+package io.qtasks.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+
+import io.qtasks.GenerateHandler;
+import io.qtasks.TaskDecoder;
+import io.qtasks.middleware.TaskMiddleware;
+
+/**
+ * Marks a public method of a Spring bean as a task (QTasks' {@code @app.task}). The
+ * method runs on a worker when a task with its name is enqueued through
+ * {@link io.qtasks.QTasks}.
+ *
+ * <pre class="code">
+ * &#64;QTask(name = "send_report", retry = 2, retryOn = IOException.class)
+ * public String sendReport(String month, int copies) { ... }
+ * </pre>
+ *
+ * Classes named in attributes ({@link #decode()}, {@link #generateHandler()},
+ * {@link #middlewaresBefore()}, {@link #middlewaresAfter()}) are taken from the
+ * application context when a bean of that type exists, else instantiated with autowiring.
+ *
+ * @author QTasks contributors
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface QTask {
+
+	/**
+	 * Marks {@link #priority()} as not set: the task takes
+	 * {@code qtasks.default-priority}.
+	 */
+	int DEFAULT_PRIORITY = Integer.MIN_VALUE;
+
+	/**
+	 * Marks {@link #retry()} as not set: the task takes {@code qtasks.retry.retries}.
+	 */
+	int DEFAULT_RETRY = -1;
+
+	/**
+	 * Alias for {@link #name()}.
+	 * @return the task name
+	 */
+	@AliasFor("name")
+	String value() default "";
+
+	/**
+	 * The task name; any string is legal. Defaults to the method name.
+	 * @return the task name
+	 */
+	@AliasFor("value")
+	String name() default "";
+
+	/**
+	 * Free tags describing the task.
+	 * @return the tags
+	 */
+	String[] tags() default {};
+
+	/**
+	 * A human-readable description, shown by the actuator endpoint.
+	 * @return the description
+	 */
+	String description() default "";
+
+	/**
+	 * The priority of the task's runs; lower runs first. Defaults to
+	 * {@code qtasks.default-priority} (0).
+	 * @return the priority
+	 */
+	int priority() default DEFAULT_PRIORITY;
+
+	/**
+	 * How many times a failed run is retried (attempts = retry + 1). Defaults to
+	 * {@code qtasks.retry.retries} (0).
+	 * @return the number of retries
+	 */
+	int retry() default DEFAULT_RETRY;
+
+	/**
+	 * The exception types (and their subclasses) that lead to a retry; empty retries any
+	 * exception. Cancellation is never retried.
+	 * @return the exception types
+	 */
+	Class<? extends Throwable>[] retryOn() default {};
+
+	/**
+	 * Whether the method receives the task itself as a {@link io.qtasks.TaskSelf}
+	 * parameter. The method must then declare one.
+	 * @return the flag
+	 */
+	boolean echo() default false;
+
+	/**
+	 * The decoder that turns the return value into the stored result. The default stores
+	 * the value as JSON through the application's Jackson mapper.
+	 * @return the decoder type
+	 */
+	Class<? extends TaskDecoder> decode() default TaskDecoder.class;
+
+	/**
+	 * The handler applied to every element of a generator task's output. The default
+	 * keeps elements as they are.
+	 * @return the handler type
+	 */
+	Class<? extends GenerateHandler> generateHandler() default GenerateHandler.class;
+
+	/**
+	 * The name of the {@link java.util.concurrent.Executor} bean to run the task on.
+	 * Empty runs it on the worker pool.
+	 * @return the bean name
+	 */
+	String executor() default "";
+
+	/**
+	 * Middlewares that run before the call, after the global {@link TaskMiddleware}
+	 * beans.
+	 * @return the middleware types
+	 */
+	Class<? extends TaskMiddleware>[] middlewaresBefore() default {};
+
+	/**
+	 * Middlewares that run after the call, before the global {@link TaskMiddleware}
+	 * beans.
+	 * @return the middleware types
+	 */
+	Class<? extends TaskMiddleware>[] middlewaresAfter() default {};
+
+	/**
+	 * The longest a run may take, as a duration such as {@code "30s"} or {@code "PT2M"}
+	 * (QTasks' {@code max_time}). Empty takes {@code qtasks.default-timeout}.
+	 * @return the timeout
+	 */
+	String timeout() default "";
+
+	/**
+	 * Free {@code key=value} entries, available as {@link io.qtasks.TaskSelf#extra()}.
+	 * @return the entries
+	 */
+	String[] extra() default {};
+
+}

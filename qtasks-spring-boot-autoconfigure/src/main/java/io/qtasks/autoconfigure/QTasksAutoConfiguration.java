@@ -1,0 +1,144 @@
+package io.qtasks.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.CustomScopeConfigurer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.beans.factory.config.BeanDefinition;
+
+import io.qtasks.QTasks;
+import io.qtasks.TaskContext;
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.client.DefaultQTasks;
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.context.TaskContextHolder;
+import io.qtasks.context.TaskScope;
+import io.qtasks.definition.QTaskAnnotationBeanPostProcessor;
+import io.qtasks.definition.TaskDefinitionFactory;
+import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.invocation.JsonTaskDecoder;
+import io.qtasks.invocation.TaskArgumentBinder;
+import io.qtasks.invocation.TaskInvoker;
+import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.middleware.TaskMiddleware;
+import io.qtasks.retry.TaskRetryTemplates;
+import io.qtasks.storage.TaskStorage;
+import io.qtasks.worker.BeanFactoryTaskComponents;
+import io.qtasks.worker.QTasksWorker;
+import io.qtasks.worker.TaskProcessor;
+
+/**
+ * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
+ * client, the {@code task} scope with its {@link TaskContext}, the worker, and the
+ * in-memory broker unless another one is configured.
+ *
+ * @author QTasks contributors
+ */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@EnableConfigurationProperties(QTasksProperties.class)
+@Import(MemoryBrokerConfiguration.class)
+public final class QTasksAutoConfiguration {
+
+	private static final Clock CLOCK = Clock.systemUTC();
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static CustomScopeConfigurer qtasksTaskScopeConfigurer() {
+		CustomScopeConfigurer configurer = new CustomScopeConfigurer();
+		configurer.addScope(TaskScope.NAME, new TaskScope());
+		return configurer;
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static QTaskAnnotationBeanPostProcessor qtaskAnnotationBeanPostProcessor(
+			ObjectProvider<TaskDefinitionFactory> definitionFactory,
+			ObjectProvider<TaskDefinitionRegistry> definitionRegistry) {
+		return new QTaskAnnotationBeanPostProcessor(definitionFactory::getObject, definitionRegistry::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskDefinitionRegistry qtasksTaskDefinitionRegistry() {
+		return new TaskDefinitionRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskDefinitionFactory qtasksTaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory,
+			QTasksProperties properties) {
+		return new TaskDefinitionFactory(beanFactory, properties, new JsonTaskDecoder());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskJsonMapper qtasksTaskJsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return new TaskJsonMapper(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(QTasks.class)
+	DefaultQTasks qtasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			QTasksProperties properties) {
+		return new DefaultQTasks(broker, storage, registry, json, properties, CLOCK);
+	}
+
+	@Bean
+	@Scope(scopeName = TaskScope.NAME, proxyMode = ScopedProxyMode.INTERFACES)
+	TaskContext taskContext() {
+		return TaskContextHolder.currentContext();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "qtasks.worker.enabled", matchIfMissing = true)
+	static class WorkerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TaskInvoker qtasksTaskInvoker(TaskJsonMapper json, ObjectProvider<TaskMiddleware> middlewares) {
+			List<TaskMiddleware> global = middlewares.orderedStream().toList();
+			return new TaskInvoker(new TaskArgumentBinder(json), json, global);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TaskRetryTemplates qtasksTaskRetryTemplates() {
+			return new TaskRetryTemplates(List.of());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TaskProcessor qtasksTaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage,
+				TaskInvoker invoker, TaskRetryTemplates retryTemplates, QTasksProperties properties,
+				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client) {
+			return new TaskProcessor(registry, broker, storage, invoker, retryTemplates, properties,
+					new BeanFactoryTaskComponents(beanFactory), client::getObject, CLOCK);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		QTasksWorker qtasksWorker(TaskBroker broker, TaskProcessor processor, TaskDefinitionRegistry registry,
+				ConfigurableListableBeanFactory beanFactory, QTasksProperties properties) {
+			return new QTasksWorker(broker, processor, registry, (name) -> beanFactory.getBean(name, Executor.class),
+					properties.getWorker().getConcurrency(), properties.getWorker().getShutdownTimeout());
+		}
+
+	}
+
+}

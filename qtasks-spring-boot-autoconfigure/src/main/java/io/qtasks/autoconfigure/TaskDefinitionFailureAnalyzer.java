@@ -1,0 +1,23 @@
+package io.qtasks.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import io.qtasks.definition.TaskDefinitionException;
+
+/**
+ * Explains a start-up that failed on an invalid {@code @QTask} declaration.
+ *
+ * @author QTasks contributors
+ */
+class TaskDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<TaskDefinitionException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, TaskDefinitionException cause) {
+		return new FailureAnalysis(cause.getMessage(),
+				"Fix the @QTask declaration named above. Task names must be unique, echo = true needs a TaskSelf"
+						+ " parameter, and executor must name an Executor bean.",
+				cause);
+	}
+
+}

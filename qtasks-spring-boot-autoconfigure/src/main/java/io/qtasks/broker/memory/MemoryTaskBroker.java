@@ -1,0 +1,170 @@
+package io.qtasks.broker.memory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.broker.CancelRequestListener;
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.TaskDelivery;
+import io.qtasks.storage.memory.MemoryTaskStorage;
+
+/**
+ * A broker inside this JVM: a priority queue (lower priority first, FIFO within a
+ * priority) over a {@link MemoryTaskStorage}. Needs no infrastructure; tasks live as long
+ * as the JVM.
+ *
+ * @author QTasks contributors
+ */
+public class MemoryTaskBroker implements TaskBroker {
+
+	private static final Comparator<Queued> ORDER = Comparator.comparingInt(Queued::priority)
+		.thenComparingLong(Queued::sequence);
+
+	private final PriorityBlockingQueue<Queued> queue = new PriorityBlockingQueue<>(64, ORDER);
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final Map<UUID, String> cancelRequests = new ConcurrentHashMap<>();
+
+	private final List<CancelRequestListener> cancelListeners = new CopyOnWriteArrayList<>();
+
+	private final MemoryTaskStorage storage;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a broker over the given storage.
+	 * @param storage where records are kept
+	 * @param clock the clock that dates record changes
+	 */
+	public MemoryTaskBroker(MemoryTaskStorage storage, Clock clock) {
+		this.storage = storage;
+		this.clock = clock;
+	}
+
+	@Override
+	public String type() {
+		return "memory";
+	}
+
+	@Override
+	public void enqueue(Task task) {
+		this.storage.save(task);
+		this.queue.add(new Queued(task.uuid(), task.priority(), this.sequence.incrementAndGet()));
+	}
+
+	@Override
+	public List<TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
+		Queued first = this.queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		if (first == null) {
+			return List.of();
+		}
+		List<Queued> claimed = new ArrayList<>(max);
+		claimed.add(first);
+		this.queue.drainTo(claimed, max - 1);
+		List<TaskDelivery> deliveries = new ArrayList<>(claimed.size());
+		for (Queued queued : claimed) {
+			this.storage.find(queued.uuid())
+				.ifPresent((task) -> deliveries.add(new MemoryDelivery(task, queued.sequence())));
+		}
+		return deliveries;
+	}
+
+	@Override
+	public CancelOutcome cancel(UUID uuid, String reason) {
+		Optional<Task> found = this.storage.find(uuid);
+		if (found.isEmpty()) {
+			return CancelOutcome.NOT_FOUND;
+		}
+		if (found.get().isFinished()) {
+			return CancelOutcome.ALREADY_FINISHED;
+		}
+		if (this.queue.removeIf((queued) -> queued.uuid().equals(uuid))) {
+			this.storage.save(found.get()
+				.toBuilder()
+				.status(TaskStatus.CANCEL)
+				.cancelReason(reason)
+				.updatedAt(this.clock.instant())
+				.build());
+			return CancelOutcome.CANCELLED;
+		}
+		this.cancelRequests.put(uuid, reason);
+		this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason));
+		return CancelOutcome.CANCEL_REQUESTED;
+	}
+
+	@Override
+	public void addCancelRequestListener(CancelRequestListener listener) {
+		this.cancelListeners.add(listener);
+	}
+
+	@Override
+	public Optional<String> cancelRequest(UUID uuid) {
+		return Optional.ofNullable(this.cancelRequests.get(uuid));
+	}
+
+	@Override
+	public long pendingCount() {
+		return this.queue.size();
+	}
+
+	private record Queued(UUID uuid, int priority, long sequence) {
+
+	}
+
+	private final class MemoryDelivery implements TaskDelivery {
+
+		private final Task task;
+
+		private final long sequence;
+
+		MemoryDelivery(Task task, long sequence) {
+			this.task = task;
+			this.sequence = sequence;
+		}
+
+		@Override
+		public Task task() {
+			return this.task;
+		}
+
+		@Override
+		public boolean update(Task record) {
+			MemoryTaskBroker.this.storage.save(record);
+			return true;
+		}
+
+		@Override
+		public boolean complete(Task record) {
+			MemoryTaskBroker.this.storage.save(record);
+			MemoryTaskBroker.this.cancelRequests.remove(record.uuid());
+			return true;
+		}
+
+		@Override
+		public void release() {
+			Task current = MemoryTaskBroker.this.storage.find(this.task.uuid()).orElse(this.task);
+			MemoryTaskBroker.this.storage.save(current.toBuilder()
+				.status(TaskStatus.NEW)
+				.updatedAt(MemoryTaskBroker.this.clock.instant())
+				.build());
+			MemoryTaskBroker.this.queue.add(new Queued(this.task.uuid(), this.task.priority(), this.sequence));
+		}
+
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.qtasks.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.util.Assert;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.QTasks;
+import io.qtasks.Task;
+import io.qtasks.TaskRequest;
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.definition.TaskDefinition;
+import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.storage.TaskStorage;
+
+/**
+ * The {@link QTasks} client over a broker and its storage.
+ *
+ * @author QTasks contributors
+ */
+public class DefaultQTasks implements QTasks {
+
+	private final TaskBroker broker;
+
+	private final TaskStorage storage;
+
+	private final TaskDefinitionRegistry registry;
+
+	private final TaskJsonMapper json;
+
+	private final QTasksProperties properties;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a client.
+	 * @param broker where tasks are enqueued
+	 * @param storage where records are read
+	 * @param registry the tasks this node knows (for their default priority)
+	 * @param json converts arguments to JSON values
+	 * @param properties the configuration (default priority)
+	 * @param clock dates new records
+	 */
+	public DefaultQTasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			QTasksProperties properties, Clock clock) {
+		this.broker = broker;
+		this.storage = storage;
+		this.registry = registry;
+		this.json = json;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public Task addTask(String taskName, Object... args) {
+		return task(taskName).args(args).add();
+	}
+
+	@Override
+	public TaskRequest task(String taskName) {
+		Assert.hasLength(taskName, "taskName must not be empty");
+		return new DefaultTaskRequest(this, taskName);
+	}
+
+	@Override
+	public Optional<Task> get(UUID uuid) {
+		return this.storage.find(uuid);
+	}
+
+	@Override
+	public Optional<Task> waitResult(UUID uuid, Duration timeout) {
+		CompletableFuture<Task> finished = this.storage.whenFinished(uuid);
+		try {
+			Optional<Task> current = this.storage.find(uuid);
+			if (current.isEmpty() || current.get().isFinished()) {
+				return current;
+			}
+			return Optional.of(finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+		}
+		catch (TimeoutException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Waiting for task " + uuid + " failed", ex.getCause());
+		}
+		finally {
+			finished.cancel(false);
+		}
+	}
+
+	@Override
+	public CancelOutcome cancel(UUID uuid, String reason) {
+		return this.broker.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
+	}
+
+	Task enqueue(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority) {
+		Optional<TaskDefinition> definition = this.registry.find(taskName);
+		List<Object> jsonArgs = this.json.toJsonValues(args);
+		Map<String, Object> jsonKwargs = this.json.toJsonObject(kwargs);
+		Instant now = this.clock.instant();
+		Task task = Task.builder(UUID.randomUUID(), taskName)
+			.priority((priority != null) ? priority
+					: definition.map(TaskDefinition::priority).orElse(this.properties.getDefaultPriority()))
+			.retry(definition.map(TaskDefinition::retry).orElse(this.properties.getRetry().getRetries()))
+			.args(jsonArgs)
+			.kwargs(jsonKwargs)
+			.createdAt(now)
+			.updatedAt(now)
+			.build();
+		this.broker.enqueue(task);
+		return task;
+	}
+
+	Task enqueueAndWait(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority, Duration timeout) {
+		Task queued = enqueue(taskName, args, kwargs, priority);
+		return waitResult(queued.uuid(), timeout).or(() -> get(queued.uuid())).orElse(queued);
+	}
+
+}

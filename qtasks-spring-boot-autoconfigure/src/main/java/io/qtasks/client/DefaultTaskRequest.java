@@ -1,0 +1,66 @@
+package io.qtasks.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.qtasks.Task;
+import io.qtasks.TaskRequest;
+
+/**
+ * A {@link TaskRequest} that enqueues through {@link DefaultQTasks}.
+ *
+ * @author QTasks contributors
+ */
+final class DefaultTaskRequest implements TaskRequest {
+
+	private final DefaultQTasks client;
+
+	private final String taskName;
+
+	private Object[] args = new Object[0];
+
+	private final Map<String, Object> kwargs = new LinkedHashMap<>();
+
+	private Integer priority;
+
+	DefaultTaskRequest(DefaultQTasks client, String taskName) {
+		this.client = client;
+		this.taskName = taskName;
+	}
+
+	@Override
+	public TaskRequest args(Object... args) {
+		this.args = (args != null) ? args.clone() : new Object[] { null };
+		return this;
+	}
+
+	@Override
+	public TaskRequest kwargs(Map<String, ?> kwargs) {
+		this.kwargs.putAll(kwargs);
+		return this;
+	}
+
+	@Override
+	public TaskRequest kwarg(String name, Object value) {
+		this.kwargs.put(name, value);
+		return this;
+	}
+
+	@Override
+	public TaskRequest priority(int priority) {
+		this.priority = priority;
+		return this;
+	}
+
+	@Override
+	public Task add() {
+		return this.client.enqueue(this.taskName, this.args, this.kwargs, this.priority);
+	}
+
+	@Override
+	public Task addAndWait(Duration timeout) {
+		return this.client.enqueueAndWait(this.taskName, this.args, this.kwargs, this.priority, timeout);
+	}
+
+}

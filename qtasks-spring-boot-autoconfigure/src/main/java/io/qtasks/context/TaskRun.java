@@ -1,0 +1,154 @@
+package io.qtasks.context;
+
+import java.util.UUID;
+
+import io.qtasks.TaskCancelledException;
+
+/**
+ * The control state of one task run on a worker: the thread that runs it and why it was
+ * asked to stop, if it was. Cancel, timeout and shutdown interrupt the thread; the task
+ * learns why through {@link #stopException()}.
+ *
+ * @author QTasks contributors
+ */
+public final class TaskRun {
+
+	private final UUID uuid;
+
+	private Thread thread;
+
+	private volatile String cancelReason;
+
+	private volatile boolean timedOut;
+
+	private volatile boolean shutdown;
+
+	/**
+	 * Creates the state of a run that has not started yet.
+	 * @param uuid the task's uuid
+	 */
+	public TaskRun(UUID uuid) {
+		this.uuid = uuid;
+	}
+
+	/**
+	 * The task's uuid.
+	 * @return the uuid
+	 */
+	public UUID uuid() {
+		return this.uuid;
+	}
+
+	/**
+	 * Binds the run to the thread that executes it; a stop requested earlier interrupts
+	 * it at once.
+	 * @param thread the executing thread
+	 */
+	public synchronized void attach(Thread thread) {
+		this.thread = thread;
+		if (isStopRequested()) {
+			thread.interrupt();
+		}
+	}
+
+	/**
+	 * Unbinds the run from its thread and clears an interrupt this run caused, so that a
+	 * pooled thread starts its next run clean.
+	 */
+	public synchronized void detach() {
+		if (this.thread == Thread.currentThread()) {
+			Thread.interrupted();
+		}
+		this.thread = null;
+	}
+
+	/**
+	 * Asks the run to end as cancelled.
+	 * @param reason why
+	 */
+	public void cancel(String reason) {
+		this.cancelReason = reason;
+		interrupt();
+	}
+
+	/**
+	 * Marks the run as cancelled from inside, without interrupting it (the caller
+	 * throws).
+	 * @param reason why
+	 */
+	public void cancelFromInside(String reason) {
+		this.cancelReason = reason;
+	}
+
+	/**
+	 * Asks the run to end because it ran longer than its timeout.
+	 */
+	public void timeOut() {
+		this.timedOut = true;
+		interrupt();
+	}
+
+	/**
+	 * Asks the run to end because the worker shuts down.
+	 */
+	public void stopForShutdown() {
+		this.shutdown = true;
+		interrupt();
+	}
+
+	private synchronized void interrupt() {
+		if (this.thread != null) {
+			this.thread.interrupt();
+		}
+	}
+
+	/**
+	 * Why the run was cancelled.
+	 * @return the reason, or {@code null} when it was not
+	 */
+	public String cancelReason() {
+		return this.cancelReason;
+	}
+
+	/**
+	 * Whether the run exceeded its timeout.
+	 * @return the flag
+	 */
+	public boolean isTimedOut() {
+		return this.timedOut;
+	}
+
+	/**
+	 * Whether the run was stopped by a worker shutdown.
+	 * @return the flag
+	 */
+	public boolean isShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Whether anything asked the run to stop.
+	 * @return the flag
+	 */
+	public boolean isStopRequested() {
+		return this.cancelReason != null || this.timedOut || this.shutdown;
+	}
+
+	/**
+	 * The exception that ends the run after an interruption, by the reason it was
+	 * interrupted for.
+	 * @return the exception to throw
+	 */
+	public RuntimeException stopException() {
+		if (this.cancelReason != null) {
+			return new TaskCancelledException(this.cancelReason);
+		}
+		if (this.timedOut) {
+			return new TaskTimeoutException("Task " + this.uuid + " exceeded its timeout");
+		}
+		return new TaskInterruptedException(
+				this.shutdown ? "Task " + this.uuid + " was interrupted by the worker's shutdown"
+						: "Task " + this.uuid + " was interrupted");
+	}
+
+}

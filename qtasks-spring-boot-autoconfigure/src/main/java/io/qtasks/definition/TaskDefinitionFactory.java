@@ -1,0 +1,206 @@
+package io.qtasks.definition;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.util.StringUtils;
+
+import io.qtasks.GenerateHandler;
+import io.qtasks.TaskContext;
+import io.qtasks.TaskDecoder;
+import io.qtasks.TaskSelf;
+import io.qtasks.annotation.QTask;
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.middleware.TaskMiddleware;
+
+/**
+ * Turns a {@code @QTask} method into a {@link TaskDefinition}: applies defaults, resolves
+ * the classes named in attributes and rejects invalid declarations with a message that
+ * names the method.
+ *
+ * @author QTasks contributors
+ */
+public class TaskDefinitionFactory {
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final QTasksProperties properties;
+
+	private final TaskDecoder defaultDecoder;
+
+	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	private final Map<Class<?>, Object> createdComponents = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a factory.
+	 * @param beanFactory where named classes and executors are looked up
+	 * @param properties the defaults for unset attributes
+	 * @param defaultDecoder the decoder of tasks that set none
+	 */
+	public TaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
+			TaskDecoder defaultDecoder) {
+		this.beanFactory = beanFactory;
+		this.properties = properties;
+		this.defaultDecoder = defaultDecoder;
+	}
+
+	/**
+	 * Creates the definition of one annotated method.
+	 * @param bean the bean (possibly a proxy) that declares the method
+	 * @param method the annotated method of the bean's target class
+	 * @param annotation the merged annotation
+	 * @return the definition
+	 * @throws TaskDefinitionException when the declaration is invalid
+	 */
+	public TaskDefinition create(Object bean, Method method, QTask annotation) {
+		String where = "@QTask method " + TaskMethods.describe(method);
+		if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+			throw new TaskDefinitionException(where + " must be a public instance method");
+		}
+		Method invocable = invocableMethod(bean, method, where);
+		List<TaskParameter> parameters = parameters(method, annotation.echo(), where);
+		String name = StringUtils.hasLength(annotation.name()) ? annotation.name() : method.getName();
+		int priority = (annotation.priority() != QTask.DEFAULT_PRIORITY) ? annotation.priority()
+				: this.properties.getDefaultPriority();
+		int retry = (annotation.retry() != QTask.DEFAULT_RETRY) ? annotation.retry()
+				: this.properties.getRetry().getRetries();
+		if (retry < 0) {
+			throw new TaskDefinitionException(where + ": retry must be 0 or more, was " + retry);
+		}
+		TaskDecoder decoder = (annotation.decode() != TaskDecoder.class) ? component(annotation.decode(), where)
+				: this.defaultDecoder;
+		GenerateHandler generateHandler = (annotation.generateHandler() != GenerateHandler.class)
+				? component(annotation.generateHandler(), where) : null;
+		return new TaskDefinition(name, annotation.description(), List.of(annotation.tags()), priority, retry,
+				List.of(annotation.retryOn()), annotation.echo(), decoder, generateHandler,
+				executor(annotation.executor(), where), middlewares(annotation.middlewaresBefore(), where),
+				middlewares(annotation.middlewaresAfter(), where), timeout(annotation.timeout(), where),
+				extra(annotation.extra(), where), bean, invocable, parameters);
+	}
+
+	private Method invocableMethod(Object bean, Method method, String where) {
+		try {
+			return AopUtils.selectInvocableMethod(method, bean.getClass());
+		}
+		catch (IllegalStateException ex) {
+			throw new TaskDefinitionException(where + " is not reachable through the bean's proxy; declare it on an"
+					+ " interface the bean implements or use class-based proxies", ex);
+		}
+	}
+
+	private List<TaskParameter> parameters(Method method, boolean echo, String where) {
+		String[] names = this.parameterNames.getParameterNames(method);
+		List<TaskParameter> parameters = new ArrayList<>();
+		boolean hasSelf = false;
+		for (int i = 0; i < method.getParameterCount(); i++) {
+			Class<?> type = method.getParameterTypes()[i];
+			String name = (names != null) ? names[i] : null;
+			if (type == TaskSelf.class) {
+				if (!echo) {
+					throw new TaskDefinitionException(
+							where + " declares a TaskSelf parameter, which is only passed with echo = true");
+				}
+				if (hasSelf) {
+					throw new TaskDefinitionException(where + " declares more than one TaskSelf parameter");
+				}
+				hasSelf = true;
+				parameters.add(new TaskParameter(i, (name != null) ? name : "self", type, TaskParameter.Kind.SELF));
+			}
+			else if (type == TaskContext.class) {
+				parameters.add(new TaskParameter(i, (name != null) ? name : "ctx", type, TaskParameter.Kind.CONTEXT));
+			}
+			else {
+				if (name == null) {
+					throw new TaskDefinitionException(where + " has no parameter names at run time; compile with"
+							+ " -parameters so arguments can be bound by name");
+				}
+				parameters
+					.add(new TaskParameter(i, name, method.getGenericParameterTypes()[i], TaskParameter.Kind.VALUE));
+			}
+		}
+		if (echo && !hasSelf) {
+			throw new TaskDefinitionException(
+					where + " sets echo = true but declares no parameter of type io.qtasks.TaskSelf");
+		}
+		return parameters;
+	}
+
+	private String executor(String beanName, String where) {
+		if (!StringUtils.hasText(beanName)) {
+			return "";
+		}
+		if (!this.beanFactory.containsBean(beanName)) {
+			throw new TaskDefinitionException(where + " names executor '" + beanName + "', but no bean has that name");
+		}
+		if (!this.beanFactory.isTypeMatch(beanName, Executor.class)) {
+			throw new TaskDefinitionException(
+					where + " names executor '" + beanName + "', but that bean is not a java.util.concurrent.Executor");
+		}
+		return beanName;
+	}
+
+	private List<TaskMiddleware> middlewares(Class<? extends TaskMiddleware>[] types, String where) {
+		return Arrays.stream(types).<TaskMiddleware>map((type) -> component(type, where)).toList();
+	}
+
+	private Duration timeout(String value, String where) {
+		if (!StringUtils.hasText(value)) {
+			return this.properties.getDefaultTimeout();
+		}
+		Duration timeout;
+		try {
+			timeout = DurationStyle.detectAndParse(value.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TaskDefinitionException(
+					where + ": timeout '" + value + "' is not a duration such as \"30s\" or \"PT2M\"", ex);
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new TaskDefinitionException(where + ": timeout must be positive, was '" + value + "'");
+		}
+		return timeout;
+	}
+
+	private Map<String, String> extra(String[] entries, String where) {
+		Map<String, String> extra = new LinkedHashMap<>();
+		for (String entry : entries) {
+			int separator = entry.indexOf('=');
+			if (separator < 1) {
+				throw new TaskDefinitionException(where + ": extra entry '" + entry + "' is not of the form key=value");
+			}
+			extra.put(entry.substring(0, separator).trim(), entry.substring(separator + 1).trim());
+		}
+		return extra;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T component(Class<T> type, String where) {
+		try {
+			T bean = this.beanFactory.getBeanProvider(type).getIfAvailable();
+			if (bean != null) {
+				return bean;
+			}
+			return (T) this.createdComponents.computeIfAbsent(type, this.beanFactory::createBean);
+		}
+		catch (BeansException ex) {
+			throw new TaskDefinitionException(where + ": cannot obtain a " + type.getName() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.qtasks.invocation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.qtasks.TaskContext;
+import io.qtasks.TaskSelf;
+import io.qtasks.definition.TaskDefinition;
+import io.qtasks.definition.TaskParameter;
+import io.qtasks.json.JsonConversionException;
+import io.qtasks.json.TaskJsonMapper;
+
+/**
+ * Binds a task's JSON args and kwargs to its method's parameters: positional arguments
+ * first, then named ones by parameter name, each converted to the parameter's type by
+ * Jackson. {@link TaskSelf} and {@link TaskContext} parameters are injected.
+ *
+ * @author QTasks contributors
+ */
+public class TaskArgumentBinder {
+
+	private final TaskJsonMapper json;
+
+	/**
+	 * Creates a binder.
+	 * @param json the converter of JSON values to parameter types
+	 */
+	public TaskArgumentBinder(TaskJsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * Builds the method's argument array.
+	 * @param definition the task
+	 * @param args positional JSON values
+	 * @param kwargs named JSON values
+	 * @param self the task itself, for a {@code TaskSelf} parameter
+	 * @param context the run's context, for a {@code TaskContext} parameter
+	 * @return the arguments in parameter order
+	 * @throws TaskArgumentException when the values do not fit the parameters
+	 */
+	public Object[] bind(TaskDefinition definition, List<Object> args, Map<String, Object> kwargs, TaskSelf self,
+			TaskContext context) {
+		List<TaskParameter> values = definition.valueParameters();
+		if (args.size() > values.size()) {
+			throw new TaskArgumentException("Task '" + definition.name() + "' takes " + values.size() + " argument(s) "
+					+ describe(values) + " but was given " + args.size() + " positional");
+		}
+		Object[] bound = new Object[definition.method().getParameterCount()];
+		boolean[] filled = new boolean[bound.length];
+		for (TaskParameter parameter : definition.parameters()) {
+			if (parameter.kind() == TaskParameter.Kind.SELF) {
+				fill(bound, filled, parameter, self);
+			}
+			else if (parameter.kind() == TaskParameter.Kind.CONTEXT) {
+				fill(bound, filled, parameter, context);
+			}
+		}
+		for (int i = 0; i < args.size(); i++) {
+			TaskParameter parameter = values.get(i);
+			fill(bound, filled, parameter, convert(definition, parameter, args.get(i)));
+		}
+		for (Map.Entry<String, Object> kwarg : kwargs.entrySet()) {
+			TaskParameter parameter = values.stream()
+				.filter((candidate) -> candidate.name().equals(kwarg.getKey()))
+				.findFirst()
+				.orElseThrow(() -> new TaskArgumentException("Task '" + definition.name() + "' has no parameter named '"
+						+ kwarg.getKey() + "'; its parameters are " + describe(values)));
+			if (filled[parameter.index()]) {
+				throw new TaskArgumentException("Task '" + definition.name() + "' got two values for parameter '"
+						+ parameter.describe() + "' (positional and named)");
+			}
+			fill(bound, filled, parameter, convert(definition, parameter, kwarg.getValue()));
+		}
+		for (TaskParameter parameter : values) {
+			if (!filled[parameter.index()]) {
+				throw new TaskArgumentException("Task '" + definition.name() + "' is missing a value for parameter '"
+						+ parameter.describe() + "'");
+			}
+		}
+		return bound;
+	}
+
+	private Object convert(TaskDefinition definition, TaskParameter parameter, Object value) {
+		boolean primitive = parameter.type() instanceof Class<?> type && type.isPrimitive();
+		if (value == null && primitive) {
+			throw new TaskArgumentException(
+					"Task '" + definition.name() + "': parameter '" + parameter.describe() + "' cannot be null");
+		}
+		try {
+			return this.json.fromJsonValue(value, parameter.type());
+		}
+		catch (JsonConversionException ex) {
+			throw new TaskArgumentException("Task '" + definition.name() + "': parameter '" + parameter.describe()
+					+ "' cannot take the value " + abbreviate(value) + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void fill(Object[] bound, boolean[] filled, TaskParameter parameter, Object value) {
+		bound[parameter.index()] = value;
+		filled[parameter.index()] = true;
+	}
+
+	private static String describe(List<TaskParameter> parameters) {
+		return parameters.stream().map(TaskParameter::describe).collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	private static String abbreviate(Object value) {
+		String text = String.valueOf(value);
+		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.qtasks.invocation;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import io.qtasks.Task;
+import io.qtasks.TaskContext;
+import io.qtasks.TaskSelf;
+import io.qtasks.definition.TaskDefinition;
+import io.qtasks.json.JsonConversionException;
+import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.middleware.TaskInvocation;
+import io.qtasks.middleware.TaskMiddleware;
+
+/**
+ * Runs one attempt of a task: middlewares before, argument binding, the method call,
+ * generator collection, middlewares after, decode, and the conversion of the result to
+ * the JSON value that is stored.
+ *
+ * @author QTasks contributors
+ */
+public class TaskInvoker {
+
+	private final TaskArgumentBinder binder;
+
+	private final TaskJsonMapper json;
+
+	private final List<TaskMiddleware> globalMiddlewares;
+
+	/**
+	 * Creates an invoker.
+	 * @param binder binds JSON arguments to parameters
+	 * @param json converts the result to a JSON value
+	 * @param globalMiddlewares the middlewares of every task, in order
+	 */
+	public TaskInvoker(TaskArgumentBinder binder, TaskJsonMapper json, List<TaskMiddleware> globalMiddlewares) {
+		this.binder = binder;
+		this.json = json;
+		this.globalMiddlewares = List.copyOf(globalMiddlewares);
+	}
+
+	/**
+	 * Runs one attempt.
+	 * @param definition the task
+	 * @param record the task's record (its args and kwargs)
+	 * @param self the task itself, passed to a {@code TaskSelf} parameter
+	 * @param context the run's context
+	 * @return the result as a JSON value, ready to store
+	 * @throws Exception whatever the method or a middleware threw
+	 */
+	public Object invoke(TaskDefinition definition, Task record, TaskSelf self, TaskContext context) throws Exception {
+		TaskInvocation invocation = new TaskInvocation(definition.name(), record.uuid(), new ArrayList<>(record.args()),
+				new LinkedHashMap<>(record.kwargs()));
+		for (TaskMiddleware middleware : this.globalMiddlewares) {
+			middleware.before(invocation);
+		}
+		for (TaskMiddleware middleware : definition.middlewaresBefore()) {
+			middleware.before(invocation);
+		}
+		Object[] arguments = this.binder.bind(definition, invocation.args(), invocation.kwargs(), self, context);
+		Object output = call(definition, arguments);
+		invocation.setResult(GeneratorResults.isGenerator(definition.method())
+				? GeneratorResults.collect(output, definition.generateHandler()) : output);
+		for (TaskMiddleware middleware : definition.middlewaresAfter()) {
+			middleware.after(invocation);
+		}
+		for (TaskMiddleware middleware : this.globalMiddlewares) {
+			middleware.after(invocation);
+		}
+		Object decoded = definition.decoder().decode(invocation.getResult());
+		try {
+			return this.json.toJsonValue(decoded);
+		}
+		catch (JsonConversionException ex) {
+			throw new TaskResultException("Task '" + definition.name() + "' returned a " + decoded.getClass().getName()
+					+ " that cannot be stored as JSON: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Object call(TaskDefinition definition, Object[] arguments) throws Exception {
+		try {
+			return definition.method().invoke(definition.bean(), arguments);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof Exception exception) {
+				throw exception;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call " + definition.methodDescription(), ex);
+		}
+	}
+
+}

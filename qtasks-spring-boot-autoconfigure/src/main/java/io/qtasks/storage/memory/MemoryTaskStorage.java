@@ -1,0 +1,145 @@
+package io.qtasks.storage.memory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.storage.TaskQuery;
+import io.qtasks.storage.TaskStorage;
+
+/**
+ * Task records in this JVM's memory. Finished records are dropped once they are older
+ * than the finished TTL.
+ *
+ * @author QTasks contributors
+ */
+public class MemoryTaskStorage implements TaskStorage {
+
+	private final Map<UUID, Task> records = new ConcurrentHashMap<>();
+
+	private final Map<TaskStatus, AtomicLong> counts = new EnumMap<>(TaskStatus.class);
+
+	private final Map<UUID, Set<CompletableFuture<Task>>> waiters = new ConcurrentHashMap<>();
+
+	private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
+
+	private final Clock clock;
+
+	private final Duration finishedTtl;
+
+	/**
+	 * Creates an empty storage.
+	 * @param clock the clock that dates expiries
+	 * @param finishedTtl how long finished records are kept
+	 */
+	public MemoryTaskStorage(Clock clock, Duration finishedTtl) {
+		this.clock = clock;
+		this.finishedTtl = finishedTtl;
+		for (TaskStatus status : TaskStatus.values()) {
+			this.counts.put(status, new AtomicLong());
+		}
+	}
+
+	/**
+	 * Stores a record, replacing any earlier version, and wakes the waiters of a finished
+	 * one.
+	 * @param task the record
+	 */
+	public void save(Task task) {
+		this.records.compute(task.uuid(), (uuid, previous) -> {
+			if (previous != null) {
+				this.counts.get(previous.status()).decrementAndGet();
+			}
+			this.counts.get(task.status()).incrementAndGet();
+			return task;
+		});
+		if (task.isFinished()) {
+			this.expiries.add(new Expiry(task.uuid(), this.clock.instant().plus(this.finishedTtl)));
+			notifyWaiters(task);
+		}
+		dropExpired();
+	}
+
+	@Override
+	public Optional<Task> find(UUID uuid) {
+		return Optional.ofNullable(this.records.get(uuid));
+	}
+
+	@Override
+	public List<Task> list(TaskQuery query) {
+		return this.records.values()
+			.stream()
+			.filter(query::matches)
+			.sorted(Comparator.comparing(Task::createdAt).reversed())
+			.limit(query.limit())
+			.toList();
+	}
+
+	@Override
+	public Map<TaskStatus, Long> countByStatus() {
+		Map<TaskStatus, Long> snapshot = new EnumMap<>(TaskStatus.class);
+		this.counts.forEach((status, count) -> snapshot.put(status, count.get()));
+		return snapshot;
+	}
+
+	@Override
+	public CompletableFuture<Task> whenFinished(UUID uuid) {
+		CompletableFuture<Task> future = new CompletableFuture<>();
+		this.waiters.computeIfAbsent(uuid, (key) -> ConcurrentHashMap.newKeySet()).add(future);
+		future.whenComplete((task, failure) -> forget(uuid, future));
+		Task current = this.records.get(uuid);
+		if (current != null && current.isFinished()) {
+			future.complete(current);
+		}
+		return future;
+	}
+
+	private void notifyWaiters(Task task) {
+		Set<CompletableFuture<Task>> futures = this.waiters.remove(task.uuid());
+		if (futures != null) {
+			futures.forEach((future) -> future.complete(task));
+		}
+	}
+
+	private void forget(UUID uuid, CompletableFuture<Task> future) {
+		this.waiters.computeIfPresent(uuid, (key, futures) -> {
+			futures.remove(future);
+			return futures.isEmpty() ? null : futures;
+		});
+	}
+
+	private void dropExpired() {
+		Instant now = this.clock.instant();
+		Expiry head;
+		while ((head = this.expiries.peek()) != null && !head.expiresAt().isAfter(now)) {
+			if (this.expiries.remove(head)) {
+				this.records.computeIfPresent(head.uuid(), (uuid, task) -> {
+					if (task.isFinished() && !task.updatedAt().plus(this.finishedTtl).isAfter(now)) {
+						this.counts.get(task.status()).decrementAndGet();
+						return null;
+					}
+					return task;
+				});
+			}
+		}
+	}
+
+	private record Expiry(UUID uuid, Instant expiresAt) {
+
+	}
+
+}

@@ -1,0 +1,282 @@
+package io.qtasks.worker;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.StringUtils;
+
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.TaskDelivery;
+import io.qtasks.context.TaskRun;
+import io.qtasks.definition.TaskDefinition;
+import io.qtasks.definition.TaskDefinitionRegistry;
+
+/**
+ * Takes tasks from the broker and runs them, never more at once than its concurrency: a
+ * dispatcher thread claims only as many tasks as there are free slots, and each task runs
+ * on its {@code executor} bean or on the worker pool. Started and stopped with the
+ * application context; stopping waits for running tasks up to the shutdown timeout, then
+ * interrupts them and hands them back to the broker.
+ *
+ * @author QTasks contributors
+ */
+public class QTasksWorker implements SmartLifecycle {
+
+	/**
+	 * The lifecycle phase: the worker stops before the web server and the connections it
+	 * writes through.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private static final Logger logger = LoggerFactory.getLogger(QTasksWorker.class);
+
+	private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration BROKER_FAILURE_PAUSE = Duration.ofSeconds(1);
+
+	private final String id = createId();
+
+	private final TaskBroker broker;
+
+	private final TaskProcessor processor;
+
+	private final TaskDefinitionRegistry registry;
+
+	private final Function<String, Executor> executorLookup;
+
+	private final int concurrency;
+
+	private final Duration shutdownTimeout;
+
+	private final RunningTasks running = new RunningTasks();
+
+	private final Semaphore slots;
+
+	private final Map<String, Executor> executors = new ConcurrentHashMap<>();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile boolean active;
+
+	private Thread dispatcher;
+
+	private ExecutorService pool;
+
+	/**
+	 * Creates a worker.
+	 * @param broker where tasks come from
+	 * @param processor runs each task
+	 * @param registry the known tasks (for their executors)
+	 * @param executorLookup finds an {@code Executor} bean by name
+	 * @param concurrency how many tasks run at once at most
+	 * @param shutdownTimeout how long stopping waits for running tasks
+	 */
+	public QTasksWorker(TaskBroker broker, TaskProcessor processor, TaskDefinitionRegistry registry,
+			Function<String, Executor> executorLookup, int concurrency, Duration shutdownTimeout) {
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("qtasks.worker.concurrency must be at least 1, was " + concurrency);
+		}
+		this.broker = broker;
+		this.processor = processor;
+		this.registry = registry;
+		this.executorLookup = executorLookup;
+		this.concurrency = concurrency;
+		this.shutdownTimeout = shutdownTimeout;
+		this.slots = new Semaphore(concurrency);
+		broker.addCancelRequestListener(this.running);
+	}
+
+	/**
+	 * This worker's identity: host, process id and a random suffix.
+	 * @return the id
+	 */
+	public String getId() {
+		return this.id;
+	}
+
+	/**
+	 * How many tasks this worker runs at once at most.
+	 * @return the concurrency
+	 */
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
+	/**
+	 * How many tasks this worker runs now.
+	 * @return the count
+	 */
+	public int getInFlight() {
+		return this.running.size();
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.active) {
+				return;
+			}
+			this.pool = Executors.newFixedThreadPool(this.concurrency, new CustomizableThreadFactory("qtasks-worker-"));
+			this.active = true;
+			this.dispatcher = new Thread(this::dispatch, "qtasks-dispatcher");
+			this.dispatcher.start();
+			logger.info("QTasks worker {} started on the {} broker with concurrency {} and tasks {}", this.id,
+					this.broker.type(), this.concurrency, this.registry.getNames());
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.active) {
+				return;
+			}
+			this.active = false;
+			this.dispatcher.interrupt();
+			joinDispatcher();
+			drain();
+			this.pool.shutdown();
+			logger.info("QTasks worker {} stopped", this.id);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.active;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private void dispatch() {
+		while (this.active) {
+			int claimable;
+			try {
+				this.slots.acquire();
+				claimable = 1 + this.slots.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				continue;
+			}
+			List<TaskDelivery> deliveries;
+			try {
+				deliveries = this.broker.receive(claimable, RECEIVE_TIMEOUT);
+			}
+			catch (InterruptedException ex) {
+				this.slots.release(claimable);
+				continue;
+			}
+			catch (RuntimeException ex) {
+				this.slots.release(claimable);
+				logger.error("QTasks worker {} cannot receive tasks from the {} broker; trying again in {}", this.id,
+						this.broker.type(), BROKER_FAILURE_PAUSE, ex);
+				pause();
+				continue;
+			}
+			this.slots.release(claimable - deliveries.size());
+			deliveries.forEach(this::submit);
+		}
+	}
+
+	private void submit(TaskDelivery delivery) {
+		TaskRun run = this.running.register(delivery.task().uuid());
+		try {
+			executorFor(delivery.task().taskName()).execute(() -> {
+				try {
+					this.processor.process(delivery, run);
+				}
+				catch (RuntimeException | Error ex) {
+					logger.error("Task {} could not be processed", run.uuid(), ex);
+				}
+				finally {
+					this.running.remove(run);
+					this.slots.release();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.running.remove(run);
+			this.slots.release();
+			logger.warn("The executor of task {} ({}) rejected it; it goes back to the queue", run.uuid(),
+					delivery.task().taskName(), ex);
+			delivery.release();
+		}
+	}
+
+	private Executor executorFor(String taskName) {
+		String executorName = this.registry.find(taskName).map(TaskDefinition::executor).orElse("");
+		if (!StringUtils.hasLength(executorName)) {
+			return this.pool;
+		}
+		return this.executors.computeIfAbsent(executorName, this.executorLookup);
+	}
+
+	private void joinDispatcher() {
+		try {
+			this.dispatcher.join(RECEIVE_TIMEOUT.multipliedBy(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void drain() {
+		try {
+			if (this.slots.tryAcquire(this.concurrency, this.shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.slots.release(this.concurrency);
+				return;
+			}
+			logger.warn("QTasks worker {}: {} task(s) still running after {}; interrupting them", this.id,
+					this.running.size(), this.shutdownTimeout);
+			this.running.stopAll();
+			if (this.slots.tryAcquire(this.concurrency, RECEIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.slots.release(this.concurrency);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running.stopAll();
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(BROKER_FAILURE_PAUSE.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// woken by stop(): the loop re-checks the flag
+		}
+	}
+
+	private static String createId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
