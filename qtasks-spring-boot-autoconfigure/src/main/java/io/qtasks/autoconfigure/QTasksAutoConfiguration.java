@@ -18,8 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
-import org.springframework.context.annotation.Scope;
-import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.beans.factory.config.BeanDefinition;
 
 import io.qtasks.QTasks;
@@ -27,7 +25,7 @@ import io.qtasks.TaskContext;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
-import io.qtasks.context.TaskContextHolder;
+import io.qtasks.context.CurrentTaskContext;
 import io.qtasks.context.TaskScope;
 import io.qtasks.definition.QTaskAnnotationBeanPostProcessor;
 import io.qtasks.definition.TaskDefinitionFactory;
@@ -100,9 +98,9 @@ public final class QTasksAutoConfiguration {
 	}
 
 	@Bean
-	@Scope(scopeName = TaskScope.NAME, proxyMode = ScopedProxyMode.INTERFACES)
+	@ConditionalOnMissingBean
 	TaskContext taskContext() {
-		return TaskContextHolder.currentContext();
+		return CurrentTaskContext.proxy();
 	}
 
 	@Configuration(proxyBeanMethods = false)

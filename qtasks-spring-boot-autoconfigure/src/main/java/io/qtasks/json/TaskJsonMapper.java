@@ -44,11 +44,16 @@ public class TaskJsonMapper {
 	 */
 	public Object toJsonValue(Object value) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-				|| value instanceof Long || value instanceof Double) {
+				|| value instanceof Double) {
 			return value;
 		}
+		if (value instanceof Long number) {
+			return (number == number.intValue()) ? (Object) number.intValue() : number;
+		}
 		try {
-			return this.mapper.convertValue(value, Object.class);
+			// A trip through JSON text gives exactly the values an engine that stores
+			// text reads back.
+			return this.mapper.readValue(this.mapper.writeValueAsBytes(value), Object.class);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
 			throw new JsonConversionException(
