@@ -1,0 +1,55 @@
+package io.qtasks;
+
+import java.io.ObjectInputStream;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering of the runtime, stated as rules.
+ *
+ * @author QTasks contributors
+ */
+@AnalyzeClasses(packages = "io.qtasks", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule nothingDependsOnAutoConfiguration = noClasses().that()
+		.resideOutsideOfPackage("io.qtasks.autoconfigure..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.qtasks.autoconfigure..")
+		.because("the runtime must be usable without Spring Boot's auto-configuration");
+
+	@ArchTest
+	static final ArchRule publicApiDoesNotDependOnEngines = noClasses().that()
+		.resideInAnyPackage("io.qtasks", "io.qtasks.annotation", "io.qtasks.middleware")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.qtasks.broker..", "io.qtasks.storage..", "io.qtasks.worker..")
+		.because("the public API must not change with the broker or storage in use");
+
+	@ArchTest
+	static final ArchRule engineImplementationsAreWiredOnlyByAutoConfiguration = classes().that()
+		.resideInAnyPackage("io.qtasks.broker.(*)..", "io.qtasks.storage.(*)..")
+		.should()
+		.onlyHaveDependentClassesThat()
+		.resideInAnyPackage("io.qtasks.broker..", "io.qtasks.storage..", "io.qtasks.autoconfigure..")
+		.because("the runtime talks to engines through the TaskBroker and TaskStorage interfaces");
+
+	@ArchTest
+	static final ArchRule packagesAreFreeOfCycles = slices().matching("io.qtasks.(*)..").should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule noJavaDeserialization = noClasses().should()
+		.dependOnClassesThat()
+		.areAssignableTo(ObjectInputStream.class)
+		.because("task payloads are JSON; Java deserialization of untrusted bytes is never used");
+
+}

@@ -1,0 +1,210 @@
+package io.qtasks.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.QTasks;
+import io.qtasks.Task;
+import io.qtasks.TaskContext;
+import io.qtasks.TaskRequest;
+import io.qtasks.TaskStatus;
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.memory.MemoryTaskBroker;
+import io.qtasks.client.DefaultQTasks;
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.storage.memory.MemoryTaskStorage;
+import io.qtasks.test.QTasksContextRunner;
+import io.qtasks.worker.QTasksWorker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link QTasksAutoConfiguration}.
+ *
+ * @author QTasks contributors
+ */
+class QTasksAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = QTasksContextRunner.create();
+
+	@Test
+	void defaultsToTheMemoryBrokerWithARunningWorker() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(QTasks.class)
+				.hasSingleBean(MemoryTaskBroker.class)
+				.hasSingleBean(MemoryTaskStorage.class)
+				.hasSingleBean(TaskDefinitionRegistry.class)
+				.hasSingleBean(QTasksWorker.class);
+			assertThat(context.getBean(QTasksWorker.class).isRunning()).isTrue();
+			assertThat(context.getBean(QTasksWorker.class).getConcurrency()).isEqualTo(10);
+			QTasksProperties properties = context.getBean(QTasksProperties.class);
+			assertThat(properties.getBroker().getType()).isEqualTo(QTasksProperties.BrokerType.MEMORY);
+			assertThat(properties.getName()).isEqualTo("qtasks");
+		});
+	}
+
+	@Test
+	void bindsWorkerProperties() {
+		this.runner.withPropertyValues("qtasks.worker.concurrency=3", "qtasks.worker.shutdown-timeout=5s")
+			.run((context) -> {
+				assertThat(context.getBean(QTasksWorker.class).getConcurrency()).isEqualTo(3);
+				assertThat(context.getBean(QTasksProperties.class).getWorker().getShutdownTimeout())
+					.isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void clientOnlyNodeHasNoWorkerButCanEnqueue() {
+		this.runner.withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(QTasksWorker.class).hasSingleBean(QTasks.class);
+			Task queued = context.getBean(QTasks.class).addTask("anything", 1);
+			assertThat(queued.status()).isEqualTo(TaskStatus.NEW);
+			assertThat(context.getBean(TaskBroker.class).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void userClientBeanWins() {
+		this.runner.withUserConfiguration(CustomClientConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(QTasks.class).doesNotHaveBean(DefaultQTasks.class);
+			assertThat(context.getBean(QTasks.class)).isSameAs(context.getBean("customQTasks"));
+		});
+	}
+
+	@Test
+	void userBrokerBeanReplacesTheMemoryEngine() {
+		this.runner.withUserConfiguration(CustomBrokerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TaskBroker.class).doesNotHaveBean(MemoryTaskBroker.class);
+			assertThat(context.getBean(TaskBroker.class)).isSameAs(context.getBean("customBroker"));
+		});
+	}
+
+	@Test
+	void taskContextIsAScopedProxy() {
+		this.runner.run((context) -> {
+			TaskContext taskContext = context.getBean(TaskContext.class);
+			assertThat(AopUtils.isAopProxy(taskContext)).isTrue();
+		});
+	}
+
+	@Test
+	void rejectsAnInvalidConcurrency() {
+		this.runner.withPropertyValues("qtasks.worker.concurrency=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("qtasks.worker.concurrency must be at least 1");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomClientConfiguration {
+
+		@Bean
+		QTasks customQTasks() {
+			return new QTasks() {
+
+				@Override
+				public Task addTask(String taskName, Object... args) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public TaskRequest task(String taskName) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public Optional<Task> get(UUID uuid) {
+					return Optional.empty();
+				}
+
+				@Override
+				public Optional<Task> waitResult(UUID uuid, Duration timeout) {
+					return Optional.empty();
+				}
+
+				@Override
+				public CancelOutcome cancel(UUID uuid, String reason) {
+					return CancelOutcome.NOT_FOUND;
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomBrokerConfiguration {
+
+		@Bean
+		MemoryTaskStorage customStorage() {
+			return new MemoryTaskStorage(java.time.Clock.systemUTC(), Duration.ofMinutes(1));
+		}
+
+		@Bean
+		TaskBroker customBroker(MemoryTaskStorage customStorage) {
+			return new DelegatingBroker(new MemoryTaskBroker(customStorage, java.time.Clock.systemUTC()));
+		}
+
+	}
+
+	/**
+	 * A broker of the user's own, standing for any other engine.
+	 */
+	static final class DelegatingBroker implements TaskBroker {
+
+		private final TaskBroker delegate;
+
+		DelegatingBroker(TaskBroker delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public String type() {
+			return "custom";
+		}
+
+		@Override
+		public void enqueue(Task task) {
+			this.delegate.enqueue(task);
+		}
+
+		@Override
+		public List<io.qtasks.broker.TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
+			return this.delegate.receive(max, timeout);
+		}
+
+		@Override
+		public CancelOutcome cancel(UUID uuid, String reason) {
+			return this.delegate.cancel(uuid, reason);
+		}
+
+		@Override
+		public void addCancelRequestListener(io.qtasks.broker.CancelRequestListener listener) {
+			this.delegate.addCancelRequestListener(listener);
+		}
+
+		@Override
+		public Optional<String> cancelRequest(UUID uuid) {
+			return this.delegate.cancelRequest(uuid);
+		}
+
+		@Override
+		public long pendingCount() {
+			return this.delegate.pendingCount();
+		}
+
+	}
+
+}
