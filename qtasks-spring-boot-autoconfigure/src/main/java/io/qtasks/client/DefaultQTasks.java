@@ -3,7 +3,6 @@ package io.qtasks.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
@@ -24,6 +24,7 @@ import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.storage.TaskStorage;
 
 /**
@@ -112,15 +113,19 @@ public class DefaultQTasks implements QTasks {
 
 	Task enqueue(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority) {
 		Optional<TaskDefinition> definition = this.registry.find(taskName);
-		List<Object> jsonArgs = this.json.toJsonValues(args);
-		Map<String, Object> jsonKwargs = this.json.toJsonObject(kwargs);
+		JsonArguments arguments = this.json.toJsonArguments(args, kwargs);
+		DataSize limit = this.properties.getMaxPayloadSize();
+		if (limit != null && arguments.size() > limit.toBytes()) {
+			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
+					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
+		}
 		Instant now = this.clock.instant();
 		Task task = Task.builder(UUID.randomUUID(), taskName)
 			.priority((priority != null) ? priority
 					: definition.map(TaskDefinition::priority).orElse(this.properties.getDefaultPriority()))
 			.retry(definition.map(TaskDefinition::retry).orElse(this.properties.getRetry().getRetries()))
-			.args(jsonArgs)
-			.kwargs(jsonKwargs)
+			.args(arguments.args())
+			.kwargs(arguments.kwargs())
 			.createdAt(now)
 			.updatedAt(now)
 			.build();

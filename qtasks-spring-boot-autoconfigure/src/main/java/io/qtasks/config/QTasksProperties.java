@@ -3,6 +3,7 @@ package io.qtasks.config;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code qtasks.*} configuration. Also what {@link io.qtasks.TaskContext#getConfig()}
@@ -29,6 +30,12 @@ public class QTasksProperties {
 	 * Longest a task run may take when its @QTask sets no timeout. Unset means no limit.
 	 */
 	private Duration defaultTimeout;
+
+	/**
+	 * Largest JSON size of a task's arguments; bigger ones are refused at enqueue. Unset
+	 * means no limit.
+	 */
+	private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
 
 	private final Broker broker = new Broker();
 
@@ -62,6 +69,14 @@ public class QTasksProperties {
 		this.defaultTimeout = defaultTimeout;
 	}
 
+	public DataSize getMaxPayloadSize() {
+		return this.maxPayloadSize;
+	}
+
+	public void setMaxPayloadSize(DataSize maxPayloadSize) {
+		this.maxPayloadSize = maxPayloadSize;
+	}
+
 	public Broker getBroker() {
 		return this.broker;
 	}
@@ -81,8 +96,8 @@ public class QTasksProperties {
 	@Override
 	public String toString() {
 		return "QTasksProperties(name=" + this.name + ", defaultPriority=" + this.defaultPriority + ", defaultTimeout="
-				+ this.defaultTimeout + ", broker=" + this.broker + ", worker=" + this.worker + ", retry=" + this.retry
-				+ ", storage=" + this.storage + ")";
+				+ this.defaultTimeout + ", maxPayloadSize=" + this.maxPayloadSize + ", broker=" + this.broker
+				+ ", worker=" + this.worker + ", retry=" + this.retry + ", storage=" + this.storage + ")";
 	}
 
 	/**

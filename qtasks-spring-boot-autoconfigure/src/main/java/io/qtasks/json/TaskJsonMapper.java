@@ -1,12 +1,13 @@
 package io.qtasks.json;
 
 import java.lang.reflect.Type;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @author QTasks contributors
  */
 public class TaskJsonMapper {
+
+	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+	};
 
 	private final JsonMapper mapper;
 
@@ -63,41 +67,70 @@ public class TaskJsonMapper {
 	}
 
 	/**
-	 * Converts positional arguments to JSON values.
-	 * @param args the arguments
-	 * @return the JSON values
+	 * Converts a task's arguments to JSON values in one trip through JSON text, and
+	 * measures that text.
+	 * @param args the positional arguments
+	 * @param kwargs the named arguments
+	 * @return the JSON values and their size
 	 * @throws JsonConversionException naming the argument that cannot be written
 	 */
-	public List<Object> toJsonValues(Object[] args) {
-		List<Object> values = new ArrayList<>(args.length);
+	public JsonArguments toJsonArguments(Object[] args, Map<String, ?> kwargs) {
+		if (args.length == 0 && kwargs.isEmpty()) {
+			return new JsonArguments(List.of(), Map.of(), 0);
+		}
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("args", Arrays.asList(args));
+		payload.put("kwargs", kwargs);
+		byte[] json;
+		try {
+			json = this.mapper.writeValueAsBytes(payload);
+		}
+		catch (JacksonException ex) {
+			throw culprit(args, kwargs, ex);
+		}
+		Map<String, Object> values = this.mapper.readValue(json, JSON_OBJECT);
+		return new JsonArguments(listValue(values.get("args")), objectValue(values.get("kwargs")), json.length);
+	}
+
+	private JsonConversionException culprit(Object[] args, Map<String, ?> kwargs, JacksonException failure) {
 		for (int i = 0; i < args.length; i++) {
 			try {
-				values.add(toJsonValue(args[i]));
+				toJsonValue(args[i]);
 			}
 			catch (JsonConversionException ex) {
-				throw new JsonConversionException("Argument " + i + ": " + ex.getMessage(), ex);
+				return new JsonConversionException("Argument " + i + ": " + ex.getMessage(), ex);
 			}
 		}
-		return values;
+		for (Map.Entry<String, ?> kwarg : kwargs.entrySet()) {
+			try {
+				toJsonValue(kwarg.getValue());
+			}
+			catch (JsonConversionException ex) {
+				return new JsonConversionException("Argument '" + kwarg.getKey() + "': " + ex.getMessage(), ex);
+			}
+		}
+		return new JsonConversionException(
+				"The arguments cannot be written as JSON: " + firstLine(failure.getMessage()), failure);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> listValue(Object value) {
+		return (List<Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> objectValue(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	/**
-	 * Converts named arguments to JSON values.
-	 * @param kwargs the arguments
-	 * @return the JSON values, in the same order
-	 * @throws JsonConversionException naming the argument that cannot be written
+	 * A task's arguments as JSON values.
+	 *
+	 * @param args the positional arguments
+	 * @param kwargs the named arguments
+	 * @param size the length of their JSON text in bytes
 	 */
-	public Map<String, Object> toJsonObject(Map<String, ?> kwargs) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		kwargs.forEach((name, value) -> {
-			try {
-				values.put(name, toJsonValue(value));
-			}
-			catch (JsonConversionException ex) {
-				throw new JsonConversionException("Argument '" + name + "': " + ex.getMessage(), ex);
-			}
-		});
-		return values;
+	public record JsonArguments(List<Object> args, Map<String, Object> kwargs, int size) {
 	}
 
 	/**

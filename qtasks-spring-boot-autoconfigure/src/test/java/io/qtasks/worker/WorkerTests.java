@@ -25,11 +25,14 @@ import io.qtasks.TaskSelf;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
 import io.qtasks.broker.TaskBroker;
+import io.qtasks.client.TaskPayloadTooLargeException;
 import io.qtasks.autoconfigure.QTasksAutoConfiguration;
 import io.qtasks.storage.TaskStorage;
 import io.qtasks.test.QTasksContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * End-to-end tests of the worker on the in-memory broker, through the {@link QTasks}
@@ -97,6 +100,46 @@ class WorkerTests {
 			assertThat(unknownName.traceback()).contains("has no parameter named 'c'");
 			Task missing = qtasks.task("add").args(1).addAndWait(WAIT);
 			assertThat(missing.traceback()).contains("missing a value for parameter 'int b'");
+		});
+	}
+
+	@Test
+	void argumentsLargerThanTheLimitAreRefusedAtEnqueue() {
+		this.runner.withPropertyValues("qtasks.max-payload-size=1KB").run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			assertThatExceptionOfType(TaskPayloadTooLargeException.class)
+				.isThrownBy(() -> qtasks.addTask("record", "x".repeat(2000)))
+				.withMessageContaining("The arguments of task 'record' take 2025 bytes as JSON")
+				.withMessageContaining("more than qtasks.max-payload-size (1024 bytes)");
+			assertThat(context.getBean(TaskStorage.class).countByStatus().values()).allMatch((count) -> count == 0);
+			assertThat(qtasks.task("add").args(1, 2).addAndWait(WAIT).status()).isEqualTo(TaskStatus.SUCCESS);
+		});
+	}
+
+	@Test
+	void argumentsThatCannotBeWrittenAsJsonAreRefusedNamingTheArgument() {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			assertThatIllegalArgumentException().isThrownBy(() -> qtasks.addTask("record", "fine", new Unwritable()))
+				.withMessageStartingWith(
+						"Argument 1: A io.qtasks.worker.WorkerTests$Unwritable cannot be written as JSON");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> qtasks.task("record").kwarg("label", new Unwritable()).add())
+				.withMessageStartingWith(
+						"Argument 'label': A io.qtasks.worker.WorkerTests$Unwritable cannot be written as JSON");
+		});
+	}
+
+	@Test
+	void anyTaskNameIsLegal() {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			for (String name : List.of("reports:monthly", "with space", "отчёт-📈")) {
+				Task done = qtasks.task(name).args("x").addAndWait(WAIT);
+				assertThat(done.taskName()).isEqualTo(name);
+				assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+				assertThat(done.returning()).isEqualTo(name + "/x");
+			}
 		});
 	}
 
@@ -203,6 +246,17 @@ class WorkerTests {
 	}
 
 	/**
+	 * A value Jackson cannot write.
+	 */
+	public static class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("no JSON for me");
+		}
+
+	}
+
+	/**
 	 * Shared state between tests and tasks.
 	 */
 	static class Recorder {
@@ -285,6 +339,21 @@ class WorkerTests {
 					ctx.getComponent("recorder") == this.recorder, "otherStatus",
 					ctx.getTask(UUID.fromString(otherUuid)).orElseThrow().status(), "ownStatus",
 					ctx.getMetadata().status(), "ownUuid", ctx.taskUuid(), "attempt", ctx.attempt());
+		}
+
+		@QTask("reports:monthly")
+		public String colon(String value, TaskContext ctx) {
+			return ctx.taskName() + "/" + value;
+		}
+
+		@QTask("with space")
+		public String space(String value, TaskContext ctx) {
+			return ctx.taskName() + "/" + value;
+		}
+
+		@QTask("отчёт-📈")
+		public String unicode(String value, TaskContext ctx) {
+			return ctx.taskName() + "/" + value;
 		}
 
 		@QTask("slow")
