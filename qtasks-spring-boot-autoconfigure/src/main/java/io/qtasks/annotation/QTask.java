@@ -18,7 +18,8 @@ import io.qtasks.middleware.TaskMiddleware;
  * {@link io.qtasks.QTasks}.
  *
  * <pre class="code">
- * &#64;QTask(name = "send_report", retry = 2, retryOn = IOException.class)
+ * &#64;QTask(name = "send_report", retry = 2, retryOn = IOException.class,
+ *         backoff = &#64;Backoff(delay = "1s", multiplier = 2, maxDelay = "30s"))
  * public String sendReport(String month, int copies) { ... }
  * </pre>
  *
@@ -90,6 +91,24 @@ public @interface QTask {
 	 * @return the exception types
 	 */
 	Class<? extends Throwable>[] retryOn() default {};
+
+	/**
+	 * The pause between a failed attempt and the next one: fixed, or growing by a
+	 * multiplier up to a cap, with optional jitter. Unset attributes take
+	 * {@code qtasks.retry.backoff.*} (by default no pause).
+	 * @return the backoff settings
+	 */
+	Backoff backoff() default @Backoff;
+
+	/**
+	 * The name of a spring-retry {@link org.springframework.retry.RetryPolicy} bean that
+	 * decides which failed attempts are retried, in place of the policy built from
+	 * {@link #retry()} and {@link #retryOn()}. Cancellation, timeouts and invalid
+	 * arguments are still never retried; {@link #backoff()} still applies. Empty uses
+	 * {@code retry} and {@code retryOn}.
+	 * @return the bean name
+	 */
+	String retryPolicy() default "";
 
 	/**
 	 * Whether the method receives the task itself as a {@link io.qtasks.TaskSelf}
