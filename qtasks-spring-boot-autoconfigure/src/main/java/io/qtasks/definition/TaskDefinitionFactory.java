@@ -148,17 +148,7 @@ public class TaskDefinitionFactory {
 	}
 
 	private String executor(String beanName, String where) {
-		if (!StringUtils.hasText(beanName)) {
-			return "";
-		}
-		if (!this.beanFactory.containsBean(beanName)) {
-			throw new TaskDefinitionException(where + " names executor '" + beanName + "', but no bean has that name");
-		}
-		if (!this.beanFactory.isTypeMatch(beanName, Executor.class)) {
-			throw new TaskDefinitionException(
-					where + " names executor '" + beanName + "', but that bean is not a java.util.concurrent.Executor");
-		}
-		return beanName;
+		return checkNamedBean(beanName, Executor.class, "executor", where) ? beanName : "";
 	}
 
 	private List<TaskMiddleware> middlewares(Class<? extends TaskMiddleware>[] types, String where) {
@@ -166,18 +156,23 @@ public class TaskDefinitionFactory {
 	}
 
 	private RetryPolicy retryPolicy(String beanName, String where) {
+		return checkNamedBean(beanName, RetryPolicy.class, "retry policy", where)
+				? this.beanFactory.getBean(beanName, RetryPolicy.class) : null;
+	}
+
+	private boolean checkNamedBean(String beanName, Class<?> type, String role, String where) {
 		if (!StringUtils.hasText(beanName)) {
-			return null;
+			return false;
 		}
 		if (!this.beanFactory.containsBean(beanName)) {
 			throw new TaskDefinitionException(
-					where + " names retry policy '" + beanName + "', but no bean has that name");
+					where + " names " + role + " '" + beanName + "', but no bean has that name");
 		}
-		if (!this.beanFactory.isTypeMatch(beanName, RetryPolicy.class)) {
-			throw new TaskDefinitionException(where + " names retry policy '" + beanName
-					+ "', but that bean is not an org.springframework.retry.RetryPolicy");
+		if (!this.beanFactory.isTypeMatch(beanName, type)) {
+			throw new TaskDefinitionException(
+					where + " names " + role + " '" + beanName + "', but that bean is not a " + type.getName());
 		}
-		return this.beanFactory.getBean(beanName, RetryPolicy.class);
+		return true;
 	}
 
 	private TaskBackoff backoff(Backoff annotation, String where) {

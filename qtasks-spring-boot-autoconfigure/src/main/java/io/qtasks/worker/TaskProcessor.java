@@ -203,9 +203,10 @@ public class TaskProcessor {
 			try (TaskContextHolder.Activation activation = TaskContextHolder.activate(this.context)) {
 				TaskProcessor.this.broker.cancelRequest(this.run.uuid()).ifPresent(this.run::cancel);
 				Object result = TaskProcessor.this.retryTemplates.forTask(this.definition).execute(this);
-				if (this.run.finish()) {
-					// stopped after the last attempt returned and before the outcome was
-					// fixed
+				if (this.run.finish() && (this.run.cancelReason() != null || this.run.isTimedOut())) {
+					// cancelled or timed out before the outcome was fixed: that wins over
+					// the
+					// value (a shutdown does not: the work is done, so it is kept)
 					failed(this.run.stopException());
 				}
 				else {
