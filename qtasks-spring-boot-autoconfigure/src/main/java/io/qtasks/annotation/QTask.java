@@ -125,15 +125,18 @@ public @interface QTask {
 	Class<? extends TaskDecoder> decode() default TaskDecoder.class;
 
 	/**
-	 * The handler applied to every element of a generator task's output. The default
-	 * keeps elements as they are.
+	 * The handler applied to every element of a generator task's output (a method
+	 * returning a {@code Stream}, {@code Iterator}, {@code Iterable} or, with Reactor, a
+	 * {@code Flux}); the handled elements are collected into the list that is the result.
+	 * The default keeps elements as they are.
 	 * @return the handler type
 	 */
 	Class<? extends GenerateHandler> generateHandler() default GenerateHandler.class;
 
 	/**
 	 * The name of the {@link java.util.concurrent.Executor} bean to run the task on.
-	 * Empty runs it on the worker pool.
+	 * Empty runs it on the worker pool. {@code qtasks.worker.concurrency} bounds the
+	 * tasks running at once on any executor.
 	 * @return the bean name
 	 */
 	String executor() default "";
@@ -154,7 +157,10 @@ public @interface QTask {
 
 	/**
 	 * The longest a run may take, as a duration such as {@code "30s"} or {@code "PT2M"}
-	 * (QTasks' {@code max_time}). Empty takes {@code qtasks.default-timeout}.
+	 * (QTasks' {@code max_time}): all its attempts and the pauses between them. A longer
+	 * run is interrupted and ends as {@code error} with a
+	 * {@link java.util.concurrent.TimeoutException} in its traceback; it is not retried.
+	 * Empty takes {@code qtasks.default-timeout}.
 	 * @return the timeout
 	 */
 	String timeout() default "";
