@@ -1,7 +1,9 @@
 package io.qtasks.worker;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -41,14 +43,21 @@ public class RunTimer implements AutoCloseable {
 	 * action if it has not fired yet
 	 */
 	public Future<?> schedule(Runnable action, Duration delay) {
-		return this.executor.schedule(() -> {
-			try {
-				action.run();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("A delayed action of a task run failed", ex);
-			}
-		}, delay.toNanos(), TimeUnit.NANOSECONDS);
+		try {
+			return this.executor.schedule(() -> {
+				try {
+					action.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("A delayed action of a task run failed", ex);
+				}
+			}, delay.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closed: the application is shutting down and no action will be needed
+			logger.debug("Not scheduling a delayed action of a task run: the timer is closed");
+			return CompletableFuture.completedFuture(null);
+		}
 	}
 
 	@Override

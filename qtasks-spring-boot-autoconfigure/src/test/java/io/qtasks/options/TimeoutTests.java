@@ -112,7 +112,7 @@ class TimeoutTests {
 			context.sleep(Duration.ofMinutes(1));
 		}
 
-		@QTask(name = "retries_past_timeout", timeout = "500ms", retry = 5, backoff = @Backoff(delay = "200ms"))
+		@QTask(name = "retries_past_timeout", timeout = "500ms", retry = 5, backoff = @Backoff(delay = "500ms"))
 		public void retriesPastTimeout() {
 			throw new IllegalStateException("fails");
 		}
