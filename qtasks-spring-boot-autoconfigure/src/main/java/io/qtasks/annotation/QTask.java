@@ -18,7 +18,8 @@ import io.qtasks.middleware.TaskMiddleware;
  * {@link io.qtasks.QTasks}.
  *
  * <pre class="code">
- * &#64;QTask(name = "send_report", retry = 2, retryOn = IOException.class)
+ * &#64;QTask(name = "send_report", retry = 2, retryOn = IOException.class,
+ *         backoff = &#64;Backoff(delay = "1s", multiplier = 2, maxDelay = "30s"))
  * public String sendReport(String month, int copies) { ... }
  * </pre>
  *
@@ -92,6 +93,24 @@ public @interface QTask {
 	Class<? extends Throwable>[] retryOn() default {};
 
 	/**
+	 * The pause between a failed attempt and the next one: fixed, or growing by a
+	 * multiplier up to a cap, with optional jitter. Unset attributes take
+	 * {@code qtasks.retry.backoff.*} (by default no pause).
+	 * @return the backoff settings
+	 */
+	Backoff backoff() default @Backoff;
+
+	/**
+	 * The name of a spring-retry {@link org.springframework.retry.RetryPolicy} bean that
+	 * decides which failed attempts are retried, in place of the policy built from
+	 * {@link #retry()} and {@link #retryOn()}. Cancellation, timeouts and invalid
+	 * arguments are still never retried; {@link #backoff()} still applies. Empty uses
+	 * {@code retry} and {@code retryOn}.
+	 * @return the bean name
+	 */
+	String retryPolicy() default "";
+
+	/**
 	 * Whether the method receives the task itself as a {@link io.qtasks.TaskSelf}
 	 * parameter. The method must then declare one.
 	 * @return the flag
@@ -106,15 +125,18 @@ public @interface QTask {
 	Class<? extends TaskDecoder> decode() default TaskDecoder.class;
 
 	/**
-	 * The handler applied to every element of a generator task's output. The default
-	 * keeps elements as they are.
+	 * The handler applied to every element of a generator task's output (a method
+	 * returning a {@code Stream}, {@code Iterator}, {@code Iterable} or, with Reactor, a
+	 * {@code Flux}); the handled elements are collected into the list that is the result.
+	 * The default keeps elements as they are.
 	 * @return the handler type
 	 */
 	Class<? extends GenerateHandler> generateHandler() default GenerateHandler.class;
 
 	/**
 	 * The name of the {@link java.util.concurrent.Executor} bean to run the task on.
-	 * Empty runs it on the worker pool.
+	 * Empty runs it on the worker pool. {@code qtasks.worker.concurrency} bounds the
+	 * tasks running at once on any executor.
 	 * @return the bean name
 	 */
 	String executor() default "";
@@ -135,7 +157,10 @@ public @interface QTask {
 
 	/**
 	 * The longest a run may take, as a duration such as {@code "30s"} or {@code "PT2M"}
-	 * (QTasks' {@code max_time}). Empty takes {@code qtasks.default-timeout}.
+	 * (QTasks' {@code max_time}): all its attempts and the pauses between them. A longer
+	 * run is interrupted and ends as {@code error} with a
+	 * {@link java.util.concurrent.TimeoutException} in its traceback; it is not retried.
+	 * Empty takes {@code qtasks.default-timeout}.
 	 * @return the timeout
 	 */
 	String timeout() default "";

@@ -11,13 +11,17 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.CustomScopeConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.config.BeanDefinition;
 
 import io.qtasks.QTasks;
@@ -30,8 +34,10 @@ import io.qtasks.context.TaskScope;
 import io.qtasks.definition.QTaskAnnotationBeanPostProcessor;
 import io.qtasks.definition.TaskDefinitionFactory;
 import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.invocation.BeanValidationArgumentValidator;
 import io.qtasks.invocation.JsonTaskDecoder;
 import io.qtasks.invocation.TaskArgumentBinder;
+import io.qtasks.invocation.TaskArgumentValidator;
 import io.qtasks.invocation.TaskInvoker;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.middleware.TaskMiddleware;
@@ -39,6 +45,7 @@ import io.qtasks.retry.TaskRetryTemplates;
 import io.qtasks.storage.TaskStorage;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.QTasksWorker;
+import io.qtasks.worker.RunTimer;
 import io.qtasks.worker.TaskProcessor;
 
 /**
@@ -48,7 +55,8 @@ import io.qtasks.worker.TaskProcessor;
  *
  * @author QTasks contributors
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@AutoConfiguration(after = JacksonAutoConfiguration.class,
+		afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
 @EnableConfigurationProperties(QTasksProperties.class)
 @Import(MemoryBrokerConfiguration.class)
 public final class QTasksAutoConfiguration {
@@ -109,9 +117,18 @@ public final class QTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TaskInvoker qtasksTaskInvoker(TaskJsonMapper json, ObjectProvider<TaskMiddleware> middlewares) {
+		TaskInvoker qtasksTaskInvoker(TaskJsonMapper json, ObjectProvider<TaskMiddleware> middlewares,
+				ObjectProvider<TaskArgumentValidator> validator) {
 			List<TaskMiddleware> global = middlewares.orderedStream().toList();
-			return new TaskInvoker(new TaskArgumentBinder(json), json, global);
+			TaskArgumentBinder binder = new TaskArgumentBinder(json,
+					validator.getIfUnique(() -> TaskArgumentValidator.NONE));
+			return new TaskInvoker(binder, json, global);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RunTimer qtasksRunTimer() {
+			return new RunTimer();
 		}
 
 		@Bean
@@ -124,17 +141,34 @@ public final class QTasksAutoConfiguration {
 		@ConditionalOnMissingBean
 		TaskProcessor qtasksTaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage,
 				TaskInvoker invoker, TaskRetryTemplates retryTemplates, QTasksProperties properties,
-				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client) {
+				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client, RunTimer timer) {
 			return new TaskProcessor(registry, broker, storage, invoker, retryTemplates, properties,
-					new BeanFactoryTaskComponents(beanFactory), client::getObject, CLOCK);
+					new BeanFactoryTaskComponents(beanFactory), client::getObject, CLOCK, timer);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		QTasksWorker qtasksWorker(TaskBroker broker, TaskProcessor processor, TaskDefinitionRegistry registry,
-				ConfigurableListableBeanFactory beanFactory, QTasksProperties properties) {
-			return new QTasksWorker(broker, processor, registry, (name) -> beanFactory.getBean(name, Executor.class),
-					properties.getWorker().getConcurrency(), properties.getWorker().getShutdownTimeout());
+				ConfigurableListableBeanFactory beanFactory, QTasksProperties properties, Environment environment) {
+			QTasksWorker worker = new QTasksWorker(broker, processor, registry,
+					(name) -> beanFactory.getBean(name, Executor.class), properties.getWorker().getConcurrency(),
+					properties.getWorker().getShutdownTimeout());
+			worker.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
+			return worker;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jakarta.validation.Validator")
+	@ConditionalOnBooleanProperty(name = "qtasks.worker.enabled", matchIfMissing = true)
+	static class ValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(TaskArgumentValidator.class)
+		@ConditionalOnSingleCandidate(jakarta.validation.Validator.class)
+		BeanValidationArgumentValidator qtasksBeanValidationArgumentValidator(jakarta.validation.Validator validator) {
+			return new BeanValidationArgumentValidator(validator);
 		}
 
 	}

@@ -16,7 +16,8 @@ class TaskDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<TaskDefiniti
 	protected FailureAnalysis analyze(Throwable rootFailure, TaskDefinitionException cause) {
 		return new FailureAnalysis(cause.getMessage(),
 				"Fix the @QTask declaration named above. Task names must be unique, echo = true needs a TaskSelf"
-						+ " parameter, and executor must name an Executor bean.",
+						+ " parameter, executor must name an Executor bean, retryPolicy a RetryPolicy bean, and"
+						+ " timeout and backoff durations read like \"30s\".",
 				cause);
 	}
 

@@ -165,6 +165,12 @@ public class QTasksProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(20);
 
+		/**
+		 * Least time between two writes of a generator task's progress (the count of
+		 * elements produced so far, in the record's extra.progress).
+		 */
+		private Duration progressInterval = Duration.ofSeconds(1);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -189,10 +195,18 @@ public class QTasksProperties {
 			this.shutdownTimeout = shutdownTimeout;
 		}
 
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
+		}
+
 		@Override
 		public String toString() {
 			return "Worker(enabled=" + this.enabled + ", concurrency=" + this.concurrency + ", shutdownTimeout="
-					+ this.shutdownTimeout + ")";
+					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ")";
 		}
 
 	}
@@ -207,6 +221,8 @@ public class QTasksProperties {
 		 */
 		private int retries = 0;
 
+		private final Backoff backoff = new Backoff();
+
 		public int getRetries() {
 			return this.retries;
 		}
@@ -215,9 +231,81 @@ public class QTasksProperties {
 			this.retries = retries;
 		}
 
+		public Backoff getBackoff() {
+			return this.backoff;
+		}
+
 		@Override
 		public String toString() {
-			return "Retry(retries=" + this.retries + ")";
+			return "Retry(retries=" + this.retries + ", backoff=" + this.backoff + ")";
+		}
+
+		/**
+		 * The pause between attempts of tasks whose @QTask(backoff = ...) leaves it
+		 * unset.
+		 */
+		public static class Backoff {
+
+			/**
+			 * Pause before the first retry. 0 retries at once.
+			 */
+			private Duration delay = Duration.ZERO;
+
+			/**
+			 * How much longer each further pause is than the one before; 1 keeps the
+			 * pause fixed.
+			 */
+			private double multiplier = 1.0;
+
+			/**
+			 * Longest pause a growing backoff reaches.
+			 */
+			private Duration maxDelay = Duration.ofSeconds(30);
+
+			/**
+			 * Random spread applied to each pause, so that tasks failing together do not
+			 * retry in lockstep. 0 disables it.
+			 */
+			private Duration jitter = Duration.ZERO;
+
+			public Duration getDelay() {
+				return this.delay;
+			}
+
+			public void setDelay(Duration delay) {
+				this.delay = delay;
+			}
+
+			public double getMultiplier() {
+				return this.multiplier;
+			}
+
+			public void setMultiplier(double multiplier) {
+				this.multiplier = multiplier;
+			}
+
+			public Duration getMaxDelay() {
+				return this.maxDelay;
+			}
+
+			public void setMaxDelay(Duration maxDelay) {
+				this.maxDelay = maxDelay;
+			}
+
+			public Duration getJitter() {
+				return this.jitter;
+			}
+
+			public void setJitter(Duration jitter) {
+				this.jitter = jitter;
+			}
+
+			@Override
+			public String toString() {
+				return "Backoff(delay=" + this.delay + ", multiplier=" + this.multiplier + ", maxDelay=" + this.maxDelay
+						+ ", jitter=" + this.jitter + ")";
+			}
+
 		}
 
 	}

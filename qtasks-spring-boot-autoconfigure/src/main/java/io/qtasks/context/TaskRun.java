@@ -1,5 +1,6 @@
 package io.qtasks.context;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.qtasks.TaskCancelledException;
@@ -8,6 +9,10 @@ import io.qtasks.TaskCancelledException;
  * The control state of one task run on a worker: the thread that runs it and why it was
  * asked to stop, if it was. Cancel, timeout and shutdown interrupt the thread; the task
  * learns why through {@link #stopException()}.
+ * <p>
+ * A run decides its outcome once, with {@link #finish()}: stop requests that arrive after
+ * it (a timeout firing just as the run returned, a late cancel) change nothing and
+ * interrupt no one.
  *
  * @author QTasks contributors
  */
@@ -17,9 +22,11 @@ public final class TaskRun {
 
 	private Thread thread;
 
+	private boolean finished;
+
 	private volatile String cancelReason;
 
-	private volatile boolean timedOut;
+	private volatile Duration exceededTimeout;
 
 	private volatile boolean shutdown;
 
@@ -63,12 +70,29 @@ public final class TaskRun {
 	}
 
 	/**
+	 * Fixes the run's outcome; called on the run's thread when the task returned or
+	 * failed. From then on stop requests are ignored, and an interrupt they caused is
+	 * cleared so that the final record can be written.
+	 * @return whether a stop had been requested before: the run then ends by the
+	 * {@link #stopException()}, whatever the task returned
+	 */
+	public synchronized boolean finish() {
+		this.finished = true;
+		if (this.thread == Thread.currentThread()) {
+			Thread.interrupted();
+		}
+		return isStopRequested();
+	}
+
+	/**
 	 * Asks the run to end as cancelled.
 	 * @param reason why
 	 */
-	public void cancel(String reason) {
-		this.cancelReason = reason;
-		interrupt();
+	public synchronized void cancel(String reason) {
+		if (!this.finished) {
+			this.cancelReason = reason;
+			interrupt();
+		}
 	}
 
 	/**
@@ -76,27 +100,34 @@ public final class TaskRun {
 	 * throws).
 	 * @param reason why
 	 */
-	public void cancelFromInside(String reason) {
-		this.cancelReason = reason;
+	public synchronized void cancelFromInside(String reason) {
+		if (!this.finished) {
+			this.cancelReason = reason;
+		}
 	}
 
 	/**
 	 * Asks the run to end because it ran longer than its timeout.
+	 * @param timeout the timeout it exceeded
 	 */
-	public void timeOut() {
-		this.timedOut = true;
-		interrupt();
+	public synchronized void timeOut(Duration timeout) {
+		if (!this.finished && this.exceededTimeout == null) {
+			this.exceededTimeout = timeout;
+			interrupt();
+		}
 	}
 
 	/**
 	 * Asks the run to end because the worker shuts down.
 	 */
-	public void stopForShutdown() {
-		this.shutdown = true;
-		interrupt();
+	public synchronized void stopForShutdown() {
+		if (!this.finished) {
+			this.shutdown = true;
+			interrupt();
+		}
 	}
 
-	private synchronized void interrupt() {
+	private void interrupt() {
 		if (this.thread != null) {
 			this.thread.interrupt();
 		}
@@ -115,7 +146,7 @@ public final class TaskRun {
 	 * @return the flag
 	 */
 	public boolean isTimedOut() {
-		return this.timedOut;
+		return this.exceededTimeout != null;
 	}
 
 	/**
@@ -131,7 +162,7 @@ public final class TaskRun {
 	 * @return the flag
 	 */
 	public boolean isStopRequested() {
-		return this.cancelReason != null || this.timedOut || this.shutdown;
+		return this.cancelReason != null || this.exceededTimeout != null || this.shutdown;
 	}
 
 	/**
@@ -143,8 +174,9 @@ public final class TaskRun {
 		if (this.cancelReason != null) {
 			return new TaskCancelledException(this.cancelReason);
 		}
-		if (this.timedOut) {
-			return new TaskTimeoutException("Task " + this.uuid + " exceeded its timeout");
+		Duration timeout = this.exceededTimeout;
+		if (timeout != null) {
+			return new TaskTimeoutException(this.uuid, timeout);
 		}
 		return new TaskInterruptedException(
 				this.shutdown ? "Task " + this.uuid + " was interrupted by the worker's shutdown"

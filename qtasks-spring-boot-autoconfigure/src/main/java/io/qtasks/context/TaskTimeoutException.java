@@ -1,7 +1,12 @@
 package io.qtasks.context;
 
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
 /**
- * Ends a run that took longer than its timeout (QTasks' {@code max_time}).
+ * Ends a run that took longer than its timeout (QTasks' {@code max_time}). Its cause is a
+ * {@link TimeoutException}, so the stored traceback names both.
  *
  * @author QTasks contributors
  */
@@ -9,10 +14,12 @@ public class TaskTimeoutException extends RuntimeException {
 
 	/**
 	 * Creates an exception.
-	 * @param message which task and its limit
+	 * @param uuid the task that ran too long
+	 * @param timeout the limit it exceeded
 	 */
-	public TaskTimeoutException(String message) {
-		super(message);
+	public TaskTimeoutException(UUID uuid, Duration timeout) {
+		super("Task " + uuid + " ran longer than its timeout of " + timeout,
+				new TimeoutException("timeout of " + timeout + " exceeded"));
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.retry.RetryPolicy;
+
 import io.qtasks.GenerateHandler;
 import io.qtasks.TaskDecoder;
 import io.qtasks.middleware.TaskMiddleware;
@@ -19,6 +21,9 @@ import io.qtasks.middleware.TaskMiddleware;
  * @param priority the priority of its runs; lower runs first
  * @param retry how many retries a failed run gets
  * @param retryOn the exception types that lead to a retry; empty means any
+ * @param backoff the pause between attempts
+ * @param retryPolicy the user's policy that replaces {@code retry} and {@code retryOn},
+ * or {@code null}
  * @param echo whether the method receives a {@link io.qtasks.TaskSelf}
  * @param decoder turns the return value into the stored result
  * @param generateHandler applied to each element of a generator's output, or {@code null}
@@ -34,9 +39,10 @@ import io.qtasks.middleware.TaskMiddleware;
  * @author QTasks contributors
  */
 public record TaskDefinition(String name, String description, List<String> tags, int priority, int retry,
-		List<Class<? extends Throwable>> retryOn, boolean echo, TaskDecoder decoder, GenerateHandler generateHandler,
-		String executor, List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter,
-		Duration timeout, Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters) {
+		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, RetryPolicy retryPolicy, boolean echo,
+		TaskDecoder decoder, GenerateHandler generateHandler, String executor, List<TaskMiddleware> middlewaresBefore,
+		List<TaskMiddleware> middlewaresAfter, Duration timeout, Map<String, String> extra, Object bean, Method method,
+		List<TaskParameter> parameters) {
 
 	/**
 	 * Takes unmodifiable copies of the collections.

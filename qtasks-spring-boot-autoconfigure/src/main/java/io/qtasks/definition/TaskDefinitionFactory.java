@@ -17,12 +17,15 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.retry.RetryPolicy;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 import io.qtasks.GenerateHandler;
 import io.qtasks.TaskContext;
 import io.qtasks.TaskDecoder;
 import io.qtasks.TaskSelf;
+import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.middleware.TaskMiddleware;
@@ -87,7 +90,8 @@ public class TaskDefinitionFactory {
 		GenerateHandler generateHandler = (annotation.generateHandler() != GenerateHandler.class)
 				? component(annotation.generateHandler(), where) : null;
 		return new TaskDefinition(name, annotation.description(), List.of(annotation.tags()), priority, retry,
-				List.of(annotation.retryOn()), annotation.echo(), decoder, generateHandler,
+				List.of(annotation.retryOn()), backoff(annotation.backoff(), where),
+				retryPolicy(annotation.retryPolicy(), where), annotation.echo(), decoder, generateHandler,
 				executor(annotation.executor(), where), middlewares(annotation.middlewaresBefore(), where),
 				middlewares(annotation.middlewaresAfter(), where), timeout(annotation.timeout(), where),
 				extra(annotation.extra(), where), bean, invocable, parameters);
@@ -95,7 +99,10 @@ public class TaskDefinitionFactory {
 
 	private Method invocableMethod(Object bean, Method method, String where) {
 		try {
-			return AopUtils.selectInvocableMethod(method, bean.getClass());
+			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+			// a public method of a package-private class is only reachable this way
+			ReflectionUtils.makeAccessible(invocable);
+			return invocable;
 		}
 		catch (IllegalStateException ex) {
 			throw new TaskDefinitionException(where + " is not reachable through the bean's proxy; declare it on an"
@@ -141,39 +148,68 @@ public class TaskDefinitionFactory {
 	}
 
 	private String executor(String beanName, String where) {
-		if (!StringUtils.hasText(beanName)) {
-			return "";
-		}
-		if (!this.beanFactory.containsBean(beanName)) {
-			throw new TaskDefinitionException(where + " names executor '" + beanName + "', but no bean has that name");
-		}
-		if (!this.beanFactory.isTypeMatch(beanName, Executor.class)) {
-			throw new TaskDefinitionException(
-					where + " names executor '" + beanName + "', but that bean is not a java.util.concurrent.Executor");
-		}
-		return beanName;
+		return checkNamedBean(beanName, Executor.class, "executor", where) ? beanName : "";
 	}
 
 	private List<TaskMiddleware> middlewares(Class<? extends TaskMiddleware>[] types, String where) {
 		return Arrays.stream(types).<TaskMiddleware>map((type) -> component(type, where)).toList();
 	}
 
-	private Duration timeout(String value, String where) {
-		if (!StringUtils.hasText(value)) {
-			return this.properties.getDefaultTimeout();
+	private RetryPolicy retryPolicy(String beanName, String where) {
+		return checkNamedBean(beanName, RetryPolicy.class, "retry policy", where)
+				? this.beanFactory.getBean(beanName, RetryPolicy.class) : null;
+	}
+
+	private boolean checkNamedBean(String beanName, Class<?> type, String role, String where) {
+		if (!StringUtils.hasText(beanName)) {
+			return false;
 		}
-		Duration timeout;
+		if (!this.beanFactory.containsBean(beanName)) {
+			throw new TaskDefinitionException(
+					where + " names " + role + " '" + beanName + "', but no bean has that name");
+		}
+		if (!this.beanFactory.isTypeMatch(beanName, type)) {
+			throw new TaskDefinitionException(
+					where + " names " + role + " '" + beanName + "', but that bean is not a " + type.getName());
+		}
+		return true;
+	}
+
+	private TaskBackoff backoff(Backoff annotation, String where) {
+		QTasksProperties.Retry.Backoff defaults = this.properties.getRetry().getBackoff();
+		Duration delay = duration(annotation.delay(), "backoff delay", where, defaults.getDelay());
+		double multiplier = (annotation.multiplier() != Backoff.DEFAULT_MULTIPLIER) ? annotation.multiplier()
+				: defaults.getMultiplier();
+		Duration maxDelay = duration(annotation.maxDelay(), "backoff maxDelay", where, defaults.getMaxDelay());
+		Duration jitter = duration(annotation.jitter(), "backoff jitter", where, defaults.getJitter());
+		if (!(multiplier >= 1.0)) {
+			throw new TaskDefinitionException(where + ": backoff multiplier must be at least 1, was " + multiplier);
+		}
+		if (delay.isNegative() || jitter.isNegative()) {
+			throw new TaskDefinitionException(where + ": backoff delay and jitter must not be negative");
+		}
+		return new TaskBackoff(delay, multiplier, maxDelay, jitter);
+	}
+
+	private Duration timeout(String value, String where) {
+		Duration timeout = duration(value, "timeout", where, this.properties.getDefaultTimeout());
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+			throw new TaskDefinitionException(where + ": timeout must be positive, was '" + timeout + "'");
+		}
+		return timeout;
+	}
+
+	private Duration duration(String value, String attribute, String where, Duration defaultValue) {
+		if (!StringUtils.hasText(value)) {
+			return defaultValue;
+		}
 		try {
-			timeout = DurationStyle.detectAndParse(value.trim());
+			return DurationStyle.detectAndParse(value.trim());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new TaskDefinitionException(
-					where + ": timeout '" + value + "' is not a duration such as \"30s\" or \"PT2M\"", ex);
+					where + ": " + attribute + " '" + value + "' is not a duration such as \"30s\" or \"PT2M\"", ex);
 		}
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new TaskDefinitionException(where + ": timeout must be positive, was '" + value + "'");
-		}
-		return timeout;
 	}
 
 	private Map<String, String> extra(String[] entries, String where) {

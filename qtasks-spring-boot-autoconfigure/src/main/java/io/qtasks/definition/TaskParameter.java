@@ -34,7 +34,9 @@ public record TaskParameter(int index, String name, Type type, Kind kind) {
 	 * @return the description
 	 */
 	public String describe() {
-		String typeName = this.type.getTypeName().replaceAll("[\\w$]+\\.", "");
+		// drop packages and enclosing classes: java.util.List<com.acme.Reports$Line> is
+		// List<Line>
+		String typeName = this.type.getTypeName().replaceAll("[\\w$]+\\.", "").replaceAll("\\w+\\$", "");
 		return typeName + " " + this.name;
 	}
 

@@ -6,16 +6,24 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.BaseStream;
 
+import reactor.core.publisher.Flux;
+
+import org.springframework.util.ClassUtils;
+
 import io.qtasks.GenerateHandler;
 
 /**
  * Collects the output of generator tasks: methods returning a {@code Stream},
- * {@code Iterator} or {@code Iterable}. Every element passes through the task's
- * {@link GenerateHandler} (when it has one) and the outputs become a list.
+ * {@code Iterator} or {@code Iterable}, or a Reactor {@code Flux} when Reactor is on the
+ * class path. Every element passes through the task's {@link GenerateHandler} (when it
+ * has one) and the outputs become a list.
  *
  * @author QTasks contributors
  */
 final class GeneratorResults {
+
+	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Flux",
+			GeneratorResults.class.getClassLoader());
 
 	private GeneratorResults() {
 	}
@@ -23,28 +31,50 @@ final class GeneratorResults {
 	static boolean isGenerator(Method method) {
 		Class<?> type = method.getReturnType();
 		return BaseStream.class.isAssignableFrom(type) || Iterator.class.isAssignableFrom(type)
-				|| Iterable.class.isAssignableFrom(type);
+				|| Iterable.class.isAssignableFrom(type) || (REACTOR_PRESENT && ReactorElements.isFlux(type));
 	}
 
-	static List<Object> collect(Object output, GenerateHandler handler) {
+	static List<Object> collect(Object output, GenerateHandler handler, TaskProgress progress) {
 		if (output == null) {
 			return null;
 		}
-		List<Object> results = new ArrayList<>();
-		if (output instanceof BaseStream<?, ?> stream) {
-			try (stream) {
-				stream.iterator().forEachRemaining((element) -> results.add(handle(element, handler)));
+		BaseStream<?, ?> stream = (REACTOR_PRESENT) ? ReactorElements.asStream(output) : null;
+		if (stream == null && output instanceof BaseStream<?, ?> baseStream) {
+			stream = baseStream;
+		}
+		if (stream != null) {
+			try (BaseStream<?, ?> closed = stream) {
+				return collect(closed.iterator(), handler, progress);
 			}
 		}
-		else {
-			Iterator<?> iterator = (output instanceof Iterator<?> it) ? it : ((Iterable<?>) output).iterator();
-			iterator.forEachRemaining((element) -> results.add(handle(element, handler)));
+		return collect((output instanceof Iterator<?> it) ? it : ((Iterable<?>) output).iterator(), handler, progress);
+	}
+
+	private static List<Object> collect(Iterator<?> elements, GenerateHandler handler, TaskProgress progress) {
+		List<Object> results = new ArrayList<>();
+		while (elements.hasNext()) {
+			Object element = elements.next();
+			results.add((handler != null) ? handler.handle(element) : element);
+			progress.produced(results.size());
 		}
 		return results;
 	}
 
-	private static Object handle(Object element, GenerateHandler handler) {
-		return (handler != null) ? handler.handle(element) : element;
+	/**
+	 * Keeps the Reactor types out of {@link GeneratorResults} so that it loads without
+	 * Reactor.
+	 */
+	private static final class ReactorElements {
+
+		static boolean isFlux(Class<?> type) {
+			return Flux.class.isAssignableFrom(type);
+		}
+
+		static BaseStream<?, ?> asStream(Object output) {
+			// toStream() cancels the subscription when the stream is closed early
+			return (output instanceof Flux<?> flux) ? flux.toStream() : null;
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.qtasks.invocation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,7 +15,8 @@ import io.qtasks.json.TaskJsonMapper;
 /**
  * Binds a task's JSON args and kwargs to its method's parameters: positional arguments
  * first, then named ones by parameter name, each converted to the parameter's type by
- * Jackson. {@link TaskSelf} and {@link TaskContext} parameters are injected.
+ * Jackson. {@link TaskSelf} and {@link TaskContext} parameters are injected. The bound
+ * values then pass the {@link TaskArgumentValidator}. Java serialization is never used.
  *
  * @author QTasks contributors
  */
@@ -22,12 +24,24 @@ public class TaskArgumentBinder {
 
 	private final TaskJsonMapper json;
 
+	private final TaskArgumentValidator validator;
+
 	/**
-	 * Creates a binder.
+	 * Creates a binder that does not validate the bound values.
 	 * @param json the converter of JSON values to parameter types
 	 */
 	public TaskArgumentBinder(TaskJsonMapper json) {
+		this(json, TaskArgumentValidator.NONE);
+	}
+
+	/**
+	 * Creates a binder.
+	 * @param json the converter of JSON values to parameter types
+	 * @param validator checks the bound values
+	 */
+	public TaskArgumentBinder(TaskJsonMapper json, TaskArgumentValidator validator) {
 		this.json = json;
+		this.validator = validator;
 	}
 
 	/**
@@ -38,7 +52,8 @@ public class TaskArgumentBinder {
 	 * @param self the task itself, for a {@code TaskSelf} parameter
 	 * @param context the run's context, for a {@code TaskContext} parameter
 	 * @return the arguments in parameter order
-	 * @throws TaskArgumentException when the values do not fit the parameters
+	 * @throws TaskArgumentException when the values do not fit the parameters or are
+	 * invalid
 	 */
 	public Object[] bind(TaskDefinition definition, List<Object> args, Map<String, Object> kwargs, TaskSelf self,
 			TaskContext context) {
@@ -47,38 +62,41 @@ public class TaskArgumentBinder {
 			throw new TaskArgumentException("Task '" + definition.name() + "' takes " + values.size() + " argument(s) "
 					+ describe(values) + " but was given " + args.size() + " positional");
 		}
-		Object[] bound = new Object[definition.method().getParameterCount()];
-		boolean[] filled = new boolean[bound.length];
-		for (TaskParameter parameter : definition.parameters()) {
-			if (parameter.kind() == TaskParameter.Kind.SELF) {
-				fill(bound, filled, parameter, self);
-			}
-			else if (parameter.kind() == TaskParameter.Kind.CONTEXT) {
-				fill(bound, filled, parameter, context);
-			}
-		}
-		for (int i = 0; i < args.size(); i++) {
-			TaskParameter parameter = values.get(i);
-			fill(bound, filled, parameter, convert(definition, parameter, args.get(i)));
-		}
+		// check the shape of the call (names, arity) before converting any value
+		Map<TaskParameter, Object> named = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> kwarg : kwargs.entrySet()) {
 			TaskParameter parameter = values.stream()
 				.filter((candidate) -> candidate.name().equals(kwarg.getKey()))
 				.findFirst()
 				.orElseThrow(() -> new TaskArgumentException("Task '" + definition.name() + "' has no parameter named '"
 						+ kwarg.getKey() + "'; its parameters are " + describe(values)));
-			if (filled[parameter.index()]) {
+			if (values.indexOf(parameter) < args.size()) {
 				throw new TaskArgumentException("Task '" + definition.name() + "' got two values for parameter '"
 						+ parameter.describe() + "' (positional and named)");
 			}
-			fill(bound, filled, parameter, convert(definition, parameter, kwarg.getValue()));
+			named.put(parameter, kwarg.getValue());
 		}
-		for (TaskParameter parameter : values) {
-			if (!filled[parameter.index()]) {
+		for (TaskParameter parameter : values.subList(args.size(), values.size())) {
+			if (!named.containsKey(parameter)) {
 				throw new TaskArgumentException("Task '" + definition.name() + "' is missing a value for parameter '"
 						+ parameter.describe() + "'");
 			}
 		}
+		Object[] bound = new Object[definition.method().getParameterCount()];
+		for (TaskParameter parameter : definition.parameters()) {
+			if (parameter.kind() == TaskParameter.Kind.SELF) {
+				bound[parameter.index()] = self;
+			}
+			else if (parameter.kind() == TaskParameter.Kind.CONTEXT) {
+				bound[parameter.index()] = context;
+			}
+		}
+		for (int i = 0; i < args.size(); i++) {
+			TaskParameter parameter = values.get(i);
+			bound[parameter.index()] = convert(definition, parameter, args.get(i));
+		}
+		named.forEach((parameter, value) -> bound[parameter.index()] = convert(definition, parameter, value));
+		this.validator.validate(definition, bound);
 		return bound;
 	}
 
@@ -95,11 +113,6 @@ public class TaskArgumentBinder {
 			throw new TaskArgumentException("Task '" + definition.name() + "': parameter '" + parameter.describe()
 					+ "' cannot take the value " + abbreviate(value) + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static void fill(Object[] bound, boolean[] filled, TaskParameter parameter, Object value) {
-		bound[parameter.index()] = value;
-		filled[parameter.index()] = true;
 	}
 
 	private static String describe(List<TaskParameter> parameters) {

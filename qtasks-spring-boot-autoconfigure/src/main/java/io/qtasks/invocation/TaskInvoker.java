@@ -2,8 +2,13 @@ package io.qtasks.invocation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+
+import org.springframework.util.ClassUtils;
 
 import io.qtasks.Task;
 import io.qtasks.TaskContext;
@@ -18,6 +23,11 @@ import io.qtasks.middleware.TaskMiddleware;
  * Runs one attempt of a task: middlewares before, argument binding, the method call,
  * generator collection, middlewares after, decode, and the conversion of the result to
  * the JSON value that is stored.
+ * <p>
+ * Before the call the global middlewares run, then the task's {@code middlewaresBefore};
+ * after it the task's {@code middlewaresAfter}, then the global ones, each list in its
+ * order. Every middleware instance runs at most once per phase: one named by the task
+ * that is also a global bean runs in its global place only.
  *
  * @author QTasks contributors
  */
@@ -29,6 +39,8 @@ public class TaskInvoker {
 
 	private final List<TaskMiddleware> globalMiddlewares;
 
+	private final Set<TaskMiddleware> globalSet;
+
 	/**
 	 * Creates an invoker.
 	 * @param binder binds JSON arguments to parameters
@@ -39,6 +51,9 @@ public class TaskInvoker {
 		this.binder = binder;
 		this.json = json;
 		this.globalMiddlewares = List.copyOf(globalMiddlewares);
+		Set<TaskMiddleware> identities = Collections.newSetFromMap(new IdentityHashMap<>());
+		identities.addAll(this.globalMiddlewares);
+		this.globalSet = Collections.unmodifiableSet(identities);
 	}
 
 	/**
@@ -47,23 +62,25 @@ public class TaskInvoker {
 	 * @param record the task's record (its args and kwargs)
 	 * @param self the task itself, passed to a {@code TaskSelf} parameter
 	 * @param context the run's context
+	 * @param progress told about each element a generator task produces
 	 * @return the result as a JSON value, ready to store
 	 * @throws Exception whatever the method or a middleware threw
 	 */
-	public Object invoke(TaskDefinition definition, Task record, TaskSelf self, TaskContext context) throws Exception {
+	public Object invoke(TaskDefinition definition, Task record, TaskSelf self, TaskContext context,
+			TaskProgress progress) throws Exception {
 		TaskInvocation invocation = new TaskInvocation(definition.name(), record.uuid(), new ArrayList<>(record.args()),
 				new LinkedHashMap<>(record.kwargs()));
 		for (TaskMiddleware middleware : this.globalMiddlewares) {
 			middleware.before(invocation);
 		}
-		for (TaskMiddleware middleware : definition.middlewaresBefore()) {
+		for (TaskMiddleware middleware : perTask(definition.middlewaresBefore())) {
 			middleware.before(invocation);
 		}
 		Object[] arguments = this.binder.bind(definition, invocation.args(), invocation.kwargs(), self, context);
 		Object output = call(definition, arguments);
 		invocation.setResult(GeneratorResults.isGenerator(definition.method())
-				? GeneratorResults.collect(output, definition.generateHandler()) : output);
-		for (TaskMiddleware middleware : definition.middlewaresAfter()) {
+				? GeneratorResults.collect(output, definition.generateHandler(), progress) : output);
+		for (TaskMiddleware middleware : perTask(definition.middlewaresAfter())) {
 			middleware.after(invocation);
 		}
 		for (TaskMiddleware middleware : this.globalMiddlewares) {
@@ -74,9 +91,32 @@ public class TaskInvoker {
 			return this.json.toJsonValue(decoded);
 		}
 		catch (JsonConversionException ex) {
-			throw new TaskResultException("Task '" + definition.name() + "' returned a " + decoded.getClass().getName()
+			String produced = (definition.decoder() instanceof JsonTaskDecoder) ? "returned a "
+					: "returned a value that decode (" + ClassUtils.getUserClass(definition.decoder()).getName()
+							+ ") turned into a ";
+			throw new TaskResultException("Task '" + definition.name() + "' " + produced + decoded.getClass().getName()
 					+ " that cannot be stored as JSON: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Whether a task is a generator task: its method returns a {@code Stream},
+	 * {@code Iterator}, {@code Iterable} or (with Reactor) a {@code Flux}, whose elements
+	 * are collected into a list.
+	 * @param definition the task
+	 * @return the flag
+	 */
+	public static boolean isGenerator(TaskDefinition definition) {
+		return GeneratorResults.isGenerator(definition.method());
+	}
+
+	private List<TaskMiddleware> perTask(List<TaskMiddleware> middlewares) {
+		if (middlewares.isEmpty()) {
+			return middlewares;
+		}
+		Set<TaskMiddleware> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		seen.addAll(this.globalSet);
+		return middlewares.stream().filter(seen::add).toList();
 	}
 
 	private Object call(TaskDefinition definition, Object[] arguments) throws Exception {

@@ -7,7 +7,9 @@ package io.qtasks.middleware;
  * {@code @QTask(middlewaresBefore = ..., middlewaresAfter = ...)}.
  * <p>
  * Before the call: global middlewares, then per-task ones. After the call: per-task ones,
- * then global ones. A middleware that throws fails the attempt with its exception.
+ * then global ones. Each runs once per attempt: a per-task middleware that is also a bean
+ * runs in its global place only. A middleware that throws fails the attempt with its
+ * exception (which is retried like any other failure).
  *
  * @author QTasks contributors
  */

@@ -8,31 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.retry.RetryCallback;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.RetryListener;
+import org.springframework.retry.RetryPolicy;
+import org.springframework.retry.backoff.BackOffPolicy;
 import org.springframework.retry.backoff.NoBackOffPolicy;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
 
-import io.qtasks.TaskCancelledException;
-import io.qtasks.broker.LeaseLostException;
-import io.qtasks.context.TaskInterruptedException;
 import io.qtasks.definition.TaskDefinition;
-import io.qtasks.invocation.TaskArgumentException;
-import io.qtasks.invocation.TaskResultException;
 
 /**
- * Builds (and keeps) the spring-retry {@link RetryTemplate} of each task from its
+ * Builds (and keeps) the spring-retry {@link RetryTemplate} of each task. Its
+ * {@link RetryPolicy} is the bean named by {@code retryPolicy}, or else built from
  * {@code retry} and {@code retryOn}: attempts = retry + 1; an exception is retried when
- * it is (a subclass of) a {@code retryOn} type, or any exception when {@code retryOn} is
- * empty. Cancellation, interruption and failures that another attempt cannot fix (bad
- * arguments, an unstorable result) are never retried.
+ * it is (a subclass of) a {@code retryOn} type, or any {@link Exception} when
+ * {@code retryOn} is empty. Either way {@link TaskRetryPolicy} keeps cancellation,
+ * timeouts and failures another attempt cannot fix from being retried. Its
+ * {@link BackOffPolicy} is a {@link TaskBackOffPolicy} from the task's backoff settings.
  *
  * @author QTasks contributors
  */
 public class TaskRetryTemplates {
-
-	private static final List<Class<? extends Throwable>> NEVER_RETRIED = List.of(TaskCancelledException.class,
-			TaskInterruptedException.class, TaskArgumentException.class, TaskResultException.class,
-			LeaseLostException.class);
 
 	private final Map<String, RetryTemplate> templates = new ConcurrentHashMap<>();
 
@@ -56,10 +51,10 @@ public class TaskRetryTemplates {
 	}
 
 	private RetryTemplate create(TaskDefinition definition) {
-		SimpleRetryPolicy policy = retryPolicy(definition);
+		RetryPolicy policy = retryPolicy(definition);
 		RetryTemplate template = new RetryTemplate();
 		template.setRetryPolicy(policy);
-		template.setBackOffPolicy(new NoBackOffPolicy());
+		template.setBackOffPolicy(backOffPolicy(definition));
 		template.setThrowLastExceptionOnExhausted(true);
 		template.setListeners(this.listeners.toArray(RetryListener[]::new));
 		template.registerListener(new RetryListener() {
@@ -67,7 +62,10 @@ public class TaskRetryTemplates {
 			@Override
 			public <T, E extends Throwable> void onError(RetryContext context, RetryCallback<T, E> callback,
 					Throwable failure) {
-				if (callback instanceof TaskAttemptCallback<?> attempt && policy.canRetry(context)) {
+				// The template asks the same question right after the listeners: a true
+				// answer means the back-off and another attempt follow.
+				if (callback instanceof TaskAttemptCallback<?> attempt && !context.isExhaustedOnly()
+						&& policy.canRetry(context)) {
 					attempt.retryScheduled(context.getRetryCount(), failure);
 				}
 			}
@@ -77,15 +75,27 @@ public class TaskRetryTemplates {
 	}
 
 	/**
-	 * The retry policy of a task.
+	 * The retry policy of a task: its {@code retryPolicy} bean or the one built from
+	 * {@code retry} and {@code retryOn}, guarded by {@link TaskRetryPolicy}.
 	 * @param definition the task
 	 * @return the policy
 	 */
-	public static SimpleRetryPolicy retryPolicy(TaskDefinition definition) {
+	public static RetryPolicy retryPolicy(TaskDefinition definition) {
+		if (definition.retryPolicy() != null) {
+			return new TaskRetryPolicy(definition.retryPolicy());
+		}
 		Map<Class<? extends Throwable>, Boolean> retryable = new LinkedHashMap<>();
-		definition.retryOn().forEach((type) -> retryable.put(type, true));
-		NEVER_RETRIED.forEach((type) -> retryable.put(type, false));
-		return new SimpleRetryPolicy(definition.retry() + 1, retryable, false, definition.retryOn().isEmpty());
+		if (definition.retryOn().isEmpty()) {
+			retryable.put(Exception.class, true);
+		}
+		else {
+			definition.retryOn().forEach((type) -> retryable.put(type, true));
+		}
+		return new TaskRetryPolicy(new SimpleRetryPolicy(definition.retry() + 1, retryable, false, false));
+	}
+
+	private static BackOffPolicy backOffPolicy(TaskDefinition definition) {
+		return definition.backoff().isNone() ? new NoBackOffPolicy() : new TaskBackOffPolicy(definition.backoff());
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.StringUtils;
 
@@ -31,9 +32,10 @@ import io.qtasks.definition.TaskDefinitionRegistry;
 /**
  * Takes tasks from the broker and runs them, never more at once than its concurrency: a
  * dispatcher thread claims only as many tasks as there are free slots, and each task runs
- * on its {@code executor} bean or on the worker pool. Started and stopped with the
- * application context; stopping waits for running tasks up to the shutdown timeout, then
- * interrupts them and hands them back to the broker.
+ * on its {@code executor} bean or on the worker pool. A task holds its slot until it
+ * ends, whichever executor runs it, so the concurrency bounds custom executors too.
+ * Started and stopped with the application context; stopping waits for running tasks up
+ * to the shutdown timeout, then interrupts them and hands them back to the broker.
  *
  * @author QTasks contributors
  */
@@ -48,6 +50,8 @@ public class QTasksWorker implements SmartLifecycle {
 	private static final Logger logger = LoggerFactory.getLogger(QTasksWorker.class);
 
 	private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final String POOL_THREAD_PREFIX = "qtasks-worker-";
 
 	private static final Duration BROKER_FAILURE_PAUSE = Duration.ofSeconds(1);
 
@@ -75,9 +79,13 @@ public class QTasksWorker implements SmartLifecycle {
 
 	private volatile boolean active;
 
+	private boolean virtualThreads;
+
 	private Thread dispatcher;
 
-	private ExecutorService pool;
+	private Executor pool;
+
+	private Runnable poolShutdown;
 
 	/**
 	 * Creates a worker.
@@ -101,6 +109,17 @@ public class QTasksWorker implements SmartLifecycle {
 		this.shutdownTimeout = shutdownTimeout;
 		this.slots = new Semaphore(concurrency);
 		broker.addCancelRequestListener(this.running);
+	}
+
+	/**
+	 * Runs tasks that name no executor on virtual threads (JDK 21+) instead of a fixed
+	 * pool of platform threads. Either way the threads are named {@code qtasks-worker-N}
+	 * and at most the concurrency of them run tasks at once. Takes effect on the next
+	 * start.
+	 * @param virtualThreads whether to use virtual threads
+	 */
+	public void setVirtualThreads(boolean virtualThreads) {
+		this.virtualThreads = virtualThreads;
 	}
 
 	/**
@@ -133,7 +152,7 @@ public class QTasksWorker implements SmartLifecycle {
 			if (this.active) {
 				return;
 			}
-			this.pool = Executors.newFixedThreadPool(this.concurrency, new CustomizableThreadFactory("qtasks-worker-"));
+			createPool();
 			this.active = true;
 			this.dispatcher = new Thread(this::dispatch, "qtasks-dispatcher");
 			this.dispatcher.start();
@@ -152,7 +171,7 @@ public class QTasksWorker implements SmartLifecycle {
 			this.dispatcher.interrupt();
 			joinDispatcher();
 			drain();
-			this.pool.shutdown();
+			this.poolShutdown.run();
 			logger.info("QTasks worker {} stopped", this.id);
 		}
 	}
@@ -165,6 +184,24 @@ public class QTasksWorker implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return PHASE;
+	}
+
+	private void createPool() {
+		if (this.virtualThreads) {
+			// the worker's slots bound concurrency; SimpleAsyncTaskExecutor creates
+			// virtual
+			// threads reflectively, so this compiles for Java 17
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(POOL_THREAD_PREFIX);
+			executor.setVirtualThreads(true);
+			this.pool = executor;
+			this.poolShutdown = executor::close;
+		}
+		else {
+			ExecutorService executor = Executors.newFixedThreadPool(this.concurrency,
+					new CustomizableThreadFactory(POOL_THREAD_PREFIX));
+			this.pool = executor;
+			this.poolShutdown = executor::shutdown;
+		}
 	}
 
 	private void dispatch() {

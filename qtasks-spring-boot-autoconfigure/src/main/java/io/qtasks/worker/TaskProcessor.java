@@ -3,6 +3,7 @@ package io.qtasks.worker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -29,11 +31,14 @@ import io.qtasks.context.DefaultTaskContext;
 import io.qtasks.context.TaskComponents;
 import io.qtasks.context.TaskContextHolder;
 import io.qtasks.context.TaskRun;
+import io.qtasks.context.TaskTimeoutException;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.invocation.DefaultTaskSelf;
 import io.qtasks.invocation.TaskInvoker;
+import io.qtasks.invocation.TaskProgress;
 import io.qtasks.retry.TaskAttemptCallback;
+import io.qtasks.retry.TaskRetryPolicy;
 import io.qtasks.retry.TaskRetryTemplates;
 import io.qtasks.storage.TaskStorage;
 
@@ -41,6 +46,13 @@ import io.qtasks.storage.TaskStorage;
  * Runs one claimed task to its end: looks up the definition, runs the attempts under the
  * task's retry template, and records {@code process}, {@code retry} and the final status
  * through the delivery. Failures of any kind end in a record, never in a dead worker.
+ * <p>
+ * The task's timeout bounds the whole run (every attempt and the pauses between them):
+ * when it passes, the run is interrupted and ends as {@code error} with a
+ * {@link io.qtasks.context.TaskTimeoutException}, without further attempts. A generator
+ * task's progress (the count of elements produced so far in the current attempt) is
+ * written to {@code extra.progress}, at most once per
+ * {@code qtasks.worker.progress-interval}.
  *
  * @author QTasks contributors
  */
@@ -60,6 +72,8 @@ public class TaskProcessor {
 
 	private static final int MAX_TRACEBACK_LENGTH = 32 * 1024;
 
+	private static final String PROGRESS = "progress";
+
 	private final TaskDefinitionRegistry registry;
 
 	private final TaskBroker broker;
@@ -78,6 +92,10 @@ public class TaskProcessor {
 
 	private final Clock clock;
 
+	private final RunTimer timer;
+
+	private final long progressIntervalNanos;
+
 	/**
 	 * Creates a processor.
 	 * @param registry the known tasks
@@ -89,10 +107,11 @@ public class TaskProcessor {
 	 * @param components the components tasks can look up
 	 * @param client the client for nested tasks
 	 * @param clock dates record changes
+	 * @param timer fires timeouts and delayed progress writes
 	 */
 	public TaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage, TaskInvoker invoker,
 			TaskRetryTemplates retryTemplates, QTasksProperties properties, TaskComponents components,
-			Supplier<QTasks> client, Clock clock) {
+			Supplier<QTasks> client, Clock clock, RunTimer timer) {
 		this.registry = registry;
 		this.broker = broker;
 		this.storage = storage;
@@ -102,6 +121,8 @@ public class TaskProcessor {
 		this.components = components;
 		this.client = client;
 		this.clock = clock;
+		this.timer = timer;
+		this.progressIntervalNanos = properties.getWorker().getProgressInterval().toNanos();
 	}
 
 	/**
@@ -134,6 +155,10 @@ public class TaskProcessor {
 				: text;
 	}
 
+	private static Map<String, Object> progress(int count) {
+		return Map.of("count", count);
+	}
+
 	private static String describe(Throwable failure) {
 		return failure.getClass().getName() + ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
 	}
@@ -157,6 +182,8 @@ public class TaskProcessor {
 
 		private Task current;
 
+		private Progress progress;
+
 		Execution(TaskDelivery delivery, TaskRun run, TaskDefinition definition) {
 			this.delivery = delivery;
 			this.run = run;
@@ -172,20 +199,43 @@ public class TaskProcessor {
 			this.run.attach(Thread.currentThread());
 			MDC.put(MDC_TASK_NAME, this.definition.name());
 			MDC.put(MDC_TASK_UUID, this.run.uuid().toString());
+			Future<?> timeout = scheduleTimeout();
 			try (TaskContextHolder.Activation activation = TaskContextHolder.activate(this.context)) {
 				TaskProcessor.this.broker.cancelRequest(this.run.uuid()).ifPresent(this.run::cancel);
 				Object result = TaskProcessor.this.retryTemplates.forTask(this.definition).execute(this);
-				complete(finish(TaskStatus.SUCCESS).returning(result).traceback(null).build());
-				logger.debug("Task {} ({}) succeeded", this.run.uuid(), this.definition.name());
+				if (this.run.finish() && (this.run.cancelReason() != null || this.run.isTimedOut())) {
+					// cancelled or timed out before the outcome was fixed: that wins over
+					// the
+					// value (a shutdown does not: the work is done, so it is kept)
+					failed(this.run.stopException());
+				}
+				else {
+					Task.Builder success = finish(TaskStatus.SUCCESS).returning(result).traceback(null);
+					if (this.progress != null) {
+						success.extra(PROGRESS, progress(this.progress.count()));
+					}
+					complete(success.build());
+					logger.debug("Task {} ({}) succeeded", this.run.uuid(), this.definition.name());
+				}
 			}
 			catch (Throwable failure) {
+				this.run.finish();
 				failed(failure);
 			}
 			finally {
+				if (timeout != null) {
+					timeout.cancel(false);
+				}
 				MDC.remove(MDC_TASK_NAME);
 				MDC.remove(MDC_TASK_UUID);
 				this.run.detach();
 			}
+		}
+
+		private Future<?> scheduleTimeout() {
+			Duration timeout = this.definition.timeout();
+			return (timeout != null) ? TaskProcessor.this.timer.schedule(() -> this.run.timeOut(timeout), timeout)
+					: null;
 		}
 
 		@Override
@@ -208,16 +258,47 @@ public class TaskProcessor {
 			if (attempt == 1) {
 				processing.extra("startedAt", now.toString());
 			}
+			Progress progress = null;
+			if (TaskInvoker.isGenerator(this.definition)) {
+				progress = new Progress();
+				processing.extra(PROGRESS, progress(0));
+			}
 			write(processing.build());
-			return TaskProcessor.this.invoker.invoke(this.definition, this.current, this.self, this.context);
+			this.progress = progress;
+			try {
+				return TaskProcessor.this.invoker.invoke(this.definition, this.current, this.self, this.context,
+						(progress != null) ? progress : TaskProgress.NONE);
+			}
+			catch (Exception failure) {
+				throw asStopped(failure);
+			}
+			finally {
+				if (progress != null) {
+					progress.close();
+				}
+			}
+		}
+
+		/**
+		 * A failure of a run that was asked to stop becomes the stop's exception (with
+		 * the failure attached), so that a task that turned the interrupt into some other
+		 * exception is not retried.
+		 */
+		private Exception asStopped(Exception failure) {
+			if (!this.run.isStopRequested() || TaskRetryPolicy.isNeverRetried(failure)) {
+				return failure;
+			}
+			RuntimeException stopped = this.run.stopException();
+			stopped.addSuppressed(failure);
+			return stopped;
 		}
 
 		@Override
 		public void retryScheduled(int failedAttempt, Throwable failure) {
 			Instant now = TaskProcessor.this.clock.instant();
 			endAttempt(now, failure);
-			logger.info("Task {} ({}) attempt {} of {} failed, retrying: {}", this.run.uuid(), this.definition.name(),
-					failedAttempt, this.definition.retry() + 1, describe(failure));
+			logger.info("Task {} ({}) attempt {} failed, retrying: {}", this.run.uuid(), this.definition.name(),
+					failedAttempt, describe(failure));
 			write(this.current.toBuilder()
 				.status(TaskStatus.RETRY)
 				.traceback(traceback(failure))
@@ -243,7 +324,11 @@ public class TaskProcessor {
 				complete(finish(TaskStatus.CANCEL).cancelReason(reason).traceback(null).build());
 				return;
 			}
-			Throwable cause = this.run.isTimedOut() ? this.run.stopException() : failure;
+			Throwable cause = failure;
+			if (this.run.isTimedOut() && !(failure instanceof TaskTimeoutException)) {
+				cause = this.run.stopException();
+				cause.addSuppressed(failure);
+			}
 			logger.warn("Task {} ({}) failed after {} attempt(s): {}", this.run.uuid(), this.definition.name(),
 					this.context.attempt(), describe(cause));
 			complete(finish(TaskStatus.ERROR, cause).traceback(traceback(cause)).build());
@@ -275,14 +360,21 @@ public class TaskProcessor {
 			}
 		}
 
-		private void write(Task record) {
+		private synchronized void write(Task record) {
 			if (!this.delivery.update(record)) {
 				throw new LeaseLostException(record.uuid());
 			}
 			this.current = record;
 		}
 
-		private void complete(Task record) {
+		private synchronized void writeProgress(int count) {
+			write(this.current.toBuilder()
+				.extra(PROGRESS, progress(count))
+				.updatedAt(TaskProcessor.this.clock.instant())
+				.build());
+		}
+
+		private synchronized void complete(Task record) {
 			if (this.delivery.complete(record)) {
 				this.current = record;
 			}
@@ -290,6 +382,78 @@ public class TaskProcessor {
 				logger.warn("Task {} ({}) finished as {}, but its claim was lost to another worker; the outcome is"
 						+ " discarded", record.uuid(), record.taskName(), record.status());
 			}
+		}
+
+		/**
+		 * The progress of one attempt of a generator task. Writes at most once per
+		 * interval; a count that changed within the interval is written when it ends, by
+		 * the timer, so that the record never lags behind for long.
+		 */
+		private final class Progress implements TaskProgress {
+
+			private int count;
+
+			private int written = -1;
+
+			private long writtenAt;
+
+			private Future<?> pendingWrite;
+
+			private boolean closed;
+
+			@Override
+			public void produced(int count) {
+				if (Execution.this.run.isStopRequested()) {
+					throw Execution.this.run.stopException();
+				}
+				synchronized (Execution.this) {
+					this.count = count;
+					long sinceWrite = System.nanoTime() - this.writtenAt;
+					if (this.written < 0 || sinceWrite >= TaskProcessor.this.progressIntervalNanos) {
+						writeNow();
+					}
+					else if (this.pendingWrite == null) {
+						this.pendingWrite = TaskProcessor.this.timer.schedule(this::writeLate,
+								Duration.ofNanos(TaskProcessor.this.progressIntervalNanos - sinceWrite));
+					}
+				}
+			}
+
+			int count() {
+				synchronized (Execution.this) {
+					return this.count;
+				}
+			}
+
+			void close() {
+				synchronized (Execution.this) {
+					this.closed = true;
+					if (this.pendingWrite != null) {
+						this.pendingWrite.cancel(false);
+					}
+				}
+			}
+
+			private void writeLate() {
+				synchronized (Execution.this) {
+					this.pendingWrite = null;
+					if (!this.closed && this.count != this.written) {
+						try {
+							writeNow();
+						}
+						catch (LeaseLostException ex) {
+							// the run's own next write reports the lost claim
+						}
+					}
+				}
+			}
+
+			private void writeNow() {
+				this.written = this.count;
+				this.writtenAt = System.nanoTime();
+				writeProgress(this.count);
+			}
+
 		}
 
 	}
