@@ -204,9 +204,8 @@ public class TaskProcessor {
 				TaskProcessor.this.broker.cancelRequest(this.run.uuid()).ifPresent(this.run::cancel);
 				Object result = TaskProcessor.this.retryTemplates.forTask(this.definition).execute(this);
 				if (this.run.finish() && (this.run.cancelReason() != null || this.run.isTimedOut())) {
-					// cancelled or timed out before the outcome was fixed: that wins over
-					// the
-					// value (a shutdown does not: the work is done, so it is kept)
+					// Cancelled or timed out before the outcome was fixed: that wins over
+					// the value. A shutdown does not: the work is done, so it is kept.
 					failed(this.run.stopException());
 				}
 				else {
