@@ -1,6 +1,7 @@
 package io.qtasks.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import io.qtasks.QTasks;
 import io.qtasks.TaskContext;
 import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.memory.MemoryWorkerNodeRegistry;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.context.TaskContextHolder;
@@ -42,11 +44,13 @@ import io.qtasks.storage.TaskStorage;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.QTasksWorker;
 import io.qtasks.worker.TaskProcessor;
+import io.qtasks.worker.WorkerNodeHeartbeat;
+import io.qtasks.worker.WorkerNodeRegistry;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
  * client, the {@code task} scope with its {@link TaskContext}, the worker, and the
- * in-memory broker unless another one is configured.
+ * in-memory broker unless another one is configured, and the registry of worker nodes.
  *
  * @author QTasks contributors
  */
@@ -56,6 +60,8 @@ import io.qtasks.worker.TaskProcessor;
 public final class QTasksAutoConfiguration {
 
 	private static final Clock CLOCK = Clock.systemUTC();
+
+	private static final Duration NODE_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -100,6 +106,12 @@ public final class QTasksAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	WorkerNodeRegistry qtasksWorkerNodeRegistry() {
+		return new MemoryWorkerNodeRegistry(NODE_HEARTBEAT_INTERVAL, CLOCK);
+	}
+
+	@Bean
 	@Scope(scopeName = TaskScope.NAME, proxyMode = ScopedProxyMode.INTERFACES)
 	TaskContext taskContext() {
 		return TaskContextHolder.currentContext();
@@ -137,6 +149,12 @@ public final class QTasksAutoConfiguration {
 				ConfigurableListableBeanFactory beanFactory, QTasksProperties properties) {
 			return new QTasksWorker(broker, processor, registry, (name) -> beanFactory.getBean(name, Executor.class),
 					properties.getWorker().getConcurrency(), properties.getWorker().getShutdownTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
+			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
 		}
 
 	}
