@@ -50,13 +50,14 @@ import io.qtasks.worker.WorkerNodeRegistry;
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
  * client, the {@code task} scope with its {@link TaskContext}, the worker, and the
- * in-memory broker unless another one is configured, and the registry of worker nodes.
+ * in-memory broker unless another one is configured ({@link QTasksRedisAutoConfiguration}
+ * configures Redis), and the registry of worker nodes.
  *
  * @author QTasks contributors
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @EnableConfigurationProperties(QTasksProperties.class)
-@Import(MemoryBrokerConfiguration.class)
+@Import({ RedisBrokerUnavailableConfiguration.class, MemoryBrokerConfiguration.class })
 public final class QTasksAutoConfiguration {
 
 	private static final Clock CLOCK = Clock.systemUTC();
