@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,7 +155,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 				.updatedAt(this.clock.instant())
 				.build();
 			String message = this.codec.writeValue(Map.of("uuid", uuid.toString(), "reason", reason));
-			String outcome = this.scripts.cancel(uuid, String.valueOf(fields.get(2)), this.codec.write(cancelled),
+			String outcome = this.scripts.cancel(uuid, Objects.toString(fields.get(2), ""), this.codec.write(cancelled),
 					reason, this.timing.finishedTtl(), message);
 			switch (outcome) {
 				case "cancelled":
@@ -353,12 +354,9 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	private void failUnreadable(UUID uuid, String token, UnreadableRecordException failure) {
 		String name = this.redis.<String, String>opsForHash().get(this.keys.task(uuid), "name");
-		Instant now = this.clock.instant();
-		Task failed = Task.builder(uuid, (name != null) ? name : "unknown")
+		Task failed = placeholder(uuid, name).toBuilder()
 			.status(TaskStatus.ERROR)
 			.traceback(failure.getMessage() + ". The task cannot run and ended as error.")
-			.createdAt(now)
-			.updatedAt(now)
 			.build();
 		logger.error("Task {} cannot run: {}", uuid, failure.getMessage());
 		this.scripts.complete(uuid, token, this.codec.write(failed), TaskStatus.ERROR, this.timing.finishedTtl());
@@ -369,14 +367,16 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 			return this.codec.read(uuid, (String) fields.get(0), (String) fields.get(1));
 		}
 		catch (UnreadableRecordException ex) {
-			Object name = fields.get(3);
-			Instant now = this.clock.instant();
-			return Task.builder(uuid, (name != null) ? name.toString() : "unknown")
-				.status(TaskStatus.fromValue(String.valueOf(fields.get(1))))
-				.createdAt(now)
-				.updatedAt(now)
-				.build();
+			return placeholder(uuid, (String) fields.get(3));
 		}
+	}
+
+	/**
+	 * A record to write in place of one that cannot be read.
+	 */
+	private Task placeholder(UUID uuid, String name) {
+		Instant now = this.clock.instant();
+		return Task.builder(uuid, (name != null) ? name : "unknown").createdAt(now).updatedAt(now).build();
 	}
 
 	private void cancelRequested(String message) {

@@ -62,10 +62,15 @@ public class RedisTaskCodec {
 		if (task == null || !uuid.equals(task.uuid())) {
 			throw new UnreadableRecordException(uuid, "it is not this task's record: " + quote(record), null);
 		}
-		if (status != null && !status.isEmpty() && !status.equals(task.status().value())) {
+		if (status == null || status.isEmpty() || status.equals(task.status().value())) {
+			return task;
+		}
+		try {
 			return task.toBuilder().status(TaskStatus.fromValue(status)).build();
 		}
-		return task;
+		catch (IllegalArgumentException ex) {
+			throw new UnreadableRecordException(uuid, "its status field " + quote(status) + " names no status", ex);
+		}
 	}
 
 	/**

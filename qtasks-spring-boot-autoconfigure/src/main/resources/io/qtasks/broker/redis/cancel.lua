@@ -12,7 +12,7 @@ if is_finished(fields[1]) then
   return 'already_finished'
 end
 if fields[2] and redis.call('ZSCORE', KEYS[2], fields[2]) then
-  if fields[3] ~= ARGV[3] then
+  if (fields[3] or '') ~= ARGV[3] then
     return 'changed'
   end
   redis.call('ZREM', KEYS[2], fields[2])
