@@ -160,6 +160,12 @@ class RedisMultiNodeTests {
 				assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 				assertThat(done.returning()).isEqualTo("B");
 				assertThat(this.probe.runs("orphan")).isEqualTo(2);
+				// the dead node also drops out of the registry
+				String idOfB = b.getBean(QTasksWorker.class).getId();
+				await().atMost(WAIT)
+					.untilAsserted(
+							() -> assertThat(b.getBean(WorkerNodeRegistry.class).liveNodes()).extracting(WorkerNode::id)
+								.containsExactly(idOfB));
 				this.probe.open("orphan");
 			});
 		});
