@@ -1,6 +1,7 @@
 package io.qtasks.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import io.qtasks.QTasks;
 import io.qtasks.TaskContext;
 import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.memory.MemoryWorkerNodeRegistry;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.context.CurrentTaskContext;
@@ -47,21 +49,26 @@ import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.QTasksWorker;
 import io.qtasks.worker.RunTimer;
 import io.qtasks.worker.TaskProcessor;
+import io.qtasks.worker.WorkerNodeHeartbeat;
+import io.qtasks.broker.WorkerNodeRegistry;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
  * client, the {@code task} scope with its {@link TaskContext}, the worker, and the
- * in-memory broker unless another one is configured.
+ * in-memory broker unless another one is configured ({@link QTasksRedisAutoConfiguration}
+ * configures Redis), and the registry of worker nodes.
  *
  * @author QTasks contributors
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class,
 		afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
 @EnableConfigurationProperties(QTasksProperties.class)
-@Import(MemoryBrokerConfiguration.class)
+@Import({ RedisBrokerUnavailableConfiguration.class, MemoryBrokerConfiguration.class })
 public final class QTasksAutoConfiguration {
 
 	private static final Clock CLOCK = Clock.systemUTC();
+
+	private static final Duration NODE_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -103,6 +110,12 @@ public final class QTasksAutoConfiguration {
 	DefaultQTasks qtasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			QTasksProperties properties) {
 		return new DefaultQTasks(broker, storage, registry, json, properties, CLOCK);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WorkerNodeRegistry qtasksWorkerNodeRegistry() {
+		return new MemoryWorkerNodeRegistry(NODE_HEARTBEAT_INTERVAL, CLOCK);
 	}
 
 	@Bean
@@ -169,6 +182,12 @@ public final class QTasksAutoConfiguration {
 		@ConditionalOnSingleCandidate(jakarta.validation.Validator.class)
 		BeanValidationArgumentValidator qtasksBeanValidationArgumentValidator(jakarta.validation.Validator validator) {
 			return new BeanValidationArgumentValidator(validator);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
+			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
 		}
 
 	}

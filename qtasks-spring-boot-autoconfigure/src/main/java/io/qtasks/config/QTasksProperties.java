@@ -45,6 +45,8 @@ public class QTasksProperties {
 
 	private final Storage storage = new Storage();
 
+	private final Redis redis = new Redis();
+
 	public String getName() {
 		return this.name;
 	}
@@ -93,11 +95,16 @@ public class QTasksProperties {
 		return this.storage;
 	}
 
+	public Redis getRedis() {
+		return this.redis;
+	}
+
 	@Override
 	public String toString() {
 		return "QTasksProperties(name=" + this.name + ", defaultPriority=" + this.defaultPriority + ", defaultTimeout="
 				+ this.defaultTimeout + ", maxPayloadSize=" + this.maxPayloadSize + ", broker=" + this.broker
-				+ ", worker=" + this.worker + ", retry=" + this.retry + ", storage=" + this.storage + ")";
+				+ ", worker=" + this.worker + ", retry=" + this.retry + ", storage=" + this.storage + ", redis="
+				+ this.redis + ")";
 	}
 
 	/**
@@ -331,6 +338,63 @@ public class QTasksProperties {
 		@Override
 		public String toString() {
 			return "Storage(finishedTtl=" + this.finishedTtl + ")";
+		}
+
+	}
+
+	/**
+	 * Settings of the Redis broker ({@code qtasks.broker.type=redis}). The connection
+	 * itself is configured with Spring Boot's {@code spring.data.redis.*} properties.
+	 */
+	public static class Redis {
+
+		/**
+		 * How long a worker's claim on a task lasts without a heartbeat. When a node
+		 * dies, its tasks run again elsewhere once their lease has expired.
+		 */
+		private Duration lease = Duration.ofSeconds(30);
+
+		/**
+		 * How often a node extends the leases of the tasks it runs and refreshes its
+		 * entry in the node registry. Must be shorter than the lease.
+		 */
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		/**
+		 * How often a node looks for expired leases (to queue their tasks again) and for
+		 * finished records past their TTL (to update the counts). Every node does this;
+		 * running it on many nodes is safe.
+		 */
+		private Duration reaperInterval = Duration.ofSeconds(5);
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getReaperInterval() {
+			return this.reaperInterval;
+		}
+
+		public void setReaperInterval(Duration reaperInterval) {
+			this.reaperInterval = reaperInterval;
+		}
+
+		@Override
+		public String toString() {
+			return "Redis(lease=" + this.lease + ", heartbeatInterval=" + this.heartbeatInterval + ", reaperInterval="
+					+ this.reaperInterval + ")";
 		}
 
 	}

@@ -55,7 +55,10 @@ public class QTasksWorker implements SmartLifecycle {
 
 	private static final Duration BROKER_FAILURE_PAUSE = Duration.ofSeconds(1);
 
-	private final String id = createId();
+	private static final String HOST = hostName();
+
+	private final String id = HOST + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+			+ UUID.randomUUID().toString().substring(0, 8);
 
 	private final TaskBroker broker;
 
@@ -128,6 +131,14 @@ public class QTasksWorker implements SmartLifecycle {
 	 */
 	public String getId() {
 		return this.id;
+	}
+
+	/**
+	 * The name of the host this worker runs on.
+	 * @return the host name
+	 */
+	public String getHost() {
+		return HOST;
 	}
 
 	/**
@@ -304,16 +315,13 @@ public class QTasksWorker implements SmartLifecycle {
 		}
 	}
 
-	private static String createId() {
-		String host;
+	private static String hostName() {
 		try {
-			host = InetAddress.getLocalHost().getHostName();
+			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (UnknownHostException ex) {
-			host = "unknown-host";
+			return "unknown-host";
 		}
-		return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-				+ UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.util.Assert;
+
 import io.qtasks.CancelOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
@@ -69,6 +71,7 @@ public class MemoryTaskBroker implements TaskBroker {
 
 	@Override
 	public List<TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
+		Assert.isTrue(max > 0, "max must be positive");
 		Queued first = this.queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		if (first == null) {
 			return List.of();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +19,11 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.storage.TaskQuery;
 import io.qtasks.storage.TaskStorage;
+import io.qtasks.storage.TaskWaiters;
 
 /**
  * Task records in this JVM's memory. Finished records are dropped once they are older
- * than the finished TTL.
+ * than the finished TTL (checked on every read and write).
  *
  * @author QTasks contributors
  */
@@ -33,7 +33,7 @@ public class MemoryTaskStorage implements TaskStorage {
 
 	private final Map<TaskStatus, AtomicLong> counts = new EnumMap<>(TaskStatus.class);
 
-	private final Map<UUID, Set<CompletableFuture<Task>>> waiters = new ConcurrentHashMap<>();
+	private final TaskWaiters waiters = new TaskWaiters();
 
 	private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
 
@@ -69,18 +69,20 @@ public class MemoryTaskStorage implements TaskStorage {
 		});
 		if (task.isFinished()) {
 			this.expiries.add(new Expiry(task.uuid(), this.clock.instant().plus(this.finishedTtl)));
-			notifyWaiters(task);
+			this.waiters.finished(task);
 		}
 		dropExpired();
 	}
 
 	@Override
 	public Optional<Task> find(UUID uuid) {
+		dropExpired();
 		return Optional.ofNullable(this.records.get(uuid));
 	}
 
 	@Override
 	public List<Task> list(TaskQuery query) {
+		dropExpired();
 		return this.records.values()
 			.stream()
 			.filter(query::matches)
@@ -91,6 +93,7 @@ public class MemoryTaskStorage implements TaskStorage {
 
 	@Override
 	public Map<TaskStatus, Long> countByStatus() {
+		dropExpired();
 		Map<TaskStatus, Long> snapshot = new EnumMap<>(TaskStatus.class);
 		this.counts.forEach((status, count) -> snapshot.put(status, count.get()));
 		return snapshot;
@@ -98,28 +101,12 @@ public class MemoryTaskStorage implements TaskStorage {
 
 	@Override
 	public CompletableFuture<Task> whenFinished(UUID uuid) {
-		CompletableFuture<Task> future = new CompletableFuture<>();
-		this.waiters.computeIfAbsent(uuid, (key) -> ConcurrentHashMap.newKeySet()).add(future);
-		future.whenComplete((task, failure) -> forget(uuid, future));
+		CompletableFuture<Task> future = this.waiters.register(uuid);
 		Task current = this.records.get(uuid);
 		if (current != null && current.isFinished()) {
 			future.complete(current);
 		}
 		return future;
-	}
-
-	private void notifyWaiters(Task task) {
-		Set<CompletableFuture<Task>> futures = this.waiters.remove(task.uuid());
-		if (futures != null) {
-			futures.forEach((future) -> future.complete(task));
-		}
-	}
-
-	private void forget(UUID uuid, CompletableFuture<Task> future) {
-		this.waiters.computeIfPresent(uuid, (key, futures) -> {
-			futures.remove(future);
-			return futures.isEmpty() ? null : futures;
-		});
 	}
 
 	private void dropExpired() {

@@ -1,0 +1,198 @@
+package io.qtasks.broker.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.storage.redis.RedisKeys;
+import io.qtasks.storage.redis.RedisScripts;
+
+/**
+ * The broker's atomic steps, each one Lua script over the application's keys.
+ * <p>
+ * Steps taken by workers run uninterruptibly: the worker interrupts task threads to
+ * cancel them and its dispatcher to stop it, and Lettuce abandons a command whose caller
+ * is interrupted although Redis still runs it. Such a call is handed to a helper thread
+ * and waited for; the caller's interrupt is kept for afterwards.
+ *
+ * @author QTasks contributors
+ */
+final class RedisTaskScripts implements AutoCloseable {
+
+	private static final RedisScript<Long> ENQUEUE = load("enqueue.lua", Long.class);
+
+	private static final RedisScript<List> CLAIM = load("claim.lua", List.class);
+
+	private static final RedisScript<Long> UPDATE = load("update.lua", Long.class);
+
+	private static final RedisScript<Long> COMPLETE = load("complete.lua", Long.class);
+
+	private static final RedisScript<Long> RELEASE = load("release.lua", Long.class);
+
+	private static final RedisScript<List> EXTEND = load("extend.lua", List.class);
+
+	private static final RedisScript<List> REQUEUE = load("requeue.lua", List.class);
+
+	private static final RedisScript<Long> EXPIRE = load("expire.lua", Long.class);
+
+	private static final RedisScript<String> CANCEL = load("cancel.lua", String.class);
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final ExecutorService helper = Executors.newCachedThreadPool(daemonThreads());
+
+	RedisTaskScripts(StringRedisTemplate redis, RedisKeys keys) {
+		this.redis = redis;
+		this.keys = keys;
+	}
+
+	boolean enqueue(Task task, String record, Instant createdAt) {
+		Long stored = this.redis.execute(ENQUEUE,
+				List.of(this.keys.task(task.uuid()), this.keys.pending(), this.keys.index(), this.keys.counts(),
+						this.keys.sequence()),
+				this.keys.prefix(), task.uuid().toString(), record, task.taskName(), String.valueOf(task.priority()),
+				String.valueOf(createdAt.toEpochMilli()), this.keys.wakeChannel());
+		return stored != null && stored == 1;
+	}
+
+	List<Claim> claim(int max, Duration lease) {
+		List<?> reply = uninterruptibly(() -> this.redis.execute(CLAIM,
+				List.of(this.keys.pending(), this.keys.inflight(), this.keys.deadLetters()), this.keys.prefix(),
+				String.valueOf(max), String.valueOf(lease.toMillis())));
+		List<Claim> claims = new ArrayList<>(reply.size() / 5);
+		for (int i = 0; i + 4 < reply.size(); i += 5) {
+			claims.add(new Claim("task".equals(reply.get(i)), (String) reply.get(i + 1), (String) reply.get(i + 2),
+					(String) reply.get(i + 3), (String) reply.get(i + 4)));
+		}
+		return claims;
+	}
+
+	boolean update(UUID uuid, String token, String record, TaskStatus status) {
+		return succeeded(uninterruptibly(() -> this.redis.execute(UPDATE,
+				List.of(this.keys.task(uuid), this.keys.counts()), token, record, status.value())));
+	}
+
+	boolean complete(UUID uuid, String token, String record, TaskStatus status, Duration finishedTtl) {
+		return succeeded(uninterruptibly(() -> this.redis.execute(COMPLETE,
+				List.of(this.keys.task(uuid), this.keys.counts(), this.keys.inflight()), this.keys.prefix(), token,
+				uuid.toString(), record, status.value(), String.valueOf(finishedTtl.toMillis()),
+				this.keys.finishedChannel())));
+	}
+
+	boolean release(UUID uuid, String token, String record) {
+		return succeeded(uninterruptibly(() -> this.redis.execute(RELEASE,
+				List.of(this.keys.task(uuid), this.keys.counts(), this.keys.inflight(), this.keys.pending()), token,
+				uuid.toString(), record, this.keys.wakeChannel())));
+	}
+
+	List<UUID> extend(Map<UUID, String> claims, Duration lease) {
+		List<String> args = new ArrayList<>(2 + claims.size() * 2);
+		args.add(this.keys.prefix());
+		args.add(String.valueOf(lease.toMillis()));
+		claims.forEach((uuid, token) -> {
+			args.add(uuid.toString());
+			args.add(token);
+		});
+		List<?> lost = this.redis.execute(EXTEND, List.of(this.keys.inflight()), args.toArray());
+		return lost.stream().map((uuid) -> UUID.fromString((String) uuid)).toList();
+	}
+
+	List<String> requeueExpired(int limit) {
+		List<?> requeued = this.redis.execute(REQUEUE,
+				List.of(this.keys.inflight(), this.keys.pending(), this.keys.counts()), this.keys.prefix(),
+				String.valueOf(limit), this.keys.wakeChannel());
+		return requeued.stream().map(String.class::cast).toList();
+	}
+
+	long expireFinished(int limit) {
+		Long expired = this.redis.execute(EXPIRE, List.of(this.keys.counts(), this.keys.index()), this.keys.prefix(),
+				String.valueOf(limit));
+		return (expired != null) ? expired : 0;
+	}
+
+	String cancel(UUID uuid, String revision, String cancelledRecord, String reason, Duration finishedTtl,
+			String cancelMessage) {
+		return this.redis.execute(CANCEL, List.of(this.keys.task(uuid), this.keys.pending(), this.keys.counts()),
+				this.keys.prefix(), uuid.toString(), revision, cancelledRecord, reason,
+				String.valueOf(finishedTtl.toMillis()), this.keys.finishedChannel(), this.keys.cancelChannel(),
+				cancelMessage);
+	}
+
+	@Override
+	public void close() {
+		this.helper.shutdown();
+	}
+
+	private <T> T uninterruptibly(Callable<T> call) {
+		Future<T> result = this.helper.submit(call);
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return result.get();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					if (ex.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new IllegalStateException(ex.getCause());
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static boolean succeeded(Long result) {
+		return result != null && result == 1;
+	}
+
+	private static <T> RedisScript<T> load(String name, Class<T> resultType) {
+		return RedisScripts.load(RedisTaskScripts.class, name, resultType);
+	}
+
+	private static CustomizableThreadFactory daemonThreads() {
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("qtasks-redis-call-");
+		factory.setDaemon(true);
+		return factory;
+	}
+
+	/**
+	 * One entry taken from the queue.
+	 *
+	 * @param valid whether it names a queued task (else it went to the dead letters)
+	 * @param uuidOrEntry the task's uuid, or the invalid entry
+	 * @param tokenOrReason the claim's fencing token, or why the entry is invalid
+	 * @param record the task's JSON record
+	 * @param status the task's status field
+	 */
+	record Claim(boolean valid, String uuidOrEntry, String tokenOrReason, String record, String status) {
+
+	}
+
+}

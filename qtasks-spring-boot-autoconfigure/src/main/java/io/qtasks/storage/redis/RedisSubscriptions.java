@@ -1,0 +1,128 @@
+package io.qtasks.storage.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The pub/sub side of the Redis engine: one subscription connection per node for the
+ * engine's channels (wake-ups, completions, cancel requests), whose messages are handed
+ * to the registered listeners on a small thread pool.
+ * <p>
+ * Messages are hints that save waiting: a node that misses one (while reconnecting, say)
+ * still sees the state in Redis on its next look.
+ *
+ * @author QTasks contributors
+ */
+public class RedisSubscriptions implements SmartLifecycle, DisposableBean {
+
+	/**
+	 * The lifecycle phase shared by the Redis engine's components: they start after the
+	 * connection factory and stop after the worker and the web server, before the
+	 * connection factory.
+	 */
+	public static final int PHASE = 1024;
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisSubscriptions.class);
+
+	private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+
+	private final ExecutorService dispatcher = Executors.newFixedThreadPool(2,
+			daemon(new CustomizableThreadFactory("qtasks-redis-events-")));
+
+	private final Object lifecycleMonitor = new Object();
+
+	private boolean initialized;
+
+	private volatile boolean running;
+
+	/**
+	 * Creates the subscriptions over a connection factory; nothing is subscribed before
+	 * {@link #start()}.
+	 * @param connectionFactory the connection factory
+	 */
+	public RedisSubscriptions(RedisConnectionFactory connectionFactory) {
+		this.container.setConnectionFactory(connectionFactory);
+		this.container.setTaskExecutor(this.dispatcher);
+		this.container.setBeanName("qtasksRedisSubscriptions");
+	}
+
+	/**
+	 * Registers a listener for the messages of a channel.
+	 * @param channel the channel
+	 * @param listener receives each message's body
+	 */
+	public void subscribe(String channel, Consumer<String> listener) {
+		this.container.addMessageListener((message, pattern) -> {
+			String body = new String(message.getBody(), StandardCharsets.UTF_8);
+			try {
+				listener.accept(body);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not handle the message {} from Redis channel {}", RedisTaskCodec.quote(body),
+						channel, ex);
+			}
+		}, List.of(new ChannelTopic(channel)));
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.initialized) {
+				this.container.afterPropertiesSet();
+				this.initialized = true;
+			}
+			this.container.start();
+			this.running = true;
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			this.running = false;
+			this.container.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		try {
+			synchronized (this.lifecycleMonitor) {
+				if (this.initialized) {
+					this.container.destroy();
+				}
+			}
+		}
+		finally {
+			this.dispatcher.shutdownNow();
+		}
+	}
+
+	private static CustomizableThreadFactory daemon(CustomizableThreadFactory factory) {
+		factory.setDaemon(true);
+		return factory;
+	}
+
+}

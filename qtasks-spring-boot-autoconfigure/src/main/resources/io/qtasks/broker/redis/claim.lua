@@ -1,0 +1,40 @@
+-- Claims up to max queued tasks, lowest priority first: each moves to in-flight with a lease
+-- deadline and a new fencing token.
+-- KEYS: 1 pending, 2 inflight, 3 dead letters
+-- ARGV: 1 key prefix, 2 max, 3 lease ms
+-- Returns quintuples: 'task', uuid, token, record, status for a claimed task, or
+-- 'invalid', entry, reason, '', '' for an entry that names no queued task (moved to the dead letters).
+local now = now_ms()
+local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[2])
+local claimed = {}
+for i = 1, #popped, 2 do
+  local entry = popped[i]
+  local uuid = string.sub(entry, 17)
+  local task = ARGV[1] .. 'task:' .. uuid
+  local reason = nil
+  if #entry ~= 52 then
+    reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
+  elseif redis.call('HGET', task, 'entry') ~= entry then
+    reason = 'no queued task has this entry'
+  end
+  if reason then
+    redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
+    redis.call('LTRIM', KEYS[3], 0, 999)
+    claimed[#claimed + 1] = 'invalid'
+    claimed[#claimed + 1] = entry
+    claimed[#claimed + 1] = reason
+    claimed[#claimed + 1] = ''
+    claimed[#claimed + 1] = ''
+  else
+    local token = redis.call('HINCRBY', task, 'claims', 1)
+    redis.call('HSET', task, 'holder', token)
+    redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
+    local fields = redis.call('HMGET', task, 'record', 'status')
+    claimed[#claimed + 1] = 'task'
+    claimed[#claimed + 1] = uuid
+    claimed[#claimed + 1] = tostring(token)
+    claimed[#claimed + 1] = fields[1] or ''
+    claimed[#claimed + 1] = fields[2] or ''
+  end
+end
+return claimed

@@ -1,0 +1,408 @@
+package io.qtasks.broker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.QTasks;
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.storage.TaskQuery;
+import io.qtasks.storage.TaskStorage;
+import io.qtasks.worker.QTasksWorker;
+import io.qtasks.broker.WorkerNode;
+import io.qtasks.worker.WorkerNodeHeartbeat;
+import io.qtasks.broker.WorkerNodeRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The behaviour every engine (broker and storage) must have, run against each one by a
+ * subclass, so that their semantics cannot drift apart.
+ *
+ * @author QTasks contributors
+ */
+public abstract class TaskEngineContractTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	protected final TaskProbe probe = new TaskProbe();
+
+	/**
+	 * A context runner with the engine under test configured, for one application name.
+	 * @return the runner
+	 */
+	protected abstract ApplicationContextRunner engine();
+
+	/**
+	 * Properties that make finished records expire after about a second and get forgotten
+	 * promptly.
+	 * @return the properties
+	 */
+	protected abstract String[] shortFinishedTtl();
+
+	private ApplicationContextRunner worker(String... properties) {
+		return engine().withBean(TaskProbe.class, () -> this.probe)
+			.withBean(EngineTestTasks.class)
+			.withPropertyValues(properties);
+	}
+
+	private ApplicationContextRunner clientOnly(String... properties) {
+		return worker(properties).withPropertyValues("qtasks.worker.enabled=false");
+	}
+
+	@Test
+	void addTaskStoresANewRecordAndQueuesIt() {
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).addTask("echo", "hello");
+			assertThat(queued.status()).isEqualTo(TaskStatus.NEW);
+			Task stored = qtasks(context).get(queued.uuid()).orElseThrow();
+			assertThat(stored).isEqualTo(queued);
+			assertThat(broker(context).pendingCount()).isEqualTo(1);
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+		});
+	}
+
+	@Test
+	void namesAndArgumentsAreStoredExactly() {
+		clientOnly().run((context) -> {
+			Map<String, Object> nested = new LinkedHashMap<>();
+			nested.put("quote", "\"';:{}|\\");
+			nested.put("big", Long.MAX_VALUE);
+			nested.put("none", null);
+			nested.put("list", List.of(1, 2.5, true, "ü→✓"));
+			String name = "weird:name {with} spaces|pipes\nand a newline";
+			Task queued = qtasks(context).task(name)
+				.args("a:b:c", "line1\nline2", nested, List.of())
+				.kwarg("key with : colon", "{\"json\": true}")
+				.add();
+			Task stored = qtasks(context).get(queued.uuid()).orElseThrow();
+			assertThat(stored.taskName()).isEqualTo(name);
+			assertThat(stored.args()).isEqualTo(queued.args());
+			assertThat(stored.kwargs()).isEqualTo(queued.kwargs());
+			TaskDelivery delivery = broker(context).receive(1, WAIT).get(0);
+			assertThat(delivery.task()).isEqualTo(queued);
+		});
+	}
+
+	@Test
+	void claimsLowerPriorityFirstAndInArrivalOrderWithinAPriority() {
+		clientOnly().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			UUID late = qtasks.task("echo").args("late").priority(5).add().uuid();
+			UUID first = qtasks.task("echo").args("first").priority(1).add().uuid();
+			UUID later = qtasks.task("echo").args("later").priority(5).add().uuid();
+			UUID urgent = qtasks.task("echo").args("urgent").priority(-3).add().uuid();
+			UUID second = qtasks.task("echo").args("second").priority(1).add().uuid();
+			List<UUID> claimed = new ArrayList<>();
+			while (claimed.size() < 5) {
+				broker(context).receive(2, WAIT).forEach((delivery) -> claimed.add(delivery.task().uuid()));
+			}
+			assertThat(claimed).containsExactly(urgent, first, second, late, later);
+		});
+	}
+
+	@Test
+	void claimsNoMoreTasksThanAskedFor() {
+		clientOnly().run((context) -> {
+			for (int i = 0; i < 5; i++) {
+				qtasks(context).addTask("echo", i);
+			}
+			List<TaskDelivery> claimed = broker(context).receive(2, WAIT);
+			assertThat(claimed).hasSize(2);
+			assertThat(broker(context).pendingCount()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void receiveReturnsNothingWhenTheQueueStaysEmpty() {
+		clientOnly().run((context) -> assertThat(broker(context).receive(3, Duration.ofMillis(100))).isEmpty());
+	}
+
+	@Test
+	void receiveWakesUpForATaskEnqueuedWhileItWaits() {
+		clientOnly().run((context) -> {
+			CompletableFuture<List<TaskDelivery>> received = new CompletableFuture<>();
+			Thread receiver = receiver(context, Duration.ofMinutes(5), received);
+			await().atMost(WAIT).until(() -> receiver.getState() == Thread.State.TIMED_WAITING);
+			Task queued = qtasks(context).addTask("echo", "wake up");
+			List<TaskDelivery> claimed = received.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(claimed).extracting((delivery) -> delivery.task().uuid()).containsExactly(queued.uuid());
+		});
+	}
+
+	@Test
+	void receiveStopsWaitingWhenInterrupted() {
+		clientOnly().run((context) -> {
+			CompletableFuture<List<TaskDelivery>> received = new CompletableFuture<>();
+			Thread receiver = receiver(context, Duration.ofMinutes(5), received);
+			await().atMost(WAIT).until(() -> receiver.getState() == Thread.State.TIMED_WAITING);
+			receiver.interrupt();
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> received.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+				.withCauseInstanceOf(InterruptedException.class);
+		});
+	}
+
+	@Test
+	void addAndWaitReturnsTheResult() {
+		worker().run((context) -> {
+			Task done = qtasks(context).task("describe")
+				.args(List.of(1, "two"), Map.of("k", "v:w"), "text")
+				.addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(done.returning())
+				.isEqualTo(Map.of("list", List.of(1, "two"), "map", Map.of("k", "v:w"), "text", "text"));
+			assertThat(done.attempt()).isEqualTo(1);
+			assertThat(qtasks(context).get(done.uuid())).contains(done);
+		});
+	}
+
+	@Test
+	void waitResultReturnsAFailureWithItsTraceback() {
+		worker().run((context) -> {
+			Task queued = qtasks(context).addTask("fail", "it broke");
+			Task failed = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
+			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(failed.traceback()).contains("IllegalStateException: it broke");
+		});
+	}
+
+	@Test
+	void aTaskNoWorkerKnowsEndsAsError() {
+		worker().run((context) -> {
+			Task done = qtasks(context).task("no:such {task}").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(done.traceback()).contains("Unknown task 'no:such {task}'");
+		});
+	}
+
+	@Test
+	void waitResultGivesUpAfterTheTimeout() {
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).addTask("echo", "nobody runs me");
+			assertThat(qtasks(context).waitResult(queued.uuid(), Duration.ofMillis(200))).isEmpty();
+			assertThat(qtasks(context).waitResult(UUID.randomUUID(), Duration.ofMillis(200))).isEmpty();
+		});
+	}
+
+	@Test
+	void cancellingAQueuedTaskEndsItAtOnce() {
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).addTask("echo", "never");
+			assertThat(qtasks(context).cancel(queued.uuid(), "not needed")).isEqualTo(CancelOutcome.CANCELLED);
+			Task cancelled = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
+			assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCEL);
+			assertThat(cancelled.cancelReason()).isEqualTo("not needed");
+			assertThat(broker(context).pendingCount()).isZero();
+			assertThat(broker(context).receive(1, Duration.ofMillis(100))).isEmpty();
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.NEW, 0L)
+				.containsEntry(TaskStatus.CANCEL, 1L);
+			assertThat(qtasks(context).cancel(queued.uuid(), "again")).isEqualTo(CancelOutcome.ALREADY_FINISHED);
+			assertThat(qtasks(context).cancel(UUID.randomUUID(), "who?")).isEqualTo(CancelOutcome.NOT_FOUND);
+		});
+	}
+
+	@Test
+	void cancellingARunningTaskInterruptsIt() {
+		worker().run((context) -> {
+			Task queued = qtasks(context).addTask("sleep", "cancel-running");
+			assertThat(this.probe.awaitStart("cancel-running", WAIT)).isTrue();
+			assertThat(qtasks(context).cancel(queued.uuid(), "stop now")).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
+			Task cancelled = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
+			assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCEL);
+			assertThat(cancelled.cancelReason()).isEqualTo("stop now");
+		});
+	}
+
+	@Test
+	void cancellingAClaimedTaskIsRememberedAndAnnounced() {
+		clientOnly().run((context) -> {
+			List<String> heard = new CopyOnWriteArrayList<>();
+			broker(context).addCancelRequestListener((uuid, reason) -> heard.add(uuid + " " + reason));
+			Task queued = qtasks(context).addTask("echo", "claimed");
+			TaskDelivery delivery = broker(context).receive(1, WAIT).get(0);
+			assertThat(qtasks(context).cancel(queued.uuid(), "changed my mind"))
+				.isEqualTo(CancelOutcome.CANCEL_REQUESTED);
+			assertThat(broker(context).cancelRequest(queued.uuid())).contains("changed my mind");
+			await().atMost(WAIT).until(() -> heard.contains(queued.uuid() + " changed my mind"));
+			assertThat(delivery.complete(delivery.task()
+				.toBuilder()
+				.status(TaskStatus.CANCEL)
+				.cancelReason("changed my mind")
+				.updatedAt(Instant.now())
+				.build())).isTrue();
+			assertThat(broker(context).cancelRequest(queued.uuid())).isEmpty();
+			assertThat(qtasks(context).get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.CANCEL);
+		});
+	}
+
+	@Test
+	void countsRecordsByStatus() {
+		clientOnly().run((context) -> {
+			for (int i = 0; i < 4; i++) {
+				qtasks(context).addTask("echo", i);
+			}
+			List<TaskDelivery> claimed = broker(context).receive(3, WAIT);
+			assertThat(claimed).hasSize(3);
+			assertThat(claimed.get(0).update(with(claimed.get(0), TaskStatus.PROCESS))).isTrue();
+			assertThat(claimed.get(1).complete(with(claimed.get(1), TaskStatus.SUCCESS))).isTrue();
+			assertThat(claimed.get(2).complete(with(claimed.get(2), TaskStatus.ERROR))).isTrue();
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+				.containsEntry(TaskStatus.PROCESS, 1L)
+				.containsEntry(TaskStatus.RETRY, 0L)
+				.containsEntry(TaskStatus.SUCCESS, 1L)
+				.containsEntry(TaskStatus.ERROR, 1L)
+				.containsEntry(TaskStatus.CANCEL, 0L);
+			assertThat(broker(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void listsRecordsNewestFirstWithFilters() {
+		clientOnly().run((context) -> {
+			UUID first = addAfterTheClockMoved(context, "echo");
+			UUID second = addAfterTheClockMoved(context, "record");
+			UUID third = addAfterTheClockMoved(context, "echo");
+			TaskDelivery claimed = broker(context).receive(1, WAIT).get(0);
+			assertThat(claimed.task().uuid()).isEqualTo(first);
+			claimed.complete(with(claimed, TaskStatus.SUCCESS));
+			TaskStorage storage = storage(context);
+			assertThat(storage.list(new TaskQuery(null, null, 10))).extracting(Task::uuid)
+				.containsExactly(third, second, first);
+			assertThat(storage.list(new TaskQuery(null, "echo", 10))).extracting(Task::uuid)
+				.containsExactly(third, first);
+			assertThat(storage.list(new TaskQuery(TaskStatus.SUCCESS, null, 10))).extracting(Task::uuid)
+				.containsExactly(first);
+			assertThat(storage.list(new TaskQuery(TaskStatus.NEW, "echo", 10))).extracting(Task::uuid)
+				.containsExactly(third);
+			assertThat(storage.list(new TaskQuery(null, null, 2))).extracting(Task::uuid)
+				.containsExactly(third, second);
+		});
+	}
+
+	@Test
+	void finishedRecordsExpireAfterTheirTtl() {
+		worker(shortFinishedTtl()).run((context) -> {
+			Task done = qtasks(context).task("echo").args("short-lived").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			Task waiting = clientOnlyTask(context);
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(qtasks(context).get(done.uuid())).isEmpty();
+				assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.SUCCESS, 0L);
+				assertThat(storage(context).list(new TaskQuery(null, null, 10))).extracting(Task::uuid)
+					.doesNotContain(done.uuid());
+			});
+			assertThat(qtasks(context).get(waiting.uuid())).isPresent();
+		});
+	}
+
+	@Test
+	void aReleasedTaskGoesBackToItsPlaceInTheQueue() {
+		clientOnly().run((context) -> {
+			UUID first = qtasks(context).addTask("echo", 1).uuid();
+			UUID second = qtasks(context).addTask("echo", 2).uuid();
+			TaskDelivery claimed = broker(context).receive(1, WAIT).get(0);
+			assertThat(claimed.update(with(claimed, TaskStatus.PROCESS))).isTrue();
+			claimed.release();
+			assertThat(qtasks(context).get(first)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+			assertThat(broker(context).pendingCount()).isEqualTo(2);
+			assertThat(broker(context).receive(2, WAIT)).extracting((delivery) -> delivery.task().uuid())
+				.containsExactly(first, second);
+		});
+	}
+
+	@Test
+	void shutdownHandsUnfinishedTasksBackToTheQueue() {
+		worker("qtasks.worker.shutdown-timeout=100ms").run((context) -> {
+			Task queued = qtasks(context).addTask("sleep", "shutdown");
+			assertThat(this.probe.awaitStart("shutdown", WAIT)).isTrue();
+			context.getBean(QTasksWorker.class).stop();
+			Task requeued = qtasks(context).get(queued.uuid()).orElseThrow();
+			assertThat(requeued.status()).isEqualTo(TaskStatus.NEW);
+			assertThat(broker(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void theWorkerNodeIsRegisteredWhileItRuns() {
+		worker("qtasks.worker.concurrency=3").run((context) -> {
+			QTasksWorker worker = context.getBean(QTasksWorker.class);
+			WorkerNodeRegistry registry = context.getBean(WorkerNodeRegistry.class);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(registry.liveNodes()).singleElement().satisfies((node) -> {
+					assertThat(node.id()).isEqualTo(worker.getId());
+					assertThat(node.host()).isEqualTo(worker.getHost());
+					assertThat(node.concurrency()).isEqualTo(3);
+					assertThat(node.startedAt()).isNotNull();
+					assertThat(node.inFlight()).isZero();
+				}));
+			context.getBean(WorkerNodeHeartbeat.class).stop();
+			assertThat(registry.liveNodes()).extracting(WorkerNode::id).doesNotContain(worker.getId());
+		});
+	}
+
+	@Test
+	void receiveRejectsANonPositiveMax() {
+		clientOnly().run((context) -> assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> broker(context).receive(0, Duration.ofMillis(10))));
+	}
+
+	private static Thread receiver(AssertableApplicationContext context, Duration timeout,
+			CompletableFuture<List<TaskDelivery>> received) {
+		Thread receiver = new Thread(() -> {
+			try {
+				received.complete(broker(context).receive(1, timeout));
+			}
+			catch (Throwable ex) {
+				received.completeExceptionally(ex);
+			}
+		}, "test-receiver");
+		receiver.start();
+		return receiver;
+	}
+
+	private Task clientOnlyTask(AssertableApplicationContext context) {
+		context.getBean(QTasksWorker.class).stop();
+		return qtasks(context).addTask("echo", "still waiting");
+	}
+
+	private UUID addAfterTheClockMoved(AssertableApplicationContext context, String taskName) {
+		Instant before = Instant.now();
+		await().atMost(WAIT).until(() -> Instant.now().toEpochMilli() > before.toEpochMilli());
+		return qtasks(context).addTask(taskName, "x").uuid();
+	}
+
+	private static Task with(TaskDelivery delivery, TaskStatus status) {
+		return delivery.task().toBuilder().status(status).updatedAt(Instant.now()).build();
+	}
+
+	protected static QTasks qtasks(AssertableApplicationContext context) {
+		return context.getBean(QTasks.class);
+	}
+
+	protected static TaskBroker broker(AssertableApplicationContext context) {
+		return context.getBean(TaskBroker.class);
+	}
+
+	protected static TaskStorage storage(AssertableApplicationContext context) {
+		return context.getBean(TaskStorage.class);
+	}
+
+}
