@@ -158,7 +158,7 @@ def throughput_round(client, n, cap):
     result = {"enqueued": len(ids), "enqueueSeconds": enqueued - started, "completed": stored,
               "endToEndSeconds": finished - started}
     if stored < n:
-        result["note"] = "capped at %d s: %d of %d tasks stored" % (cap, stored, n)
+        result["note"] = "capped at {}s: {:,} of {:,} tasks stored".format(cap, stored, n)
         app.control.purge()
     verify_success(client, ids)
     delete_results(client, ids)
@@ -177,7 +177,7 @@ def throughput(args, client, result):
             # Warm-up, not reported; its commands are counted when it was not capped (the measured
             # rounds may be, and a capped round enqueued tasks that never ran).
             before = command_calls(client)
-            warm_up = throughput_round(client, max(1, min(args.n // 10, 5000)), args.timeout)
+            warm_up = throughput_round(client, max(1, min(args.n // 10, 2000)), args.timeout)
             after = command_calls(client)
             if "note" not in warm_up:
                 measured_tasks += warm_up["completed"]
@@ -236,7 +236,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--round-trips", type=int, default=1000)
     parser.add_argument("--pool", default="prefork", choices=["threads", "prefork", "solo"])
-    parser.add_argument("--timeout", type=int, default=45,
+    parser.add_argument("--timeout", type=int, default=30,
                         help="cap of one throughput round in seconds; a capped round reports what was stored by then")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-round-trip", action="store_true")

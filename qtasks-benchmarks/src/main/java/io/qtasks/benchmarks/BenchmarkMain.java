@@ -71,9 +71,11 @@ public final class BenchmarkMain {
 		BenchmarkResults results = new BenchmarkResults();
 		MachineInfo.describe(results);
 		String commit = System.getenv("QTASKS_BENCH_COMMIT");
-		results.environment("QTasks",
-				"0.1.0-SNAPSHOT" + ((commit != null && !commit.isBlank()) ? " (" + commit + ")" : "")
-						+ "; Redis broker " + QTasksNode.unavailable("redis").orElse("included"));
+		results.environment("QTasks", "0.1.0-SNAPSHOT"
+				+ ((commit != null && !commit.isBlank()) ? " (" + commit + ")" : "") + "; Redis broker "
+				+ QTasksNode.unavailable("redis")
+					.map((reason) -> reason + " (" + QTasksNode.REDIS_AUTO_CONFIGURATION + " is not on the class path)")
+					.orElse("included"));
 		RedisAdmin redis = null;
 		String redisUnavailable = null;
 		if (needsRedis()) {

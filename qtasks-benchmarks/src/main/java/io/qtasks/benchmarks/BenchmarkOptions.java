@@ -47,7 +47,7 @@ public final class BenchmarkOptions {
 		HELP.put("footprint-brokers", "brokers whose worker heap is measured (default redis)");
 		HELP.put("timeout", "longest a QTasks throughput round may take before it counts as failed (default 300s)");
 		HELP.put("peer-timeout", "cap of one JobRunr or Celery throughput round; a capped round reports what"
-				+ " finished by then (default 45s)");
+				+ " finished by then (default 30s)");
 		HELP.put("redis-url", "Redis of the Redis broker, Celery and the ceiling (default redis://127.0.0.1:6379/15);"
 				+ " its database must be empty: the harness deletes what it creates there");
 		HELP.put("python", "Python with Debian's python3-celery and python3-redis (default /usr/bin/python3)");
@@ -86,7 +86,7 @@ public final class BenchmarkOptions {
 
 	private Duration timeout = Duration.ofSeconds(300);
 
-	private Duration peerTimeout = Duration.ofSeconds(45);
+	private Duration peerTimeout = Duration.ofSeconds(30);
 
 	private URI redisUrl = URI.create("redis://127.0.0.1:6379/15");
 

@@ -47,7 +47,7 @@ public final class JobRunrBenchmarks {
 	 */
 	private static final int READY_BATCH = 100;
 
-	private static final int WARM_UP_MAX = 5_000;
+	private static final int WARM_UP_MAX = 2_000;
 
 	private final BenchmarkContext context;
 

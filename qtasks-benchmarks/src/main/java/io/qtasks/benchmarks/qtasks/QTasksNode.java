@@ -29,6 +29,12 @@ public final class QTasksNode implements AutoCloseable {
 	 */
 	public static final String REDIS_AUTO_CONFIGURATION = "io.qtasks.autoconfigure.QTasksRedisAutoConfiguration";
 
+	/**
+	 * What the report says about the Redis broker's figures while the broker is not part
+	 * of this build.
+	 */
+	public static final String NOT_IN_THIS_BUILD = "not available in this build";
+
 	private static final String REDIS_AUTO_CONFIGURATIONS = String.join(",",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
@@ -51,7 +57,7 @@ public final class QTasksNode implements AutoCloseable {
 	public static Optional<String> unavailable(String broker) {
 		if ("redis".equals(broker)
 				&& !ClassUtils.isPresent(REDIS_AUTO_CONFIGURATION, QTasksNode.class.getClassLoader())) {
-			return Optional.of("not available in this build (no " + REDIS_AUTO_CONFIGURATION + " on the class path)");
+			return Optional.of(NOT_IN_THIS_BUILD);
 		}
 		return Optional.empty();
 	}

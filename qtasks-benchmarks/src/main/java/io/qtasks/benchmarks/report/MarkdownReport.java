@@ -268,6 +268,7 @@ public final class MarkdownReport {
 			double total = perTask.values().stream().mapToDouble(Double::doubleValue).sum();
 			String list = perTask.entrySet()
 				.stream()
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 				.map((command) -> String.format(Locale.ROOT, "%s %.2f", command.getKey(), command.getValue()))
 				.collect(Collectors.joining(", "));
 			String estimate = "";

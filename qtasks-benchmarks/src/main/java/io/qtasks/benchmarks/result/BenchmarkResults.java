@@ -76,7 +76,7 @@ public final class BenchmarkResults {
 	}
 
 	public void commandsPerTask(SystemUnderTest system, Map<String, Double> commands) {
-		this.commandsPerTask.put(system, Map.copyOf(commands));
+		this.commandsPerTask.put(system, new TreeMap<>(commands));
 	}
 
 	public Map<SystemUnderTest, Map<String, Double>> commandsPerTask() {
