@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -44,7 +45,7 @@ public final class BenchmarkMain {
 	}
 
 	public static void main(String[] args) {
-		if (java.util.Arrays.asList(args).contains("--help")) {
+		if (Arrays.asList(args).contains("--help")) {
 			System.out.print(BenchmarkOptions.usage());
 			return;
 		}

@@ -1,11 +1,13 @@
 package io.qtasks.benchmarks.celery;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,8 @@ import io.qtasks.benchmarks.BenchmarkOptions;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.LatencySamples;
 import io.qtasks.benchmarks.result.Outcome;
-import io.qtasks.benchmarks.result.Spread;
 import io.qtasks.benchmarks.result.SystemUnderTest;
-import io.qtasks.benchmarks.result.ThroughputFigure;
+import io.qtasks.benchmarks.result.ThroughputRounds;
 
 /**
  * The Celery peer: runs the bundled {@code celery_bench.py} (Debian's python3-celery and
@@ -75,7 +76,7 @@ public final class CeleryBenchmarks {
 					String.valueOf(this.options.peerTimeout().toSeconds()), "--out", out.toString());
 			this.context.log("Celery: %s", String.join(" ", command));
 			Process process = new ProcessBuilder(command).directory(workDir.toFile())
-				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 				.redirectOutput(ProcessBuilder.Redirect.INHERIT)
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start();
@@ -152,21 +153,15 @@ public final class CeleryBenchmarks {
 					+ " noop.delay().get(). Redis commands per task are counted over the warm-up rounds.");
 		for (int concurrency : this.options.concurrency()) {
 			JsonNode rounds = result.path("throughput").path(String.valueOf(concurrency));
-			List<Double> enqueue = new ArrayList<>();
-			List<Double> endToEnd = new ArrayList<>();
-			String note = null;
+			ThroughputRounds measured = new ThroughputRounds();
 			for (JsonNode round : rounds) {
-				enqueue.add(round.path("enqueued").asDouble() / round.path("enqueueSeconds").asDouble());
-				endToEnd.add(round.path("completed").asDouble() / round.path("endToEndSeconds").asDouble());
-				if (round.hasNonNull("note")) {
-					note = round.path("note").asString();
-				}
+				measured.add(round.path("enqueued").asDouble() / round.path("enqueueSeconds").asDouble(),
+						round.path("completed").asDouble() / round.path("endToEndSeconds").asDouble(),
+						round.hasNonNull("note") ? round.path("note").asString() : null);
 			}
 			this.context.results()
 				.throughput(SystemUnderTest.CELERY, concurrency,
-						endToEnd.isEmpty()
-								? Outcome.missing((note != null) ? note : "no result (exit code " + exitValue + ")")
-								: Outcome.of(new ThroughputFigure(Spread.of(enqueue), Spread.of(endToEnd), note)));
+						measured.outcome("no result (exit code " + exitValue + ")"));
 		}
 		List<LatencySamples> roundTrips = new ArrayList<>();
 		for (JsonNode round : result.path("roundTripMillis")) {
@@ -205,7 +200,7 @@ public final class CeleryBenchmarks {
 			return;
 		}
 		try (var files = Files.walk(dir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
 		catch (IOException ex) {
 			// a temp directory left behind is harmless

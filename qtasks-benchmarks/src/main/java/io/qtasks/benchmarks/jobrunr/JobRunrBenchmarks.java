@@ -17,9 +17,8 @@ import io.qtasks.benchmarks.Pacing;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.LatencySamples;
 import io.qtasks.benchmarks.result.Outcome;
-import io.qtasks.benchmarks.result.Spread;
 import io.qtasks.benchmarks.result.SystemUnderTest;
-import io.qtasks.benchmarks.result.ThroughputFigure;
+import io.qtasks.benchmarks.result.ThroughputRounds;
 
 /**
  * The JobRunr peer: plain JobRunr core with its {@link InMemoryStorageProvider}, the
@@ -90,21 +89,15 @@ public final class JobRunrBenchmarks {
 			this.context.log("JobRunr throughput, concurrency %d: warm-up", concurrency);
 			try {
 				throughputRound(concurrency, Math.max(1, Math.min(this.options.n() / 10, WARM_UP_MAX)));
-				List<Double> enqueue = new ArrayList<>();
-				List<Double> endToEnd = new ArrayList<>();
-				String note = null;
+				ThroughputRounds rounds = new ThroughputRounds();
 				for (int round = 1; round <= this.options.peerRounds(); round++) {
 					Round measured = throughputRound(concurrency, this.options.n());
-					enqueue.add(measured.enqueuePerSecond());
-					endToEnd.add(measured.endToEndPerSecond());
-					note = (measured.capped() != null) ? measured.capped() : note;
+					rounds.add(measured.enqueuePerSecond(), measured.endToEndPerSecond(), measured.capped());
 					this.context.log("  round %d: enqueue %,.0f/s, end to end %,.0f/s%s", round,
 							measured.enqueuePerSecond(), measured.endToEndPerSecond(),
 							(measured.capped() != null) ? " (" + measured.capped() + ")" : "");
 				}
-				this.context.results()
-					.throughput(SystemUnderTest.JOBRUNR, concurrency,
-							Outcome.of(new ThroughputFigure(Spread.of(enqueue), Spread.of(endToEnd), note)));
+				this.context.results().throughput(SystemUnderTest.JOBRUNR, concurrency, rounds.outcome("no round"));
 			}
 			catch (RuntimeException | InterruptedException ex) {
 				failed("throughput", ex);

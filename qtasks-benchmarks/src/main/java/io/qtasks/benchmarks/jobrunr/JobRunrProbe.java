@@ -32,6 +32,8 @@ final class JobRunrProbe implements ApplyStateFilter {
 	private volatile CountDownLatch succeeded = new CountDownLatch(0);
 
 	void ran() {
+		// The same small work as QTasks' counted task; JobRunr's completion is heard in
+		// onStateApplied.
 		this.runs.incrementAndGet();
 	}
 

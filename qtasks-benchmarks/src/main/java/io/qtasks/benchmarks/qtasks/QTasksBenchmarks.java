@@ -21,9 +21,8 @@ import io.qtasks.benchmarks.result.FootprintFigure;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.LatencySamples;
 import io.qtasks.benchmarks.result.Outcome;
-import io.qtasks.benchmarks.result.Spread;
 import io.qtasks.benchmarks.result.SystemUnderTest;
-import io.qtasks.benchmarks.result.ThroughputFigure;
+import io.qtasks.benchmarks.result.ThroughputRounds;
 
 /**
  * The QTasks figures of one broker: throughput, idle pickup, add-and-wait round trip and
@@ -101,26 +100,21 @@ public final class QTasksBenchmarks {
 			this.context.log("%s throughput, concurrency %d: warm-up", this.system.label(), concurrency);
 			try {
 				throughputRound(concurrency, Math.max(1, this.options.n() / 10));
-				List<Double> enqueue = new ArrayList<>();
-				List<Double> endToEnd = new ArrayList<>();
-				String note = null;
+				ThroughputRounds rounds = new ThroughputRounds();
 				for (int round = 1; round <= this.options.rounds(); round++) {
 					Round measured = throughputRound(concurrency, this.options.n());
 					if (measured.unfinished() != null) {
-						note = measured.unfinished();
-						this.context.log("  round %d: %s", round, note);
+						rounds.note(measured.unfinished());
+						this.context.log("  round %d: %s", round, measured.unfinished());
 						break;
 					}
-					enqueue.add(measured.enqueuePerSecond());
-					endToEnd.add(measured.endToEndPerSecond());
+					rounds.add(measured.enqueuePerSecond(), measured.endToEndPerSecond(), null);
 					measured.commands().forEach((name, calls) -> commands.merge(name, calls, Long::sum));
 					countedTasks += measured.commands().isEmpty() ? 0 : this.options.n();
 					this.context.log("  round %d: enqueue %,.0f/s, end to end %,.0f/s", round,
 							measured.enqueuePerSecond(), measured.endToEndPerSecond());
 				}
-				this.context.results()
-					.throughput(this.system, concurrency, endToEnd.isEmpty() ? Outcome.missing(note)
-							: Outcome.of(new ThroughputFigure(Spread.of(enqueue), Spread.of(endToEnd), note)));
+				this.context.results().throughput(this.system, concurrency, rounds.outcome("no round finished"));
 			}
 			catch (RuntimeException | InterruptedException ex) {
 				failed("throughput", ex);

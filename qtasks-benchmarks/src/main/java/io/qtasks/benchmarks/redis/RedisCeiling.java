@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,7 +163,7 @@ public final class RedisCeiling {
 	record CommandList(Map<String, String> scripts, List<Map.Entry<String, String>> commands) {
 
 		static CommandList parse(String text) {
-			Map<String, String> scripts = new java.util.LinkedHashMap<>();
+			Map<String, String> scripts = new LinkedHashMap<>();
 			List<Map.Entry<String, String>> commands = new ArrayList<>();
 			for (String raw : text.split("\r?\n")) {
 				String line = raw.strip();
