@@ -1,0 +1,27 @@
+package io.qtasks.benchmarks.qtasks;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application each QTasks node of the harness runs: Boot's auto-configuration (so the
+ * node is configured exactly as a user's would be) plus the benchmark's tasks.
+ *
+ * @author QTasks contributors
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class BenchmarkApplication {
+
+	@Bean
+	TaskProbe taskProbe() {
+		return new TaskProbe();
+	}
+
+	@Bean
+	NoopTasks noopTasks(TaskProbe probe) {
+		return new NoopTasks(probe);
+	}
+
+}

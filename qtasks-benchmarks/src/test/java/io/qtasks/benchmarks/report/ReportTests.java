@@ -1,0 +1,103 @@
+package io.qtasks.benchmarks.report;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.qtasks.benchmarks.BenchmarkOptions;
+import io.qtasks.benchmarks.result.BenchmarkResults;
+import io.qtasks.benchmarks.result.CeilingFigure;
+import io.qtasks.benchmarks.result.LatencyFigure;
+import io.qtasks.benchmarks.result.Outcome;
+import io.qtasks.benchmarks.result.Spread;
+import io.qtasks.benchmarks.result.SystemUnderTest;
+import io.qtasks.benchmarks.result.ThroughputFigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SpeedGoals}, {@link MarkdownReport} and {@link ThroughputChart} on
+ * made-up figures.
+ *
+ * @author QTasks contributors
+ */
+class ReportTests {
+
+	private static final String NOT_AVAILABLE = "not available in this build";
+
+	@Test
+	void goalsAreCheckedAgainstMediansAndMissingFiguresSayWhy() {
+		BenchmarkResults results = results();
+
+		List<SpeedGoals.Check> checks = SpeedGoals.check(results);
+
+		assertThat(checks).extracting(SpeedGoals.Check::status)
+			.containsExactly(SpeedGoals.Status.MET, SpeedGoals.Status.MISSED, SpeedGoals.Status.NOT_MEASURED,
+					SpeedGoals.Status.NOT_MEASURED, SpeedGoals.Status.NOT_MEASURED, SpeedGoals.Status.MET,
+					SpeedGoals.Status.NOT_MEASURED);
+		assertThat(checks.get(0).measured()).isEqualTo("150,000 tasks/s (best: concurrency 4)");
+		// 120,000 / 3,000 = 40× at concurrency 1 is the lowest ratio; 150,000 / 1,000 =
+		// 150× at 4
+		assertThat(checks.get(1).measured()).isEqualTo("lowest 40.0× (at concurrency 1)");
+		assertThat(checks.get(2).measured()).isEqualTo(NOT_AVAILABLE);
+	}
+
+	@Test
+	void reportShowsRatiosToEachPeerAndReasonsForMissingFigures() {
+		BenchmarkResults results = results();
+
+		String markdown = new MarkdownReport(results, BenchmarkOptions.parse("--concurrency=1,4"), "chart.svg")
+			.render(ZonedDateTime.now(), "1 s");
+
+		assertThat(markdown).contains(
+				"| QTasks memory | 1 | 400,000 (390,000–410,000) | 120,000 (100,000–130,000) | 3 | 40× | 120× |",
+				"| QTasks Redis | 1 | " + NOT_AVAILABLE + " |",
+				"| JobRunr in-memory | 4 | 20,000 (20,000–20,000) | 1,000 (1,000–1,000) (capped at 45s) | 1 |  |  |",
+				"| Idle pickup | QTasks memory | 0.100 (0.090–0.110) | 0.500 (0.400–0.600) | 0.900 (0.900–0.900) |"
+						+ " 1000 × 3 | 1,000× / 200× |  |",
+				"| QTasks memory: idle pickup p99 < 1 ms | 0.500 ms | met |",
+				"![End-to-end throughput against worker" + " concurrency](chart.svg)",
+				"| Celery Redis | get 1.00, set 1.00 | 2.00 | 25,000 |");
+	}
+
+	@Test
+	void chartDrawsMeasuredSystemsOnly() {
+		String svg = ThroughputChart.render(results(), List.of(1, 4));
+
+		assertThat(svg)
+			.contains(">QTasks memory</text>", ">JobRunr in-memory</text>", ">Celery Redis</text>",
+					"concurrency 4: 1,000 tasks/s (capped at 45s)")
+			.doesNotContain(">QTasks Redis</text>");
+		assertThat(svg.split("<polyline", -1)).hasSize(4);
+	}
+
+	private static BenchmarkResults results() {
+		BenchmarkResults results = new BenchmarkResults();
+		results.throughput(SystemUnderTest.QTASKS_MEMORY, 1,
+				Outcome.of(new ThroughputFigure(Spread.of(390_000, 400_000, 410_000),
+						Spread.of(100_000, 120_000, 130_000), null)));
+		results.throughput(SystemUnderTest.QTASKS_MEMORY, 4,
+				Outcome.of(new ThroughputFigure(Spread.of(500_000), Spread.of(140_000, 150_000, 160_000), null)));
+		results.throughput(SystemUnderTest.JOBRUNR, 1,
+				Outcome.of(new ThroughputFigure(Spread.of(20_000), Spread.of(3_000), null)));
+		results.throughput(SystemUnderTest.JOBRUNR, 4,
+				Outcome.of(new ThroughputFigure(Spread.of(20_000), Spread.of(1_000), "capped at 45s")));
+		results.throughput(SystemUnderTest.CELERY, 1,
+				Outcome.of(new ThroughputFigure(Spread.of(2_000), Spread.of(1_000), null)));
+		for (int concurrency : List.of(1, 4)) {
+			results.throughput(SystemUnderTest.QTASKS_REDIS, concurrency, Outcome.missing(NOT_AVAILABLE));
+		}
+		results.pickup(SystemUnderTest.QTASKS_MEMORY, Outcome.of(new LatencyFigure(Spread.of(0.09, 0.1, 0.11),
+				Spread.of(0.4, 0.5, 0.6), Spread.of(0.9, 0.9, 0.9), 1000)));
+		results.pickup(SystemUnderTest.JOBRUNR,
+				Outcome.of(new LatencyFigure(Spread.of(100.0), Spread.of(100.0), Spread.of(200.0), 100)));
+		results.pickup(SystemUnderTest.QTASKS_REDIS, Outcome.missing(NOT_AVAILABLE));
+		results.ceiling(Outcome.of(List.of(new CeilingFigure("GET", "GET k", 1, 50_000, 0.5),
+				new CeilingFigure("SET", "SET k v", 1, 50_000, 0.5))));
+		results.commandsPerTask(SystemUnderTest.CELERY, Map.of("get", 1.0, "set", 1.0));
+		return results;
+	}
+
+}
