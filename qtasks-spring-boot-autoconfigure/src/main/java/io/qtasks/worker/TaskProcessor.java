@@ -159,6 +159,27 @@ public class TaskProcessor {
 		return Map.of("count", count);
 	}
 
+	/**
+	 * Copies the attempts of earlier runs that ended (those of a requeued task; an
+	 * attempt cut short by a lost claim or a shutdown is run again under its number).
+	 * @return the number of the last of them, 0 when there are none
+	 */
+	private static int keepEndedAttempts(Task task, List<Map<String, Object>> attempts) {
+		int last = 0;
+		if (task.extra().get("attempts") instanceof List<?> earlier) {
+			for (Object entry : earlier) {
+				if (entry instanceof Map<?, ?> attempt && attempt.containsKey("endedAt")
+						&& attempt.get("attempt") instanceof Number number) {
+					Map<String, Object> copy = new LinkedHashMap<>();
+					attempt.forEach((key, value) -> copy.put(String.valueOf(key), value));
+					attempts.add(Collections.unmodifiableMap(copy));
+					last = Math.max(last, number.intValue());
+				}
+			}
+		}
+		return last;
+	}
+
 	private static String describe(Throwable failure) {
 		return failure.getClass().getName() + ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
 	}
@@ -180,6 +201,12 @@ public class TaskProcessor {
 
 		private final List<Map<String, Object>> attempts = new ArrayList<>();
 
+		/**
+		 * The number of the last attempt that ended before this run: attempts of a
+		 * requeued task number on from the ones of its earlier runs.
+		 */
+		private final int earlierAttempts;
+
 		private Task current;
 
 		private Progress progress;
@@ -189,6 +216,7 @@ public class TaskProcessor {
 			this.run = run;
 			this.definition = definition;
 			this.current = delivery.task().toBuilder().retry(definition.retry()).build();
+			this.earlierAttempts = keepEndedAttempts(this.current, this.attempts);
 			this.context = new DefaultTaskContext(run, definition, TaskProcessor.this.storage,
 					TaskProcessor.this.properties, TaskProcessor.this.components);
 			this.self = definition.echo()
@@ -242,7 +270,7 @@ public class TaskProcessor {
 			if (this.run.isStopRequested()) {
 				throw this.run.stopException();
 			}
-			int attempt = retryContext.getRetryCount() + 1;
+			int attempt = this.earlierAttempts + retryContext.getRetryCount() + 1;
 			this.context.setAttempt(attempt);
 			Instant now = TaskProcessor.this.clock.instant();
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -254,7 +282,7 @@ public class TaskProcessor {
 				.attempt(attempt)
 				.updatedAt(now)
 				.extra("attempts", List.copyOf(this.attempts));
-			if (attempt == 1) {
+			if (attempt == 1 || !this.current.extra().containsKey("startedAt")) {
 				processing.extra("startedAt", now.toString());
 			}
 			Progress progress = null;
@@ -297,7 +325,7 @@ public class TaskProcessor {
 			Instant now = TaskProcessor.this.clock.instant();
 			endAttempt(now, failure);
 			logger.info("Task {} ({}) attempt {} failed, retrying: {}", this.run.uuid(), this.definition.name(),
-					failedAttempt, describe(failure));
+					this.earlierAttempts + failedAttempt, describe(failure));
 			write(this.current.toBuilder()
 				.status(TaskStatus.RETRY)
 				.traceback(traceback(failure))

@@ -220,6 +220,16 @@ class QTasksAutoConfigurationTests {
 			return this.delegate.pendingCount();
 		}
 
+		@Override
+		public io.qtasks.RequeueOutcome requeue(UUID uuid) {
+			return this.delegate.requeue(uuid);
+		}
+
+		@Override
+		public java.util.SortedMap<Integer, Long> pendingCountByPriority() {
+			return this.delegate.pendingCountByPriority();
+		}
+
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,11 +28,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 import io.qtasks.CancelOutcome;
+import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.broker.CancelRequestListener;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
+import io.qtasks.broker.TaskRequeue;
 import io.qtasks.storage.redis.RedisKeys;
 import io.qtasks.storage.redis.RedisSubscriptions;
 import io.qtasks.storage.redis.RedisTaskCodec;
@@ -55,6 +59,8 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 	private static final int MAINTENANCE_BATCH = 100;
 
 	private static final int CANCEL_ATTEMPTS = 10;
+
+	private static final int MAX_REPORTED_PRIORITIES = 100;
 
 	private static final Duration MAINTENANCE_STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -174,6 +180,35 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 	}
 
 	@Override
+	public RequeueOutcome requeue(UUID uuid) {
+		for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+			List<Object> fields = this.redis.opsForHash()
+				.multiGet(this.keys.task(uuid), List.of("record", "status", "rev"));
+			if (fields.get(0) == null) {
+				return RequeueOutcome.NOT_FOUND;
+			}
+			Task current = this.codec.read(uuid, (String) fields.get(0), (String) fields.get(1));
+			if (!TaskRequeue.isRequeueable(current)) {
+				return RequeueOutcome.NOT_REQUEUEABLE;
+			}
+			Task queued = TaskRequeue.queuedAgain(current, this.clock.instant());
+			String outcome = this.scripts.requeueFinished(uuid, Objects.toString(fields.get(2), ""),
+					this.codec.write(queued));
+			switch (outcome) {
+				case "requeued":
+					return RequeueOutcome.REQUEUED;
+				case "not_requeueable":
+					return RequeueOutcome.NOT_REQUEUEABLE;
+				case "not_found":
+					return RequeueOutcome.NOT_FOUND;
+				default:
+					// the record changed between the read and the script: read it again
+			}
+		}
+		throw new IllegalStateException("Task " + uuid + " kept changing while it was being requeued");
+	}
+
+	@Override
 	public void addCancelRequestListener(CancelRequestListener listener) {
 		this.cancelListeners.add(listener);
 	}
@@ -187,6 +222,22 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 	public long pendingCount() {
 		Long count = this.redis.opsForZSet().zCard(this.keys.pending());
 		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Reports at most the 100 lowest priorities that have queued tasks.
+	 */
+	@Override
+	public SortedMap<Integer, Long> pendingCountByPriority() {
+		List<?> pairs = this.scripts.pendingByPriority(MAX_REPORTED_PRIORITIES);
+		SortedMap<Integer, Long> counts = new TreeMap<>();
+		for (int i = 0; i + 1 < pairs.size(); i += 2) {
+			counts.put((int) Double.parseDouble(String.valueOf(pairs.get(i))),
+					Long.parseLong(String.valueOf(pairs.get(i + 1))));
+		}
+		return counts;
 	}
 
 	/**
