@@ -1,0 +1,34 @@
+package io.qtasks.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import io.qtasks.actuate.QTasksHealthIndicator;
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.worker.QTasksWorker;
+
+/**
+ * Auto-configuration of the {@code qtasks} health indicator, when Spring Boot's health
+ * support is present; {@code management.health.qtasks.enabled=false} turns it off.
+ *
+ * @author QTasks contributors
+ */
+@AutoConfiguration(after = QTasksAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(TaskBroker.class)
+@ConditionalOnEnabledHealthIndicator("qtasks")
+public final class QTasksHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "qtasksHealthIndicator", "qtasksHealthContributor" })
+	QTasksHealthIndicator qtasksHealthIndicator(TaskBroker broker, ObjectProvider<QTasksWorker> worker) {
+		return new QTasksHealthIndicator(broker, worker.getIfUnique());
+	}
+
+}
