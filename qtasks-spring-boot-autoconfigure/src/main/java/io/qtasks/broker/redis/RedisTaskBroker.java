@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	private static final int MAINTENANCE_BATCH = 100;
 
-	private static final int CANCEL_ATTEMPTS = 10;
+	private static final int CHANGE_ATTEMPTS = 10;
 
 	private static final int MAX_REPORTED_PRIORITIES = 100;
 
@@ -145,7 +146,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	@Override
 	public CancelOutcome cancel(UUID uuid, String reason) {
-		for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+		return whileTheRecordChanges(uuid, "cancelled", () -> {
 			List<Object> fields = this.redis.opsForHash()
 				.multiGet(this.keys.task(uuid), List.of("record", "status", "rev", "name"));
 			if (fields.get(0) == null) {
@@ -163,25 +164,19 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 			String message = this.codec.writeValue(Map.of("uuid", uuid.toString(), "reason", reason));
 			String outcome = this.scripts.cancel(uuid, Objects.toString(fields.get(2), ""), this.codec.write(cancelled),
 					reason, this.timing.finishedTtl(), message);
-			switch (outcome) {
-				case "cancelled":
-					return CancelOutcome.CANCELLED;
-				case "cancel_requested":
-					return CancelOutcome.CANCEL_REQUESTED;
-				case "already_finished":
-					return CancelOutcome.ALREADY_FINISHED;
-				case "not_found":
-					return CancelOutcome.NOT_FOUND;
-				default:
-					// the record changed between the read and the script: read it again
-			}
-		}
-		throw new IllegalStateException("Task " + uuid + " kept changing while it was being cancelled");
+			return switch (outcome) {
+				case "cancelled" -> CancelOutcome.CANCELLED;
+				case "cancel_requested" -> CancelOutcome.CANCEL_REQUESTED;
+				case "already_finished" -> CancelOutcome.ALREADY_FINISHED;
+				case "not_found" -> CancelOutcome.NOT_FOUND;
+				default -> null;
+			};
+		});
 	}
 
 	@Override
 	public RequeueOutcome requeue(UUID uuid) {
-		for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+		return whileTheRecordChanges(uuid, "requeued", () -> {
 			List<Object> fields = this.redis.opsForHash()
 				.multiGet(this.keys.task(uuid), List.of("record", "status", "rev"));
 			if (fields.get(0) == null) {
@@ -194,18 +189,27 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 			Task queued = TaskRequeue.queuedAgain(current, this.clock.instant());
 			String outcome = this.scripts.requeueFinished(uuid, Objects.toString(fields.get(2), ""),
 					this.codec.write(queued));
-			switch (outcome) {
-				case "requeued":
-					return RequeueOutcome.REQUEUED;
-				case "not_requeueable":
-					return RequeueOutcome.NOT_REQUEUEABLE;
-				case "not_found":
-					return RequeueOutcome.NOT_FOUND;
-				default:
-					// the record changed between the read and the script: read it again
+			return switch (outcome) {
+				case "requeued" -> RequeueOutcome.REQUEUED;
+				case "not_requeueable" -> RequeueOutcome.NOT_REQUEUEABLE;
+				case "not_found" -> RequeueOutcome.NOT_FOUND;
+				default -> null;
+			};
+		});
+	}
+
+	/**
+	 * Runs a read-then-script change of a record until the script finds the record as it
+	 * was read (its answer is {@code null} when the record changed in between).
+	 */
+	private <T> T whileTheRecordChanges(UUID uuid, String action, Supplier<T> change) {
+		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+			T outcome = change.get();
+			if (outcome != null) {
+				return outcome;
 			}
 		}
-		throw new IllegalStateException("Task " + uuid + " kept changing while it was being requeued");
+		throw new IllegalStateException("Task " + uuid + " kept changing while it was being " + action);
 	}
 
 	@Override
