@@ -7,8 +7,8 @@ import io.qtasks.observation.TaskObservationDocumentation.LowCardinalityKeyNames
 
 /**
  * The default naming of the execution observation: {@code qtasks.task.execution}, tagged
- * with the task's name and the outcome; spans are named {@code execute <task>} and carry
- * the task's uuid and last attempt.
+ * with the task's name and, once it has ended, the outcome; spans are named
+ * {@code execute <task>} and carry the task's uuid and last attempt.
  *
  * @author QTasks contributors
  */
@@ -29,10 +29,15 @@ public class DefaultTaskExecutionObservationConvention implements TaskExecutionO
 		return "execute " + context.getTask().taskName();
 	}
 
+	/**
+	 * The task's name, and once the execution has ended its outcome (so the timer of
+	 * running executions is tagged with the task only).
+	 */
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TaskExecutionContext context) {
-		return KeyValues.of(LowCardinalityKeyNames.TASK_NAME.withValue(context.getTask().taskName()),
-				LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().value()));
+		KeyValues keyValues = KeyValues.of(LowCardinalityKeyNames.TASK_NAME.withValue(context.getTask().taskName()));
+		TaskOutcome outcome = context.getOutcome();
+		return (outcome != null) ? keyValues.and(LowCardinalityKeyNames.OUTCOME.withValue(outcome.value())) : keyValues;
 	}
 
 	@Override

@@ -72,6 +72,9 @@ public final class TaskExecution {
 		if (this.scope == null) {
 			return;
 		}
+		if (this.context.getOutcome() == null) {
+			this.context.setOutcome(TaskOutcome.ERROR);
+		}
 		if (this.error != null) {
 			this.observation.error(this.error);
 		}

@@ -3,6 +3,7 @@ package io.qtasks.observation;
 import java.util.Map;
 
 import io.micrometer.observation.transport.Kind;
+import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.transport.ReceiverContext;
 
 import io.qtasks.Task;
@@ -17,7 +18,7 @@ public class TaskExecutionContext extends ReceiverContext<Task> {
 
 	private final Task task;
 
-	private TaskOutcome outcome = TaskOutcome.ERROR;
+	private TaskOutcome outcome;
 
 	private int attempt;
 
@@ -42,10 +43,10 @@ public class TaskExecutionContext extends ReceiverContext<Task> {
 	}
 
 	/**
-	 * How the execution ended; {@code error} until it has.
-	 * @return the outcome
+	 * How the execution ended.
+	 * @return the outcome, or {@code null} while it runs
 	 */
-	public TaskOutcome getOutcome() {
+	public @Nullable TaskOutcome getOutcome() {
 		return this.outcome;
 	}
 

@@ -79,7 +79,7 @@ public enum TaskObservationDocumentation implements ObservationDocumentation {
 		/**
 		 * How the execution ended: {@code success}, {@code error}, {@code cancel},
 		 * {@code released} (handed back to the queue at shutdown) or {@code lost} (the
-		 * claim passed to another worker).
+		 * claim passed to another worker). Only set once the execution has ended.
 		 */
 		OUTCOME {
 
