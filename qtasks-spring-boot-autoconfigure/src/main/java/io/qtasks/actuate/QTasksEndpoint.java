@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -38,7 +37,9 @@ import io.qtasks.storage.TaskStorage;
  * themselves, with cancel and requeue. Works the same on every broker; on a shared one
  * (Redis) it shows the whole application, not just this node.
  * <p>
- * {@link QTasksEndpointWebExtension} gives the operations their HTTP statuses.
+ * {@link QTasksEndpointWebExtension} gives the operations their HTTP statuses. The
+ * answers are written by the application's JSON mapper, like the records everywhere else:
+ * a task here is exactly the JSON of {@link Task}.
  *
  * @author QTasks contributors
  */
@@ -215,7 +216,7 @@ public class QTasksEndpoint {
 	 */
 	public record QTasksDescriptor(String broker, Map<String, Long> counts, QueueDescriptor queue,
 			List<WorkerNode> nodes, List<TaskDefinitionDescriptor> definitions, QueryDescriptor query,
-			List<Task> tasks) implements OperationResponseBody {
+			List<Task> tasks) {
 
 	}
 
@@ -225,7 +226,7 @@ public class QTasksEndpoint {
 	 * @param depth how many tasks wait
 	 * @param byPriority how many tasks wait per priority, lowest (first to run) first
 	 */
-	public record QueueDescriptor(long depth, Map<String, Long> byPriority) implements OperationResponseBody {
+	public record QueueDescriptor(long depth, Map<String, Long> byPriority) {
 
 	}
 
@@ -236,8 +237,7 @@ public class QTasksEndpoint {
 	 * @param task the task name, or {@code null} for any
 	 * @param limit the most records listed
 	 */
-	public record QueryDescriptor(@Nullable TaskStatus status, @Nullable String task,
-			int limit) implements OperationResponseBody {
+	public record QueryDescriptor(@Nullable TaskStatus status, @Nullable String task, int limit) {
 
 	}
 
@@ -256,8 +256,7 @@ public class QTasksEndpoint {
 	 * @param method the bean method
 	 */
 	public record TaskDefinitionDescriptor(String name, String description, List<String> tags, int priority, int retry,
-			List<String> retryOn, @Nullable String timeout, @Nullable String executor,
-			String method) implements OperationResponseBody {
+			List<String> retryOn, @Nullable String timeout, @Nullable String executor, String method) {
 
 		static TaskDefinitionDescriptor of(TaskDefinition definition) {
 			Duration timeout = definition.timeout();
@@ -277,7 +276,7 @@ public class QTasksEndpoint {
 	 * @param outcome what happened
 	 * @param task the record afterwards, or {@code null} when unknown
 	 */
-	public record CancelDescriptor(CancelOutcome outcome, @Nullable Task task) implements OperationResponseBody {
+	public record CancelDescriptor(CancelOutcome outcome, @Nullable Task task) {
 
 	}
 
@@ -287,7 +286,7 @@ public class QTasksEndpoint {
 	 * @param outcome what happened
 	 * @param task the record afterwards, or {@code null} when unknown
 	 */
-	public record RequeueDescriptor(RequeueOutcome outcome, @Nullable Task task) implements OperationResponseBody {
+	public record RequeueDescriptor(RequeueOutcome outcome, @Nullable Task task) {
 
 	}
 

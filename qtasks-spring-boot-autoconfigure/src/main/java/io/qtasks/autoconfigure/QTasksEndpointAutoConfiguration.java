@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.qtasks.actuate.QTasksEndpoint;
 import io.qtasks.actuate.QTasksEndpointWebExtension;
@@ -23,24 +24,30 @@ import io.qtasks.storage.TaskStorage;
  * @author QTasks contributors
  */
 @AutoConfiguration(after = QTasksAutoConfiguration.class)
-@ConditionalOnClass({ QTasksEndpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(QTasksEndpoint.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 public final class QTasksEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnBean(TaskBroker.class)
-	@ConditionalOnMissingBean
-	QTasksEndpoint qtasksEndpoint(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry definitions,
-			WorkerNodeRegistry nodes) {
-		return new QTasksEndpoint(broker, storage, definitions, nodes);
-	}
+	// Nested, so that the actuator's condition is only looked at when actuator is there.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(QTasksEndpoint.class)
+	static class EndpointConfiguration {
 
-	@Bean
-	@ConditionalOnBean(QTasksEndpoint.class)
-	@ConditionalOnMissingBean
-	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-	QTasksEndpointWebExtension qtasksEndpointWebExtension(QTasksEndpoint endpoint) {
-		return new QTasksEndpointWebExtension(endpoint);
+		@Bean
+		@ConditionalOnBean(TaskBroker.class)
+		@ConditionalOnMissingBean
+		QTasksEndpoint qtasksEndpoint(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry definitions,
+				WorkerNodeRegistry nodes) {
+			return new QTasksEndpoint(broker, storage, definitions, nodes);
+		}
+
+		@Bean
+		@ConditionalOnBean(QTasksEndpoint.class)
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+		QTasksEndpointWebExtension qtasksEndpointWebExtension(QTasksEndpoint endpoint) {
+			return new QTasksEndpointWebExtension(endpoint);
+		}
+
 	}
 
 }

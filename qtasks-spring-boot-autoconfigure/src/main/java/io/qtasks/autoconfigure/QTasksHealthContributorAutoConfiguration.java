@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.qtasks.actuate.QTasksHealthIndicator;
 import io.qtasks.broker.TaskBroker;
@@ -21,14 +22,21 @@ import io.qtasks.worker.QTasksWorker;
  */
 @AutoConfiguration(after = QTasksAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean(TaskBroker.class)
-@ConditionalOnEnabledHealthIndicator("qtasks")
 public final class QTasksHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = { "qtasksHealthIndicator", "qtasksHealthContributor" })
-	QTasksHealthIndicator qtasksHealthIndicator(TaskBroker broker, ObjectProvider<QTasksWorker> worker) {
-		return new QTasksHealthIndicator(broker, worker.getIfUnique());
+	// Nested, so that the health condition is only looked at when spring-boot-health is
+	// there.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(TaskBroker.class)
+	@ConditionalOnEnabledHealthIndicator("qtasks")
+	static class HealthIndicatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = { "qtasksHealthIndicator", "qtasksHealthContributor" })
+		QTasksHealthIndicator qtasksHealthIndicator(TaskBroker broker, ObjectProvider<QTasksWorker> worker) {
+			return new QTasksHealthIndicator(broker, worker.getIfUnique());
+		}
+
 	}
 
 }
