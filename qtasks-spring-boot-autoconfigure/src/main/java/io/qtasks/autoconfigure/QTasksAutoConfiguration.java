@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +44,10 @@ import io.qtasks.invocation.TaskArgumentValidator;
 import io.qtasks.invocation.TaskInvoker;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.middleware.TaskMiddleware;
+import io.qtasks.observation.TaskEnqueueObservationConvention;
+import io.qtasks.observation.TaskExecutionObservationConvention;
+import io.qtasks.observation.TaskInstrumentation;
+import io.qtasks.observation.TaskMetrics;
 import io.qtasks.retry.TaskRetryTemplates;
 import io.qtasks.storage.TaskStorage;
 import io.qtasks.worker.BeanFactoryTaskComponents;
@@ -56,12 +61,14 @@ import io.qtasks.broker.WorkerNodeRegistry;
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
  * client, the {@code task} scope with its {@link TaskContext}, the worker, and the
  * in-memory broker unless another one is configured ({@link QTasksRedisAutoConfiguration}
- * configures Redis), and the registry of worker nodes.
+ * configures Redis), and the registry of worker nodes. Enqueues and executions are
+ * observed through the application's {@link ObservationRegistry} when there is one.
  *
  * @author QTasks contributors
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class,
-		afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
+		afterName = { "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @EnableConfigurationProperties(QTasksProperties.class)
 @Import({ RedisBrokerUnavailableConfiguration.class, MemoryBrokerConfiguration.class })
 public final class QTasksAutoConfiguration {
@@ -106,10 +113,20 @@ public final class QTasksAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	TaskInstrumentation qtasksTaskInstrumentation(ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<TaskMetrics> metrics, ObjectProvider<TaskEnqueueObservationConvention> enqueueConvention,
+			ObjectProvider<TaskExecutionObservationConvention> executionConvention) {
+		return new TaskInstrumentation(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+				metrics.getIfUnique(() -> TaskMetrics.NONE), enqueueConvention.getIfUnique(),
+				executionConvention.getIfUnique());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(QTasks.class)
 	DefaultQTasks qtasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
-			QTasksProperties properties) {
-		return new DefaultQTasks(broker, storage, registry, json, properties, CLOCK);
+			QTasksProperties properties, TaskInstrumentation instrumentation) {
+		return new DefaultQTasks(broker, storage, registry, json, properties, CLOCK, instrumentation);
 	}
 
 	@Bean
@@ -154,9 +171,10 @@ public final class QTasksAutoConfiguration {
 		@ConditionalOnMissingBean
 		TaskProcessor qtasksTaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage,
 				TaskInvoker invoker, TaskRetryTemplates retryTemplates, QTasksProperties properties,
-				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client, RunTimer timer) {
+				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client, RunTimer timer,
+				TaskInstrumentation instrumentation) {
 			return new TaskProcessor(registry, broker, storage, invoker, retryTemplates, properties,
-					new BeanFactoryTaskComponents(beanFactory), client::getObject, CLOCK, timer);
+					new BeanFactoryTaskComponents(beanFactory), client::getObject, CLOCK, timer, instrumentation);
 		}
 
 		@Bean
@@ -168,6 +186,12 @@ public final class QTasksAutoConfiguration {
 					properties.getWorker().getShutdownTimeout());
 			worker.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 			return worker;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
+			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
 		}
 
 	}
@@ -182,12 +206,6 @@ public final class QTasksAutoConfiguration {
 		@ConditionalOnSingleCandidate(jakarta.validation.Validator.class)
 		BeanValidationArgumentValidator qtasksBeanValidationArgumentValidator(jakarta.validation.Validator validator) {
 			return new BeanValidationArgumentValidator(validator);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
-			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
 		}
 
 	}

@@ -3,9 +3,11 @@ package io.qtasks.broker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 
 import io.qtasks.CancelOutcome;
+import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 
 /**
@@ -50,6 +52,16 @@ public interface TaskBroker {
 	CancelOutcome cancel(UUID uuid, String reason);
 
 	/**
+	 * Queues a task that ended in {@code error} or {@code cancel} again, as described by
+	 * {@link TaskRequeue}: at the back of its priority, with the counts by status kept
+	 * right, and no longer subject to the finished records' expiry. Atomic: of two
+	 * concurrent requeues of one task, one queues it and the other finds it queued.
+	 * @param uuid the task's uuid
+	 * @return what happened
+	 */
+	RequeueOutcome requeue(UUID uuid);
+
+	/**
 	 * Registers a worker's listener for cancel requests of claimed tasks.
 	 * @param listener the listener
 	 */
@@ -68,5 +80,12 @@ public interface TaskBroker {
 	 * @return the count
 	 */
 	long pendingCount();
+
+	/**
+	 * How many tasks wait in the queue, by priority.
+	 * @return the counts of the priorities that have queued tasks, lowest (first to run)
+	 * first
+	 */
+	SortedMap<Integer, Long> pendingCountByPriority();
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +26,7 @@ import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
+import io.qtasks.observation.TaskInstrumentation;
 import io.qtasks.storage.TaskStorage;
 
 /**
@@ -46,8 +48,12 @@ public class DefaultQTasks implements QTasks {
 
 	private final Clock clock;
 
+	private final TaskInstrumentation instrumentation;
+
+	private final Consumer<Task> enqueuer;
+
 	/**
-	 * Creates a client.
+	 * Creates a client that observes nothing.
 	 * @param broker where tasks are enqueued
 	 * @param storage where records are read
 	 * @param registry the tasks this node knows (for their default priority)
@@ -57,12 +63,29 @@ public class DefaultQTasks implements QTasks {
 	 */
 	public DefaultQTasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			QTasksProperties properties, Clock clock) {
+		this(broker, storage, registry, json, properties, clock, TaskInstrumentation.NONE);
+	}
+
+	/**
+	 * Creates a client.
+	 * @param broker where tasks are enqueued
+	 * @param storage where records are read
+	 * @param registry the tasks this node knows (for their default priority)
+	 * @param json converts arguments to JSON values
+	 * @param properties the configuration (default priority)
+	 * @param clock dates new records
+	 * @param instrumentation observes and counts enqueues
+	 */
+	public DefaultQTasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			QTasksProperties properties, Clock clock, TaskInstrumentation instrumentation) {
 		this.broker = broker;
 		this.storage = storage;
 		this.registry = registry;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
+		this.instrumentation = instrumentation;
+		this.enqueuer = broker::enqueue;
 	}
 
 	@Override
@@ -129,8 +152,7 @@ public class DefaultQTasks implements QTasks {
 			.createdAt(now)
 			.updatedAt(now)
 			.build();
-		this.broker.enqueue(task);
-		return task;
+		return this.instrumentation.enqueue(task, this.enqueuer);
 	}
 
 	Task enqueueAndWait(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority, Duration timeout) {

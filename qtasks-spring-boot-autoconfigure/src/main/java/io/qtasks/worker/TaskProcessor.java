@@ -26,6 +26,7 @@ import io.qtasks.TaskStatus;
 import io.qtasks.broker.LeaseLostException;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
+import io.qtasks.broker.TaskRequeue;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.context.DefaultTaskContext;
 import io.qtasks.context.TaskComponents;
@@ -37,6 +38,9 @@ import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.invocation.DefaultTaskSelf;
 import io.qtasks.invocation.TaskInvoker;
 import io.qtasks.invocation.TaskProgress;
+import io.qtasks.observation.TaskExecution;
+import io.qtasks.observation.TaskInstrumentation;
+import io.qtasks.observation.TaskOutcome;
 import io.qtasks.retry.TaskAttemptCallback;
 import io.qtasks.retry.TaskRetryPolicy;
 import io.qtasks.retry.TaskRetryTemplates;
@@ -96,8 +100,10 @@ public class TaskProcessor {
 
 	private final long progressIntervalNanos;
 
+	private final TaskInstrumentation instrumentation;
+
 	/**
-	 * Creates a processor.
+	 * Creates a processor that observes nothing.
 	 * @param registry the known tasks
 	 * @param broker the broker (for cancel requests that arrived before the run)
 	 * @param storage where records are read
@@ -112,6 +118,27 @@ public class TaskProcessor {
 	public TaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage, TaskInvoker invoker,
 			TaskRetryTemplates retryTemplates, QTasksProperties properties, TaskComponents components,
 			Supplier<QTasks> client, Clock clock, RunTimer timer) {
+		this(registry, broker, storage, invoker, retryTemplates, properties, components, client, clock, timer,
+				TaskInstrumentation.NONE);
+	}
+
+	/**
+	 * Creates a processor.
+	 * @param registry the known tasks
+	 * @param broker the broker (for cancel requests that arrived before the run)
+	 * @param storage where records are read
+	 * @param invoker runs single attempts
+	 * @param retryTemplates the tasks' retry templates
+	 * @param properties the configuration, exposed to tasks
+	 * @param components the components tasks can look up
+	 * @param client the client for nested tasks
+	 * @param clock dates record changes
+	 * @param timer fires timeouts and delayed progress writes
+	 * @param instrumentation observes each run and counts pickups and retries
+	 */
+	public TaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage, TaskInvoker invoker,
+			TaskRetryTemplates retryTemplates, QTasksProperties properties, TaskComponents components,
+			Supplier<QTasks> client, Clock clock, RunTimer timer, TaskInstrumentation instrumentation) {
 		this.registry = registry;
 		this.broker = broker;
 		this.storage = storage;
@@ -123,6 +150,7 @@ public class TaskProcessor {
 		this.clock = clock;
 		this.timer = timer;
 		this.progressIntervalNanos = properties.getWorker().getProgressInterval().toNanos();
+		this.instrumentation = instrumentation;
 	}
 
 	/**
@@ -132,19 +160,31 @@ public class TaskProcessor {
 	 */
 	public void process(TaskDelivery delivery, TaskRun run) {
 		Task claimed = delivery.task();
-		Optional<TaskDefinition> definition = this.registry.find(claimed.taskName());
-		if (definition.isEmpty()) {
-			String message = "Unknown task '" + claimed.taskName() + "': no @QTask with this name is registered on"
-					+ " this worker (known tasks: " + this.registry.getNames() + ")";
-			logger.warn("Task {} failed: {}", claimed.uuid(), message);
-			delivery.complete(claimed.toBuilder()
-				.status(TaskStatus.ERROR)
-				.traceback(message)
-				.updatedAt(this.clock.instant())
-				.build());
-			return;
+		TaskExecution execution = this.instrumentation.startExecution(claimed, waited(claimed));
+		try {
+			Optional<TaskDefinition> definition = this.registry.find(claimed.taskName());
+			if (definition.isEmpty()) {
+				String message = "Unknown task '" + claimed.taskName() + "': no @QTask with this name is registered"
+						+ " on this worker (known tasks: " + this.registry.getNames() + ")";
+				logger.warn("Task {} failed: {}", claimed.uuid(), message);
+				boolean written = delivery.complete(claimed.toBuilder()
+					.status(TaskStatus.ERROR)
+					.traceback(message)
+					.updatedAt(this.clock.instant())
+					.build());
+				execution.outcome(written ? TaskOutcome.ERROR : TaskOutcome.LOST, null);
+				return;
+			}
+			new Execution(delivery, run, definition.get(), execution).run();
 		}
-		new Execution(delivery, run, definition.get()).run();
+		finally {
+			execution.stop();
+		}
+	}
+
+	private Duration waited(Task claimed) {
+		Instant queuedAt = TaskRequeue.queuedAt(claimed);
+		return (queuedAt != null) ? Duration.between(queuedAt, this.clock.instant()) : Duration.ZERO;
 	}
 
 	private static String traceback(Throwable failure) {
@@ -157,6 +197,35 @@ public class TaskProcessor {
 
 	private static Map<String, Object> progress(int count) {
 		return Map.of("count", count);
+	}
+
+	private static TaskOutcome outcome(TaskStatus status) {
+		return switch (status) {
+			case SUCCESS -> TaskOutcome.SUCCESS;
+			case CANCEL -> TaskOutcome.CANCEL;
+			default -> TaskOutcome.ERROR;
+		};
+	}
+
+	/**
+	 * Copies the attempts of earlier runs that ended (those of a requeued task; an
+	 * attempt cut short by a lost claim or a shutdown is run again under its number).
+	 * @return the number of the last of them, 0 when there are none
+	 */
+	private static int keepEndedAttempts(Task task, List<Map<String, Object>> attempts) {
+		int last = 0;
+		if (task.extra().get("attempts") instanceof List<?> earlier) {
+			for (Object entry : earlier) {
+				if (entry instanceof Map<?, ?> attempt && attempt.containsKey("endedAt")
+						&& attempt.get("attempt") instanceof Number number) {
+					Map<String, Object> copy = new LinkedHashMap<>();
+					attempt.forEach((key, value) -> copy.put(String.valueOf(key), value));
+					attempts.add(Collections.unmodifiableMap(copy));
+					last = Math.max(last, number.intValue());
+				}
+			}
+		}
+		return last;
 	}
 
 	private static String describe(Throwable failure) {
@@ -174,21 +243,31 @@ public class TaskProcessor {
 
 		private final TaskDefinition definition;
 
+		private final TaskExecution execution;
+
 		private final DefaultTaskContext context;
 
 		private final TaskSelf self;
 
 		private final List<Map<String, Object>> attempts = new ArrayList<>();
 
+		/**
+		 * The number of the last attempt that ended before this run: attempts of a
+		 * requeued task number on from the ones of its earlier runs.
+		 */
+		private final int earlierAttempts;
+
 		private Task current;
 
 		private Progress progress;
 
-		Execution(TaskDelivery delivery, TaskRun run, TaskDefinition definition) {
+		Execution(TaskDelivery delivery, TaskRun run, TaskDefinition definition, TaskExecution execution) {
 			this.delivery = delivery;
 			this.run = run;
 			this.definition = definition;
+			this.execution = execution;
 			this.current = delivery.task().toBuilder().retry(definition.retry()).build();
+			this.earlierAttempts = keepEndedAttempts(this.current, this.attempts);
 			this.context = new DefaultTaskContext(run, definition, TaskProcessor.this.storage,
 					TaskProcessor.this.properties, TaskProcessor.this.components);
 			this.self = definition.echo()
@@ -213,7 +292,7 @@ public class TaskProcessor {
 					if (this.progress != null) {
 						success.extra(PROGRESS, progress(this.progress.count()));
 					}
-					complete(success.build());
+					complete(success.build(), null);
 					logger.debug("Task {} ({}) succeeded", this.run.uuid(), this.definition.name());
 				}
 			}
@@ -242,8 +321,9 @@ public class TaskProcessor {
 			if (this.run.isStopRequested()) {
 				throw this.run.stopException();
 			}
-			int attempt = retryContext.getRetryCount() + 1;
+			int attempt = this.earlierAttempts + retryContext.getRetryCount() + 1;
 			this.context.setAttempt(attempt);
+			this.execution.attempt(attempt);
 			Instant now = TaskProcessor.this.clock.instant();
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("attempt", attempt);
@@ -254,7 +334,7 @@ public class TaskProcessor {
 				.attempt(attempt)
 				.updatedAt(now)
 				.extra("attempts", List.copyOf(this.attempts));
-			if (attempt == 1) {
+			if (attempt == 1 || !this.current.extra().containsKey("startedAt")) {
 				processing.extra("startedAt", now.toString());
 			}
 			Progress progress = null;
@@ -296,8 +376,9 @@ public class TaskProcessor {
 		public void retryScheduled(int failedAttempt, Throwable failure) {
 			Instant now = TaskProcessor.this.clock.instant();
 			endAttempt(now, failure);
+			this.execution.retried(this.earlierAttempts + failedAttempt);
 			logger.info("Task {} ({}) attempt {} failed, retrying: {}", this.run.uuid(), this.definition.name(),
-					failedAttempt, describe(failure));
+					this.earlierAttempts + failedAttempt, describe(failure));
 			write(this.current.toBuilder()
 				.status(TaskStatus.RETRY)
 				.traceback(traceback(failure))
@@ -309,18 +390,20 @@ public class TaskProcessor {
 		private void failed(Throwable failure) {
 			if (failure instanceof LeaseLostException) {
 				logger.warn("{}", failure.getMessage());
+				this.execution.outcome(TaskOutcome.LOST, null);
 				return;
 			}
 			if (this.run.isShutdown() && this.run.cancelReason() == null) {
 				logger.info("Task {} ({}) was interrupted by shutdown and goes back to the queue", this.run.uuid(),
 						this.definition.name());
 				this.delivery.release();
+				this.execution.outcome(TaskOutcome.RELEASED, null);
 				return;
 			}
 			String reason = this.run.cancelReason();
 			if (reason != null) {
 				logger.info("Task {} was canceled due to: {}", this.run.uuid(), reason);
-				complete(finish(TaskStatus.CANCEL).cancelReason(reason).traceback(null).build());
+				complete(finish(TaskStatus.CANCEL).cancelReason(reason).traceback(null).build(), null);
 				return;
 			}
 			Throwable cause = failure;
@@ -330,7 +413,7 @@ public class TaskProcessor {
 			}
 			logger.warn("Task {} ({}) failed after {} attempt(s): {}", this.run.uuid(), this.definition.name(),
 					this.context.attempt(), describe(cause));
-			complete(finish(TaskStatus.ERROR, cause).traceback(traceback(cause)).build());
+			complete(finish(TaskStatus.ERROR, cause).traceback(traceback(cause)).build(), cause);
 		}
 
 		private Task.Builder finish(TaskStatus status) {
@@ -373,11 +456,13 @@ public class TaskProcessor {
 				.build());
 		}
 
-		private synchronized void complete(Task record) {
+		private synchronized void complete(Task record, Throwable failure) {
 			if (this.delivery.complete(record)) {
 				this.current = record;
+				this.execution.outcome(outcome(record.status()), failure);
 			}
 			else {
+				this.execution.outcome(TaskOutcome.LOST, null);
 				logger.warn("Task {} ({}) finished as {}, but its claim was lost to another worker; the outcome is"
 						+ " discarded", record.uuid(), record.taskName(), record.status());
 			}

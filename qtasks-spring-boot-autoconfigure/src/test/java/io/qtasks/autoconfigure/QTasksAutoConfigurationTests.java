@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import io.qtasks.TaskContext;
 import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
 import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.WorkerNodeRegistry;
 import io.qtasks.broker.memory.MemoryTaskBroker;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
@@ -26,8 +28,10 @@ import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.storage.memory.MemoryTaskStorage;
 import io.qtasks.test.QTasksContextRunner;
 import io.qtasks.worker.QTasksWorker;
+import io.qtasks.worker.WorkerNodeHeartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link QTasksAutoConfiguration}.
@@ -62,6 +66,17 @@ class QTasksAutoConfigurationTests {
 				assertThat(context.getBean(QTasksProperties.class).getWorker().getShutdownTimeout())
 					.isEqualTo(Duration.ofSeconds(5));
 			});
+	}
+
+	@Test
+	void registersTheWorkerNodeWithoutBeanValidation() {
+		this.runner.withClassLoader(new FilteredClassLoader("jakarta.validation")).run((context) -> {
+			assertThat(context).hasSingleBean(WorkerNodeHeartbeat.class);
+			String workerId = context.getBean(QTasksWorker.class).getId();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(context.getBean(WorkerNodeRegistry.class).liveNodes())
+					.anySatisfy((node) -> assertThat(node.id()).isEqualTo(workerId)));
+		});
 	}
 
 	@Test
@@ -203,6 +218,16 @@ class QTasksAutoConfigurationTests {
 		@Override
 		public long pendingCount() {
 			return this.delegate.pendingCount();
+		}
+
+		@Override
+		public io.qtasks.RequeueOutcome requeue(UUID uuid) {
+			return this.delegate.requeue(uuid);
+		}
+
+		@Override
+		public java.util.SortedMap<Integer, Long> pendingCountByPriority() {
+			return this.delegate.pendingCountByPriority();
 		}
 
 	}

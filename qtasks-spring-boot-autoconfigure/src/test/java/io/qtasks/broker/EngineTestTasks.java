@@ -44,6 +44,15 @@ public class EngineTestTasks {
 		throw new IllegalStateException(message);
 	}
 
+	@QTask(name = "flaky")
+	public String flaky(String label) {
+		this.probe.started(this.node, label);
+		if (this.probe.runs(label) == 1) {
+			throw new IllegalStateException("the first run of " + label + " fails");
+		}
+		return "run " + this.probe.runs(label) + " of " + label;
+	}
+
 	@QTask(name = "record")
 	public String record(String label) {
 		this.probe.started(this.node, label);

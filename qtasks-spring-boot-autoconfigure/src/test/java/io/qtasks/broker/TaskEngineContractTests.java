@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
+import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.storage.TaskQuery;
@@ -359,6 +360,141 @@ public abstract class TaskEngineContractTests {
 	}
 
 	@Test
+	void countsQueuedTasksByPriority() {
+		clientOnly().run((context) -> {
+			assertThat(broker(context).pendingCountByPriority()).isEmpty();
+			qtasks(context).task("echo").args(1).priority(5).add();
+			qtasks(context).task("echo").args(2).priority(-3).add();
+			qtasks(context).task("echo").args(3).priority(5).add();
+			qtasks(context).task("echo").args(4).priority(0).add();
+			assertThat(broker(context).pendingCountByPriority()).containsExactly(Map.entry(-3, 1L), Map.entry(0, 1L),
+					Map.entry(5, 2L));
+			broker(context).receive(1, WAIT);
+			assertThat(broker(context).pendingCountByPriority()).containsExactly(Map.entry(0, 1L), Map.entry(5, 2L));
+		});
+	}
+
+	@Test
+	void requeueingAFailedTaskRunsItAgainAsANewAttempt() {
+		worker().run((context) -> {
+			Task queued = qtasks(context).addTask("flaky", "requeue-error");
+			Task failed = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
+			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(failed.attempt()).isEqualTo(1);
+			assertThat(broker(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
+			Task done = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(done.returning()).isEqualTo("run 2 of requeue-error");
+			assertThat(done.traceback()).isNull();
+			assertThat(done.attempt()).isEqualTo(2);
+			assertThat(done.extra()).containsEntry("requeues", 1).containsKey("requeuedAt");
+			List<Map<String, Object>> attempts = attempts(done);
+			assertThat(attempts).extracting((attempt) -> attempt.get("attempt")).containsExactly(1, 2);
+			assertThat(attempts.get(0).get("error").toString()).contains("the first run of requeue-error fails");
+			assertThat(attempts.get(1)).doesNotContainKey("error");
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.ERROR, 0L)
+				.containsEntry(TaskStatus.SUCCESS, 1L)
+				.containsEntry(TaskStatus.NEW, 0L);
+		});
+	}
+
+	@Test
+	void requeueingACancelledTaskQueuesItAgainWithoutItsOutcome() {
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).task("echo").args("again").priority(2).add();
+			assertThat(qtasks(context).cancel(queued.uuid(), "not now")).isEqualTo(CancelOutcome.CANCELLED);
+			assertThat(broker(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
+			Task requeued = qtasks(context).get(queued.uuid()).orElseThrow();
+			assertThat(requeued.status()).isEqualTo(TaskStatus.NEW);
+			assertThat(requeued.cancelReason()).isNull();
+			assertThat(requeued.priority()).isEqualTo(2);
+			assertThat(requeued.args()).isEqualTo(queued.args());
+			assertThat(requeued.createdAt()).isEqualTo(queued.createdAt());
+			assertThat(requeued.extra()).containsEntry("requeues", 1);
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+				.containsEntry(TaskStatus.CANCEL, 0L);
+			assertThat(broker(context).pendingCountByPriority()).containsExactly(Map.entry(2, 1L));
+			assertThat(broker(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(broker(context).receive(2, WAIT)).extracting((delivery) -> delivery.task().uuid())
+				.containsExactly(queued.uuid());
+		});
+	}
+
+	@Test
+	void onlyTasksThatEndedInErrorOrCancelAreRequeued() {
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).addTask("echo", "queued");
+			Task succeeded = qtasks(context).addTask("echo", "succeeded");
+			assertThat(broker(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			List<TaskDelivery> claimed = broker(context).receive(2, WAIT);
+			assertThat(broker(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(claimed.get(1).task().uuid()).isEqualTo(succeeded.uuid());
+			claimed.get(1).complete(with(claimed.get(1), TaskStatus.SUCCESS));
+			assertThat(broker(context).requeue(succeeded.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(broker(context).requeue(UUID.randomUUID())).isEqualTo(RequeueOutcome.NOT_FOUND);
+			assertThat(qtasks(context).get(succeeded.uuid())).get()
+				.extracting(Task::status)
+				.isEqualTo(TaskStatus.SUCCESS);
+			assertThat(broker(context).pendingCount()).isZero();
+		});
+	}
+
+	@Test
+	void aRequeuedTaskGoesToTheBackOfItsPriority() {
+		clientOnly().run((context) -> {
+			UUID requeued = qtasks(context).task("echo").args("requeued").priority(1).add().uuid();
+			qtasks(context).cancel(requeued, "later");
+			UUID waiting = qtasks(context).task("echo").args("waiting").priority(1).add().uuid();
+			UUID urgent = qtasks(context).task("echo").args("urgent").priority(0).add().uuid();
+			broker(context).requeue(requeued);
+			List<UUID> claimed = new ArrayList<>();
+			while (claimed.size() < 3) {
+				broker(context).receive(3, WAIT).forEach((delivery) -> claimed.add(delivery.task().uuid()));
+			}
+			assertThat(claimed).containsExactly(urgent, waiting, requeued);
+		});
+	}
+
+	@Test
+	void concurrentRequeuesQueueATaskOnce() {
+		clientOnly().run((context) -> {
+			UUID uuid = qtasks(context).addTask("echo", "twice").uuid();
+			qtasks(context).cancel(uuid, "stop");
+			List<CompletableFuture<RequeueOutcome>> requeues = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				requeues.add(CompletableFuture.supplyAsync(() -> broker(context).requeue(uuid)));
+			}
+			List<RequeueOutcome> outcomes = new ArrayList<>();
+			for (CompletableFuture<RequeueOutcome> requeue : requeues) {
+				outcomes.add(requeue.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+			}
+			assertThat(outcomes).containsOnlyOnce(RequeueOutcome.REQUEUED)
+				.containsOnly(RequeueOutcome.REQUEUED, RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(broker(context).pendingCount()).isEqualTo(1);
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+				.containsEntry(TaskStatus.CANCEL, 0L);
+		});
+	}
+
+	@Test
+	void aRequeuedTaskNoLongerExpires() {
+		clientOnly(shortFinishedTtl()).run((context) -> {
+			UUID requeued = qtasks(context).addTask("echo", "requeued").uuid();
+			qtasks(context).cancel(requeued, "first");
+			broker(context).requeue(requeued);
+			UUID expiring = qtasks(context).addTask("echo", "expiring").uuid();
+			qtasks(context).cancel(expiring, "gone");
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(qtasks(context).get(expiring)).isEmpty();
+				assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.CANCEL, 0L);
+			});
+			assertThat(qtasks(context).get(requeued)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(broker(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void receiveRejectsANonPositiveMax() {
 		clientOnly().run((context) -> assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> broker(context).receive(0, Duration.ofMillis(10))));
@@ -387,6 +523,11 @@ public abstract class TaskEngineContractTests {
 		Instant before = Instant.now();
 		await().atMost(WAIT).until(() -> Instant.now().toEpochMilli() > before.toEpochMilli());
 		return qtasks(context).addTask(taskName, "x").uuid();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> attempts(Task task) {
+		return (List<Map<String, Object>>) task.extra().get("attempts");
 	}
 
 	private static Task with(TaskDelivery delivery, TaskStatus status) {

@@ -7,21 +7,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.util.Assert;
 
 import io.qtasks.CancelOutcome;
+import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.broker.CancelRequestListener;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
+import io.qtasks.broker.TaskRequeue;
 import io.qtasks.storage.memory.MemoryTaskStorage;
 
 /**
@@ -111,6 +116,24 @@ public class MemoryTaskBroker implements TaskBroker {
 	}
 
 	@Override
+	public RequeueOutcome requeue(UUID uuid) {
+		AtomicReference<RequeueOutcome> outcome = new AtomicReference<>(RequeueOutcome.NOT_FOUND);
+		Optional<Task> stored = this.storage.change(uuid, (current) -> {
+			if (!TaskRequeue.isRequeueable(current)) {
+				outcome.set(RequeueOutcome.NOT_REQUEUEABLE);
+				return current;
+			}
+			outcome.set(RequeueOutcome.REQUEUED);
+			return TaskRequeue.queuedAgain(current, this.clock.instant());
+		});
+		if (outcome.get() == RequeueOutcome.REQUEUED) {
+			Task queued = stored.get();
+			this.queue.add(new Queued(uuid, queued.priority(), this.sequence.incrementAndGet()));
+		}
+		return outcome.get();
+	}
+
+	@Override
 	public void addCancelRequestListener(CancelRequestListener listener) {
 		this.cancelListeners.add(listener);
 	}
@@ -123,6 +146,15 @@ public class MemoryTaskBroker implements TaskBroker {
 	@Override
 	public long pendingCount() {
 		return this.queue.size();
+	}
+
+	@Override
+	public SortedMap<Integer, Long> pendingCountByPriority() {
+		SortedMap<Integer, Long> counts = new TreeMap<>();
+		for (Queued queued : this.queue) {
+			counts.merge(queued.priority(), 1L, Long::sum);
+		}
+		return counts;
 	}
 
 	private record Queued(UUID uuid, int priority, long sequence) {

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +29,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 import io.qtasks.CancelOutcome;
+import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.broker.CancelRequestListener;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
+import io.qtasks.broker.TaskRequeue;
 import io.qtasks.storage.redis.RedisKeys;
 import io.qtasks.storage.redis.RedisSubscriptions;
 import io.qtasks.storage.redis.RedisTaskCodec;
@@ -54,7 +59,9 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	private static final int MAINTENANCE_BATCH = 100;
 
-	private static final int CANCEL_ATTEMPTS = 10;
+	private static final int CHANGE_ATTEMPTS = 10;
+
+	private static final int MAX_REPORTED_PRIORITIES = 100;
 
 	private static final Duration MAINTENANCE_STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -139,7 +146,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	@Override
 	public CancelOutcome cancel(UUID uuid, String reason) {
-		for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+		return whileTheRecordChanges(uuid, "cancelled", () -> {
 			List<Object> fields = this.redis.opsForHash()
 				.multiGet(this.keys.task(uuid), List.of("record", "status", "rev", "name"));
 			if (fields.get(0) == null) {
@@ -157,20 +164,52 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 			String message = this.codec.writeValue(Map.of("uuid", uuid.toString(), "reason", reason));
 			String outcome = this.scripts.cancel(uuid, Objects.toString(fields.get(2), ""), this.codec.write(cancelled),
 					reason, this.timing.finishedTtl(), message);
-			switch (outcome) {
-				case "cancelled":
-					return CancelOutcome.CANCELLED;
-				case "cancel_requested":
-					return CancelOutcome.CANCEL_REQUESTED;
-				case "already_finished":
-					return CancelOutcome.ALREADY_FINISHED;
-				case "not_found":
-					return CancelOutcome.NOT_FOUND;
-				default:
-					// the record changed between the read and the script: read it again
+			return switch (outcome) {
+				case "cancelled" -> CancelOutcome.CANCELLED;
+				case "cancel_requested" -> CancelOutcome.CANCEL_REQUESTED;
+				case "already_finished" -> CancelOutcome.ALREADY_FINISHED;
+				case "not_found" -> CancelOutcome.NOT_FOUND;
+				default -> null;
+			};
+		});
+	}
+
+	@Override
+	public RequeueOutcome requeue(UUID uuid) {
+		return whileTheRecordChanges(uuid, "requeued", () -> {
+			List<Object> fields = this.redis.opsForHash()
+				.multiGet(this.keys.task(uuid), List.of("record", "status", "rev"));
+			if (fields.get(0) == null) {
+				return RequeueOutcome.NOT_FOUND;
+			}
+			Task current = this.codec.read(uuid, (String) fields.get(0), (String) fields.get(1));
+			if (!TaskRequeue.isRequeueable(current)) {
+				return RequeueOutcome.NOT_REQUEUEABLE;
+			}
+			Task queued = TaskRequeue.queuedAgain(current, this.clock.instant());
+			String outcome = this.scripts.requeueFinished(uuid, Objects.toString(fields.get(2), ""),
+					this.codec.write(queued));
+			return switch (outcome) {
+				case "requeued" -> RequeueOutcome.REQUEUED;
+				case "not_requeueable" -> RequeueOutcome.NOT_REQUEUEABLE;
+				case "not_found" -> RequeueOutcome.NOT_FOUND;
+				default -> null;
+			};
+		});
+	}
+
+	/**
+	 * Runs a read-then-script change of a record until the script finds the record as it
+	 * was read (its answer is {@code null} when the record changed in between).
+	 */
+	private <T> T whileTheRecordChanges(UUID uuid, String action, Supplier<T> change) {
+		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+			T outcome = change.get();
+			if (outcome != null) {
+				return outcome;
 			}
 		}
-		throw new IllegalStateException("Task " + uuid + " kept changing while it was being cancelled");
+		throw new IllegalStateException("Task " + uuid + " kept changing while it was being " + action);
 	}
 
 	@Override
@@ -187,6 +226,22 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 	public long pendingCount() {
 		Long count = this.redis.opsForZSet().zCard(this.keys.pending());
 		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Reports at most the 100 lowest priorities that have queued tasks.
+	 */
+	@Override
+	public SortedMap<Integer, Long> pendingCountByPriority() {
+		List<?> pairs = this.scripts.pendingByPriority(MAX_REPORTED_PRIORITIES);
+		SortedMap<Integer, Long> counts = new TreeMap<>();
+		for (int i = 0; i + 1 < pairs.size(); i += 2) {
+			counts.put((int) Double.parseDouble(String.valueOf(pairs.get(i))),
+					Long.parseLong(String.valueOf(pairs.get(i + 1))));
+		}
+		return counts;
 	}
 
 	/**

@@ -51,6 +51,10 @@ final class RedisTaskScripts implements AutoCloseable {
 
 	private static final RedisScript<String> CANCEL = load("cancel.lua", String.class);
 
+	private static final RedisScript<String> REQUEUE_FINISHED = load("requeue-finished.lua", String.class);
+
+	private static final RedisScript<List> PENDING_BY_PRIORITY = load("pending-by-priority.lua", List.class);
+
 	private final StringRedisTemplate redis;
 
 	private final RedisKeys keys;
@@ -132,6 +136,16 @@ final class RedisTaskScripts implements AutoCloseable {
 				this.keys.prefix(), uuid.toString(), revision, cancelledRecord, reason,
 				String.valueOf(finishedTtl.toMillis()), this.keys.finishedChannel(), this.keys.cancelChannel(),
 				cancelMessage);
+	}
+
+	String requeueFinished(UUID uuid, String revision, String queuedRecord) {
+		return this.redis.execute(REQUEUE_FINISHED,
+				List.of(this.keys.task(uuid), this.keys.pending(), this.keys.counts(), this.keys.sequence()),
+				this.keys.prefix(), uuid.toString(), revision, queuedRecord, this.keys.wakeChannel());
+	}
+
+	List<?> pendingByPriority(int maxPriorities) {
+		return this.redis.execute(PENDING_BY_PRIORITY, List.of(this.keys.pending()), String.valueOf(maxPriorities));
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
@@ -72,6 +73,26 @@ public class MemoryTaskStorage implements TaskStorage {
 			this.waiters.finished(task);
 		}
 		dropExpired();
+	}
+
+	/**
+	 * Replaces a record atomically with a version derived from it, keeping the counts in
+	 * step. A change that answers the record it was given leaves everything as it was.
+	 * @param uuid the task's uuid
+	 * @param change derives the new version from the current one; not called when there
+	 * is no record
+	 * @return the stored record afterwards, or empty when there is none
+	 */
+	public Optional<Task> change(UUID uuid, UnaryOperator<Task> change) {
+		dropExpired();
+		return Optional.ofNullable(this.records.computeIfPresent(uuid, (key, current) -> {
+			Task changed = change.apply(current);
+			if (changed != current) {
+				this.counts.get(current.status()).decrementAndGet();
+				this.counts.get(changed.status()).incrementAndGet();
+			}
+			return changed;
+		}));
 	}
 
 	@Override

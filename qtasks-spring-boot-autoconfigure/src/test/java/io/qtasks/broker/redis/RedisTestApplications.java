@@ -14,7 +14,7 @@ import io.qtasks.testsupport.RedisTestServer;
  *
  * @author QTasks contributors
  */
-final class RedisTestApplications {
+public final class RedisTestApplications {
 
 	private RedisTestApplications() {
 	}
@@ -24,7 +24,7 @@ final class RedisTestApplications {
 	 * @param name the application's {@code qtasks.name}
 	 * @return the runner
 	 */
-	static ApplicationContextRunner runner(String name) {
+	public static ApplicationContextRunner runner(String name) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataRedisAutoConfiguration.class,
 					QTasksRedisAutoConfiguration.class, QTasksAutoConfiguration.class))

@@ -1,0 +1,293 @@
+package io.qtasks.actuate;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.util.StringUtils;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.RequeueOutcome;
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.WorkerNode;
+import io.qtasks.broker.WorkerNodeRegistry;
+import io.qtasks.definition.TaskDefinition;
+import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.storage.TaskQuery;
+import io.qtasks.storage.TaskStorage;
+
+/**
+ * The {@code qtasks} actuator endpoint: what this application's QTasks knows (task
+ * definitions, records by status, the queue, live worker nodes) and the records
+ * themselves, with cancel and requeue. Works the same on every broker; on a shared one
+ * (Redis) it shows the whole application, not just this node.
+ * <p>
+ * {@link QTasksEndpointWebExtension} gives the operations their HTTP statuses. The
+ * answers are written by the application's JSON mapper, like the records everywhere else:
+ * a task here is exactly the JSON of {@link Task}.
+ *
+ * @author QTasks contributors
+ */
+@Endpoint(id = "qtasks")
+public class QTasksEndpoint {
+
+	/**
+	 * How many records a listing returns when it does not say.
+	 */
+	public static final int DEFAULT_LIMIT = 20;
+
+	/**
+	 * The most records one listing returns.
+	 */
+	public static final int MAX_LIMIT = 1000;
+
+	/**
+	 * The cancel reason when the request gives none.
+	 */
+	public static final String DEFAULT_CANCEL_REASON = "Cancelled through the qtasks actuator endpoint";
+
+	private final TaskBroker broker;
+
+	private final TaskStorage storage;
+
+	private final TaskDefinitionRegistry definitions;
+
+	private final WorkerNodeRegistry nodes;
+
+	/**
+	 * Creates the endpoint.
+	 * @param broker the broker (queue, cancel, requeue)
+	 * @param storage the records
+	 * @param definitions the tasks this node knows
+	 * @param nodes the live worker nodes
+	 */
+	public QTasksEndpoint(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry definitions,
+			WorkerNodeRegistry nodes) {
+		this.broker = broker;
+		this.storage = storage;
+		this.definitions = definitions;
+		this.nodes = nodes;
+	}
+
+	/**
+	 * The overview and the records, newest first.
+	 * @param status only records in this status ({@code new}, {@code process},
+	 * {@code retry}, {@code success}, {@code error}, {@code cancel}), or all
+	 * @param task only records of this task name, or all
+	 * @param limit the most records, {@value #DEFAULT_LIMIT} when not given, at most
+	 * {@value #MAX_LIMIT}
+	 * @return the description
+	 * @throws InvalidEndpointRequestException for an unknown status or a limit out of
+	 * range
+	 */
+	@ReadOperation
+	public QTasksDescriptor qtasks(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
+		TaskQuery query = query(status, task, limit);
+		return new QTasksDescriptor(this.broker.type(), counts(), queue(), liveNodes(), definitions(),
+				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.storage.list(query));
+	}
+
+	/**
+	 * One record.
+	 * @param uuid the task's uuid
+	 * @return the record, or {@code null} when no task has that uuid
+	 * @throws InvalidEndpointRequestException when the uuid is malformed
+	 */
+	@ReadOperation
+	public @Nullable Task task(@Selector String uuid) {
+		return this.storage.find(uuid(uuid)).orElse(null);
+	}
+
+	/**
+	 * Cancels a task: a queued one at once, a running one is interrupted.
+	 * @param uuid the task's uuid
+	 * @param reason why, stored as the record's cancel reason; a default when not given
+	 * @return what happened, and the record afterwards
+	 * @throws InvalidEndpointRequestException when the uuid is malformed
+	 */
+	@DeleteOperation
+	public CancelDescriptor cancel(@Selector String uuid, @Nullable String reason) {
+		UUID id = uuid(uuid);
+		CancelOutcome outcome = this.broker.cancel(id, StringUtils.hasText(reason) ? reason : DEFAULT_CANCEL_REASON);
+		return new CancelDescriptor(outcome, this.storage.find(id).orElse(null));
+	}
+
+	/**
+	 * Queues a task that ended in {@code error} or {@code cancel} again, as a new
+	 * attempt.
+	 * @param uuid the task's uuid
+	 * @return what happened, and the record afterwards
+	 * @throws InvalidEndpointRequestException when the uuid is malformed
+	 */
+	@WriteOperation
+	public RequeueDescriptor requeue(@Selector String uuid) {
+		UUID id = uuid(uuid);
+		RequeueOutcome outcome = this.broker.requeue(id);
+		return new RequeueDescriptor(outcome, this.storage.find(id).orElse(null));
+	}
+
+	private static TaskQuery query(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
+		int size = (limit != null) ? limit : DEFAULT_LIMIT;
+		if (size < 1 || size > MAX_LIMIT) {
+			String message = "limit must be between 1 and " + MAX_LIMIT + ", was " + size;
+			throw new InvalidEndpointRequestException(message, message);
+		}
+		return new TaskQuery(status(status), StringUtils.hasText(task) ? task : null, size);
+	}
+
+	private static @Nullable TaskStatus status(@Nullable String status) {
+		if (!StringUtils.hasText(status)) {
+			return null;
+		}
+		try {
+			return TaskStatus.fromValue(status.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			String message = "Unknown status '" + status + "'; use one of "
+					+ Arrays.stream(TaskStatus.values()).map(TaskStatus::value).toList();
+			throw new InvalidEndpointRequestException(message, message);
+		}
+	}
+
+	private static UUID uuid(String uuid) {
+		try {
+			UUID parsed = UUID.fromString(uuid);
+			if (parsed.toString().equalsIgnoreCase(uuid)) {
+				return parsed;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// answered below
+		}
+		String message = "'" + uuid + "' is not a task uuid";
+		throw new InvalidEndpointRequestException(message, message);
+	}
+
+	private Map<String, Long> counts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.storage.countByStatus().forEach((status, count) -> counts.put(status.value(), count));
+		return counts;
+	}
+
+	private QueueDescriptor queue() {
+		Map<String, Long> byPriority = new LinkedHashMap<>();
+		this.broker.pendingCountByPriority()
+			.forEach((priority, count) -> byPriority.put(String.valueOf(priority), count));
+		return new QueueDescriptor(this.broker.pendingCount(), byPriority);
+	}
+
+	private List<WorkerNode> liveNodes() {
+		return this.nodes.liveNodes().stream().sorted(Comparator.comparing(WorkerNode::id)).toList();
+	}
+
+	private List<TaskDefinitionDescriptor> definitions() {
+		return this.definitions.getDefinitions()
+			.stream()
+			.map(TaskDefinitionDescriptor::of)
+			.sorted(Comparator.comparing(TaskDefinitionDescriptor::name))
+			.toList();
+	}
+
+	/**
+	 * The endpoint's main answer.
+	 *
+	 * @param broker the broker's type ({@code memory}, {@code redis})
+	 * @param counts the number of stored records by status
+	 * @param queue the tasks waiting
+	 * @param nodes the live worker nodes
+	 * @param definitions the tasks this node knows
+	 * @param query the filters the listed records passed
+	 * @param tasks the records, newest first
+	 */
+	public record QTasksDescriptor(String broker, Map<String, Long> counts, QueueDescriptor queue,
+			List<WorkerNode> nodes, List<TaskDefinitionDescriptor> definitions, QueryDescriptor query,
+			List<Task> tasks) {
+
+	}
+
+	/**
+	 * The queue.
+	 *
+	 * @param depth how many tasks wait
+	 * @param byPriority how many tasks wait per priority, lowest (first to run) first
+	 */
+	public record QueueDescriptor(long depth, Map<String, Long> byPriority) {
+
+	}
+
+	/**
+	 * The filters of a listing.
+	 *
+	 * @param status the status, or {@code null} for any
+	 * @param task the task name, or {@code null} for any
+	 * @param limit the most records listed
+	 */
+	public record QueryDescriptor(@Nullable TaskStatus status, @Nullable String task, int limit) {
+
+	}
+
+	/**
+	 * A task definition, as {@code @QTask} and the defaults made it.
+	 *
+	 * @param name the task name
+	 * @param description the description, possibly empty
+	 * @param tags the tags
+	 * @param priority the priority of its runs
+	 * @param retry how many retries a failed run gets
+	 * @param retryOn the exception types that are retried; empty for any
+	 * @param timeout the longest a run may take (ISO-8601), or {@code null} for no limit
+	 * @param executor the {@code Executor} bean it runs on, or {@code null} for the
+	 * worker pool
+	 * @param method the bean method
+	 */
+	public record TaskDefinitionDescriptor(String name, String description, List<String> tags, int priority, int retry,
+			List<String> retryOn, @Nullable String timeout, @Nullable String executor, String method) {
+
+		static TaskDefinitionDescriptor of(TaskDefinition definition) {
+			Duration timeout = definition.timeout();
+			return new TaskDefinitionDescriptor(definition.name(), Objects.toString(definition.description(), ""),
+					definition.tags(), definition.priority(), definition.retry(),
+					definition.retryOn().stream().map(Class::getName).toList(),
+					(timeout != null) ? timeout.toString() : null,
+					StringUtils.hasLength(definition.executor()) ? definition.executor() : null,
+					definition.methodDescription());
+		}
+
+	}
+
+	/**
+	 * What a cancel did.
+	 *
+	 * @param outcome what happened
+	 * @param task the record afterwards, or {@code null} when unknown
+	 */
+	public record CancelDescriptor(CancelOutcome outcome, @Nullable Task task) {
+
+	}
+
+	/**
+	 * What a requeue did.
+	 *
+	 * @param outcome what happened
+	 * @param task the record afterwards, or {@code null} when unknown
+	 */
+	public record RequeueDescriptor(RequeueOutcome outcome, @Nullable Task task) {
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.qtasks.actuate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+import io.qtasks.Task;
+import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
+import io.qtasks.actuate.QTasksEndpoint.QTasksDescriptor;
+import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
+
+/**
+ * The HTTP face of {@link QTasksEndpoint}: {@code 404} for an unknown uuid, {@code 400}
+ * for a malformed one or bad filters, {@code 202} for a cancel that a running task has
+ * yet to honour, and {@code 409} for a cancel or requeue that the task's state does not
+ * allow.
+ *
+ * @author QTasks contributors
+ */
+@EndpointWebExtension(endpoint = QTasksEndpoint.class)
+public class QTasksEndpointWebExtension {
+
+	static final int STATUS_ACCEPTED = 202;
+
+	static final int STATUS_CONFLICT = 409;
+
+	private final QTasksEndpoint delegate;
+
+	/**
+	 * Creates the extension.
+	 * @param delegate the endpoint
+	 */
+	public QTasksEndpointWebExtension(QTasksEndpoint delegate) {
+		this.delegate = delegate;
+	}
+
+	/**
+	 * {@code GET /actuator/qtasks?status=&task=&limit=}.
+	 * @param status only records in this status, or all
+	 * @param task only records of this task name, or all
+	 * @param limit the most records
+	 * @return the overview and the records
+	 */
+	@ReadOperation
+	public WebEndpointResponse<QTasksDescriptor> qtasks(@Nullable String status, @Nullable String task,
+			@Nullable Integer limit) {
+		return new WebEndpointResponse<>(this.delegate.qtasks(status, task, limit));
+	}
+
+	/**
+	 * {@code GET /actuator/qtasks/{uuid}}.
+	 * @param uuid the task's uuid
+	 * @return the record, or {@code 404}
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Task> task(@Selector String uuid) {
+		Task task = this.delegate.task(uuid);
+		return (task != null) ? new WebEndpointResponse<>(task)
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * {@code DELETE /actuator/qtasks/{uuid}?reason=}.
+	 * @param uuid the task's uuid
+	 * @param reason why
+	 * @return {@code 200} when a queued task was cancelled, {@code 202} when a running
+	 * one was asked to stop, {@code 409} when it had already finished, {@code 404} when
+	 * unknown; with what happened and the record
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<CancelDescriptor> cancel(@Selector String uuid, @Nullable String reason) {
+		CancelDescriptor cancelled = this.delegate.cancel(uuid, reason);
+		int status = switch (cancelled.outcome()) {
+			case CANCELLED -> WebEndpointResponse.STATUS_OK;
+			case CANCEL_REQUESTED -> STATUS_ACCEPTED;
+			case ALREADY_FINISHED -> STATUS_CONFLICT;
+			case NOT_FOUND -> WebEndpointResponse.STATUS_NOT_FOUND;
+		};
+		return new WebEndpointResponse<>(cancelled, status);
+	}
+
+	/**
+	 * {@code POST /actuator/qtasks/{uuid}}.
+	 * @param uuid the task's uuid
+	 * @return {@code 200} when the task was queued again, {@code 409} when it had not
+	 * ended in {@code error} or {@code cancel}, {@code 404} when unknown; with what
+	 * happened and the record
+	 */
+	@WriteOperation
+	public WebEndpointResponse<RequeueDescriptor> requeue(@Selector String uuid) {
+		RequeueDescriptor requeued = this.delegate.requeue(uuid);
+		int status = switch (requeued.outcome()) {
+			case REQUEUED -> WebEndpointResponse.STATUS_OK;
+			case NOT_REQUEUEABLE -> STATUS_CONFLICT;
+			case NOT_FOUND -> WebEndpointResponse.STATUS_NOT_FOUND;
+		};
+		return new WebEndpointResponse<>(requeued, status);
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.qtasks.observation;
+
+import java.util.Locale;
+
+/**
+ * How a worker's execution of a task ended, as observations and metrics report it.
+ *
+ * @author QTasks contributors
+ */
+public enum TaskOutcome {
+
+	/** The task ended in {@code success}. */
+	SUCCESS,
+
+	/** The task ended in {@code error}. */
+	ERROR,
+
+	/** The task ended in {@code cancel}. */
+	CANCEL,
+
+	/** The worker shut down and handed the task back to the queue; it runs again. */
+	RELEASED,
+
+	/**
+	 * The worker's claim on the task passed to another worker (its lease ran out); what
+	 * this execution found is discarded.
+	 */
+	LOST;
+
+	/**
+	 * The lowercase name used as tag value.
+	 * @return the value, for example {@code "success"}
+	 */
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

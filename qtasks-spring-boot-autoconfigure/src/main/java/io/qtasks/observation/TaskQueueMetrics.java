@@ -1,0 +1,127 @@
+package io.qtasks.observation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.qtasks.TaskStatus;
+
+/**
+ * Gauges of the queue and the records, read from the broker and the storage: the gauge
+ * {@value #QUEUE_DEPTH} (tasks waiting) and the gauges {@value #TASKS} tagged with each
+ * {@code status}. On a shared engine (Redis) they show the whole application, not one
+ * node.
+ * <p>
+ * A reading is kept for a short while ({@code maxAge}), so that a scrape of all the
+ * gauges costs one read of the counts rather than one per gauge. A reading that fails
+ * (the engine is unreachable) shows as {@code NaN}.
+ *
+ * @author QTasks contributors
+ */
+public class TaskQueueMetrics implements MeterBinder {
+
+	/**
+	 * The gauge of tasks waiting in the queue.
+	 */
+	public static final String QUEUE_DEPTH = "qtasks.queue.depth";
+
+	/**
+	 * The gauges of stored records by status.
+	 */
+	public static final String TASKS = "qtasks.tasks";
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskQueueMetrics.class);
+
+	private final Reading<Long> depth;
+
+	private final Reading<Map<TaskStatus, Long>> counts;
+
+	/**
+	 * Creates the gauges.
+	 * @param queueDepth reads the number of queued tasks
+	 * @param countsByStatus reads the number of records by status
+	 * @param maxAge how long a reading is reused
+	 */
+	public TaskQueueMetrics(Supplier<Long> queueDepth, Supplier<Map<TaskStatus, Long>> countsByStatus,
+			Duration maxAge) {
+		this.depth = new Reading<>("queue depth", queueDepth, maxAge.toNanos());
+		this.counts = new Reading<>("counts by status", countsByStatus, maxAge.toNanos());
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder(QUEUE_DEPTH, this, TaskQueueMetrics::queueDepth)
+			.description("Tasks waiting in the queue")
+			.strongReference(true)
+			.register(registry);
+		for (TaskStatus status : TaskStatus.values()) {
+			Gauge.builder(TASKS, this, (metrics) -> metrics.count(status))
+				.description("Stored task records by status")
+				.tag("status", status.value())
+				.strongReference(true)
+				.register(registry);
+		}
+	}
+
+	private double queueDepth() {
+		Long depth = this.depth.get();
+		return (depth != null) ? depth : Double.NaN;
+	}
+
+	private double count(TaskStatus status) {
+		Map<TaskStatus, Long> counts = this.counts.get();
+		return (counts != null) ? counts.getOrDefault(status, 0L) : Double.NaN;
+	}
+
+	/**
+	 * A value read at most once per max age.
+	 */
+	private static final class Reading<T> {
+
+		private final String what;
+
+		private final Supplier<T> source;
+
+		private final long maxAgeNanos;
+
+		private T value;
+
+		private long readAt;
+
+		private boolean read;
+
+		Reading(String what, Supplier<T> source, long maxAgeNanos) {
+			this.what = what;
+			this.source = source;
+			this.maxAgeNanos = maxAgeNanos;
+		}
+
+		synchronized T get() {
+			long now = System.nanoTime();
+			if (!this.read || now - this.readAt >= this.maxAgeNanos) {
+				this.value = readNow();
+				this.readAt = now;
+				this.read = true;
+			}
+			return this.value;
+		}
+
+		private T readNow() {
+			try {
+				return this.source.get();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read the {} of QTasks for its gauges: {}", this.what, ex.toString());
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.qtasks.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.qtasks.QTasks;
+import io.qtasks.observation.MicrometerTaskMetrics;
+import io.qtasks.observation.TaskInstrumentation;
+import io.qtasks.observation.TaskMetrics;
+import io.qtasks.observation.TaskQueueMetrics;
+import io.qtasks.test.QTasksContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link QTasksMetricsAutoConfiguration}.
+ *
+ * @author QTasks contributors
+ */
+class QTasksMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = QTasksContextRunner.create()
+		.withConfiguration(AutoConfigurations.of(QTasksMetricsAutoConfiguration.class));
+
+	@Test
+	void metersWithBootsMeterRegistry() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MicrometerTaskMetrics.class).hasSingleBean(TaskQueueMetrics.class);
+				context.getBean(QTasks.class).addTask("anything");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("qtasks.task.enqueued").tag("task", "anything").counter().count()).isEqualTo(1);
+				assertThat(registry.get("qtasks.queue.depth").gauge()).isNotNull();
+			});
+	}
+
+	@Test
+	void noMetersWithoutAMeterRegistry() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(TaskMetrics.class).doesNotHaveBean(TaskQueueMetrics.class);
+			assertThat(context).hasSingleBean(TaskInstrumentation.class);
+			assertThat(context.getBean(QTasks.class).addTask("anything").status()).isNotNull();
+		});
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TaskMetrics.class));
+	}
+
+	@Test
+	void userMetricsWin() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withBean(TaskMetrics.class, () -> TaskMetrics.NONE)
+			.run((context) -> assertThat(context).hasSingleBean(TaskMetrics.class)
+				.doesNotHaveBean(MicrometerTaskMetrics.class));
+	}
+
+}
