@@ -58,6 +58,9 @@ if [ -z "${redis_url:-}" ] && ! (exec 3<>"/dev/tcp/$redis_host/$redis_port") 2> 
 fi
 
 echo "bench.sh: building qtasks-benchmarks"
+# Spring Boot does not repackage a jar it already repackaged, so a stale one would keep old
+# QTasks classes inside: build it afresh.
+rm -f qtasks-benchmarks/target/qtasks-benchmarks-*.jar
 ./mvnw -B -q -pl qtasks-benchmarks -am package -DskipTests
 
 java_opts=(${BENCH_JAVA_OPTS:--Xms2g -Xmx2g})
