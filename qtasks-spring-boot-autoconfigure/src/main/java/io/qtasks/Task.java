@@ -1,8 +1,6 @@
 package io.qtasks;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +46,9 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 		Objects.requireNonNull(uuid, "uuid must not be null");
 		Objects.requireNonNull(taskName, "taskName must not be null");
 		Objects.requireNonNull(status, "status must not be null");
-		args = (args != null) ? Collections.unmodifiableList(new ArrayList<>(args)) : List.of();
-		kwargs = (kwargs != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)) : Map.of();
-		extra = (extra != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(extra)) : Map.of();
+		args = FrozenJson.list(args);
+		kwargs = FrozenJson.map(kwargs);
+		extra = FrozenJson.map(extra);
 	}
 
 	/**
@@ -129,6 +127,12 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 		private String cancelReason;
 
 		private Map<String, Object> extra = Map.of();
+
+		/**
+		 * Entries added one by one since the last {@link #extra(Map)}, on top of a copy
+		 * of {@link #extra}; copied once, however many are added.
+		 */
+		private LinkedHashMap<String, Object> extraEdits;
 
 		private Builder(UUID uuid, String taskName) {
 			this.uuid = uuid;
@@ -209,6 +213,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 
 		public Builder extra(Map<String, Object> extra) {
 			this.extra = extra;
+			this.extraEdits = null;
 			return this;
 		}
 
@@ -219,13 +224,18 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 		 * @return this builder
 		 */
 		public Builder extra(String key, Object value) {
-			Map<String, Object> copy = new LinkedHashMap<>(this.extra);
-			copy.put(key, value);
-			this.extra = copy;
+			if (this.extraEdits == null) {
+				this.extraEdits = new LinkedHashMap<>(this.extra);
+			}
+			this.extraEdits.put(key, value);
 			return this;
 		}
 
 		public Task build() {
+			if (this.extraEdits != null) {
+				this.extra = FrozenJson.adopt(this.extraEdits);
+				this.extraEdits = null;
+			}
 			return new Task(this.uuid, this.taskName, this.status, this.priority, this.args, this.kwargs,
 					this.createdAt, this.updatedAt, this.returning, this.traceback, this.retry, this.attempt,
 					this.cancelReason, this.extra);

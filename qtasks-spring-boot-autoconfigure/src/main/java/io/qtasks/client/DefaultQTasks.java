@@ -143,7 +143,7 @@ public class DefaultQTasks implements QTasks {
 					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
 		}
 		Instant now = this.clock.instant();
-		Task task = Task.builder(UUID.randomUUID(), taskName)
+		Task task = Task.builder(TaskIds.next(), taskName)
 			.priority((priority != null) ? priority
 					: definition.map(TaskDefinition::priority).orElse(this.properties.getDefaultPriority()))
 			.retry(definition.map(TaskDefinition::retry).orElse(this.properties.getRetry().getRetries()))

@@ -246,28 +246,79 @@ public class QTasksWorker implements SmartLifecycle {
 	}
 
 	private void submit(TaskDelivery delivery) {
-		TaskRun run = this.running.register(delivery.task().uuid());
+		submit(delivery, executorFor(delivery));
+	}
+
+	/**
+	 * Hands a claimed task, and the slot claimed for it, to its executor.
+	 */
+	private void submit(TaskDelivery delivery, Executor executor) {
 		try {
-			executorFor(delivery.task().taskName()).execute(() -> {
-				try {
-					this.processor.process(delivery, run);
-				}
-				catch (RuntimeException | Error ex) {
-					logger.error("Task {} could not be processed", run.uuid(), ex);
-				}
-				finally {
-					this.running.remove(run);
-					this.slots.release();
-				}
-			});
+			executor.execute(() -> runFrom(delivery, executor));
 		}
 		catch (RejectedExecutionException ex) {
-			this.running.remove(run);
 			this.slots.release();
-			logger.warn("The executor of task {} ({}) rejected it; it goes back to the queue", run.uuid(),
+			logger.warn("The executor of task {} ({}) rejected it; it goes back to the queue", delivery.task().uuid(),
 					delivery.task().taskName(), ex);
 			delivery.release();
 		}
+	}
+
+	/**
+	 * Runs a task, then, keeping its slot, claims and runs the next queued one on this
+	 * thread while there is one for the same executor: under load a slot goes from task
+	 * to task without a trip through the dispatcher. The slot is released when the queue
+	 * is empty, or goes with a task for another executor.
+	 */
+	private void runFrom(TaskDelivery first, Executor executor) {
+		TaskDelivery delivery = first;
+		while (true) {
+			process(delivery);
+			TaskDelivery next = this.active ? claimNext() : null;
+			if (next == null) {
+				this.slots.release();
+				return;
+			}
+			Executor nextExecutor = executorFor(next);
+			if (nextExecutor != executor) {
+				submit(next, nextExecutor);
+				return;
+			}
+			delivery = next;
+		}
+	}
+
+	private void process(TaskDelivery delivery) {
+		TaskRun run = this.running.register(delivery.task().uuid());
+		try {
+			this.processor.process(delivery, run);
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("Task {} could not be processed", run.uuid(), ex);
+		}
+		finally {
+			this.running.remove(run);
+		}
+	}
+
+	private TaskDelivery claimNext() {
+		try {
+			List<TaskDelivery> next = this.broker.receive(1, Duration.ZERO);
+			return next.isEmpty() ? null : next.get(0);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			// the dispatcher reports broker failures and retries; this thread just stops
+			// looking
+			return null;
+		}
+	}
+
+	private Executor executorFor(TaskDelivery delivery) {
+		return executorFor(delivery.task().taskName());
 	}
 
 	private Executor executorFor(String taskName) {

@@ -3,7 +3,6 @@ package io.qtasks.broker.memory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +37,7 @@ import io.qtasks.storage.memory.MemoryTaskStorage;
  */
 public class MemoryTaskBroker implements TaskBroker {
 
-	private static final Comparator<Queued> ORDER = Comparator.comparingInt(Queued::priority)
-		.thenComparingLong(Queued::sequence);
-
-	private final PriorityBlockingQueue<Queued> queue = new PriorityBlockingQueue<>(64, ORDER);
+	private final PriorityBlockingQueue<Queued> queue = new PriorityBlockingQueue<>();
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -71,7 +67,7 @@ public class MemoryTaskBroker implements TaskBroker {
 	@Override
 	public void enqueue(Task task) {
 		this.storage.save(task);
-		this.queue.add(new Queued(task.uuid(), task.priority(), this.sequence.incrementAndGet()));
+		this.queue.add(new Queued(task, this.sequence.incrementAndGet()));
 	}
 
 	@Override
@@ -86,8 +82,7 @@ public class MemoryTaskBroker implements TaskBroker {
 		this.queue.drainTo(claimed, max - 1);
 		List<TaskDelivery> deliveries = new ArrayList<>(claimed.size());
 		for (Queued queued : claimed) {
-			this.storage.find(queued.uuid())
-				.ifPresent((task) -> deliveries.add(new MemoryDelivery(task, queued.sequence())));
+			deliveries.add(new MemoryDelivery(queued.task(), queued.sequence()));
 		}
 		return deliveries;
 	}
@@ -101,7 +96,7 @@ public class MemoryTaskBroker implements TaskBroker {
 		if (found.get().isFinished()) {
 			return CancelOutcome.ALREADY_FINISHED;
 		}
-		if (this.queue.removeIf((queued) -> queued.uuid().equals(uuid))) {
+		if (this.queue.removeIf((queued) -> queued.task().uuid().equals(uuid))) {
 			this.storage.save(found.get()
 				.toBuilder()
 				.status(TaskStatus.CANCEL)
@@ -127,8 +122,7 @@ public class MemoryTaskBroker implements TaskBroker {
 			return TaskRequeue.queuedAgain(current, this.clock.instant());
 		});
 		if (outcome.get() == RequeueOutcome.REQUEUED) {
-			Task queued = stored.get();
-			this.queue.add(new Queued(uuid, queued.priority(), this.sequence.incrementAndGet()));
+			this.queue.add(new Queued(stored.get(), this.sequence.incrementAndGet()));
 		}
 		return outcome.get();
 	}
@@ -152,12 +146,22 @@ public class MemoryTaskBroker implements TaskBroker {
 	public SortedMap<Integer, Long> pendingCountByPriority() {
 		SortedMap<Integer, Long> counts = new TreeMap<>();
 		for (Queued queued : this.queue) {
-			counts.merge(queued.priority(), 1L, Long::sum);
+			counts.merge(queued.task().priority(), 1L, Long::sum);
 		}
 		return counts;
 	}
 
-	private record Queued(UUID uuid, int priority, long sequence) {
+	/**
+	 * A queued record; lower priority first, then first come first served. Records do not
+	 * change while queued (a cancel takes them out), so the queue holds them directly.
+	 */
+	private record Queued(Task task, long sequence) implements Comparable<Queued> {
+
+		@Override
+		public int compareTo(Queued other) {
+			int byPriority = Integer.compare(this.task.priority(), other.task.priority());
+			return (byPriority != 0) ? byPriority : Long.compare(this.sequence, other.sequence);
+		}
 
 	}
 
@@ -193,11 +197,12 @@ public class MemoryTaskBroker implements TaskBroker {
 		@Override
 		public void release() {
 			Task current = MemoryTaskBroker.this.storage.find(this.task.uuid()).orElse(this.task);
-			MemoryTaskBroker.this.storage.save(current.toBuilder()
+			Task queued = current.toBuilder()
 				.status(TaskStatus.NEW)
 				.updatedAt(MemoryTaskBroker.this.clock.instant())
-				.build());
-			MemoryTaskBroker.this.queue.add(new Queued(this.task.uuid(), this.task.priority(), this.sequence));
+				.build();
+			MemoryTaskBroker.this.storage.save(queued);
+			MemoryTaskBroker.this.queue.add(new Queued(queued, this.sequence));
 		}
 
 	}

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 import io.qtasks.Task;
@@ -32,7 +32,7 @@ public class MemoryTaskStorage implements TaskStorage {
 
 	private final Map<UUID, Task> records = new ConcurrentHashMap<>();
 
-	private final Map<TaskStatus, AtomicLong> counts = new EnumMap<>(TaskStatus.class);
+	private final Map<TaskStatus, LongAdder> counts = new EnumMap<>(TaskStatus.class);
 
 	private final TaskWaiters waiters = new TaskWaiters();
 
@@ -51,7 +51,7 @@ public class MemoryTaskStorage implements TaskStorage {
 		this.clock = clock;
 		this.finishedTtl = finishedTtl;
 		for (TaskStatus status : TaskStatus.values()) {
-			this.counts.put(status, new AtomicLong());
+			this.counts.put(status, new LongAdder());
 		}
 	}
 
@@ -63,9 +63,9 @@ public class MemoryTaskStorage implements TaskStorage {
 	public void save(Task task) {
 		this.records.compute(task.uuid(), (uuid, previous) -> {
 			if (previous != null) {
-				this.counts.get(previous.status()).decrementAndGet();
+				this.counts.get(previous.status()).decrement();
 			}
-			this.counts.get(task.status()).incrementAndGet();
+			this.counts.get(task.status()).increment();
 			return task;
 		});
 		if (task.isFinished()) {
@@ -88,8 +88,8 @@ public class MemoryTaskStorage implements TaskStorage {
 		return Optional.ofNullable(this.records.computeIfPresent(uuid, (key, current) -> {
 			Task changed = change.apply(current);
 			if (changed != current) {
-				this.counts.get(current.status()).decrementAndGet();
-				this.counts.get(changed.status()).incrementAndGet();
+				this.counts.get(current.status()).decrement();
+				this.counts.get(changed.status()).increment();
 			}
 			return changed;
 		}));
@@ -116,7 +116,7 @@ public class MemoryTaskStorage implements TaskStorage {
 	public Map<TaskStatus, Long> countByStatus() {
 		dropExpired();
 		Map<TaskStatus, Long> snapshot = new EnumMap<>(TaskStatus.class);
-		this.counts.forEach((status, count) -> snapshot.put(status, count.get()));
+		this.counts.forEach((status, count) -> snapshot.put(status, count.sum()));
 		return snapshot;
 	}
 
@@ -137,7 +137,7 @@ public class MemoryTaskStorage implements TaskStorage {
 			if (this.expiries.remove(head)) {
 				this.records.computeIfPresent(head.uuid(), (uuid, task) -> {
 					if (task.isFinished() && !task.updatedAt().plus(this.finishedTtl).isAfter(now)) {
-						this.counts.get(task.status()).decrementAndGet();
+						this.counts.get(task.status()).decrement();
 						return null;
 					}
 					return task;
