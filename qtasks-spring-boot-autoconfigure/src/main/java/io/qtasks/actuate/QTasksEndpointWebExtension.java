@@ -18,7 +18,8 @@ import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
  * The HTTP face of {@link QTasksEndpoint}: {@code 404} for an unknown uuid, {@code 400}
  * for a malformed one or bad filters, {@code 202} for a cancel that a running task has
  * yet to honour, and {@code 409} for a cancel or requeue that the task's state does not
- * allow.
+ * allow. In a secured application, cancel and requeue need a user with one of the roles
+ * of {@link EndpointWriteAccess}.
  *
  * @author QTasks contributors
  */
@@ -31,12 +32,24 @@ public class QTasksEndpointWebExtension {
 
 	private final QTasksEndpoint delegate;
 
+	private final EndpointWriteAccess writeAccess;
+
 	/**
-	 * Creates the extension.
+	 * Creates the extension for an application without security.
 	 * @param delegate the endpoint
 	 */
 	public QTasksEndpointWebExtension(QTasksEndpoint delegate) {
+		this(delegate, EndpointWriteAccess.unsecured());
+	}
+
+	/**
+	 * Creates the extension.
+	 * @param delegate the endpoint
+	 * @param writeAccess who may cancel and requeue
+	 */
+	public QTasksEndpointWebExtension(QTasksEndpoint delegate, EndpointWriteAccess writeAccess) {
 		this.delegate = delegate;
+		this.writeAccess = writeAccess;
 	}
 
 	/**
@@ -70,10 +83,15 @@ public class QTasksEndpointWebExtension {
 	 * @param reason why
 	 * @return {@code 200} when a queued task was cancelled, {@code 202} when a running
 	 * one was asked to stop, {@code 409} when it had already finished, {@code 404} when
-	 * unknown; with what happened and the record
+	 * unknown; with what happened and the record; {@code 401} or {@code 403} when the
+	 * caller may not cancel
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<CancelDescriptor> cancel(@Selector String uuid, @Nullable String reason) {
+		int refusal = this.writeAccess.refusal();
+		if (refusal != EndpointWriteAccess.ALLOWED) {
+			return this.writeAccess.refused(refusal);
+		}
 		CancelDescriptor cancelled = this.delegate.cancel(uuid, reason);
 		int status = switch (cancelled.outcome()) {
 			case CANCELLED -> WebEndpointResponse.STATUS_OK;
@@ -89,10 +107,14 @@ public class QTasksEndpointWebExtension {
 	 * @param uuid the task's uuid
 	 * @return {@code 200} when the task was queued again, {@code 409} when it had not
 	 * ended in {@code error} or {@code cancel}, {@code 404} when unknown; with what
-	 * happened and the record
+	 * happened and the record; {@code 401} or {@code 403} when the caller may not requeue
 	 */
 	@WriteOperation
 	public WebEndpointResponse<RequeueDescriptor> requeue(@Selector String uuid) {
+		int refusal = this.writeAccess.refusal();
+		if (refusal != EndpointWriteAccess.ALLOWED) {
+			return this.writeAccess.refused(refusal);
+		}
 		RequeueDescriptor requeued = this.delegate.requeue(uuid);
 		int status = switch (requeued.outcome()) {
 			case REQUEUED -> WebEndpointResponse.STATUS_OK;

@@ -256,7 +256,12 @@ abstract class QTasksEndpointWebTests {
 	}
 
 	@SpringBootConfiguration
-	@EnableAutoConfiguration
+	// Spring Security is on this module's test class path for QTasksEndpointSecurityTests
+	@EnableAutoConfiguration(excludeName = {
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 	@Import({ EngineTestTasks.class, DescribedTask.class })
 	static class EndpointTestApplication {
 
