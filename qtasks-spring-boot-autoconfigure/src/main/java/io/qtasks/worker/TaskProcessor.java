@@ -74,6 +74,13 @@ public class TaskProcessor {
 
 	private static final String PROGRESS = "progress";
 
+	private static final String ATTEMPTS = "attempts";
+
+	private static final String DELIVERIES = "deliveries";
+
+	private static final String LOST_ATTEMPT = "lost: the worker running it stopped or lost its claim before the attempt"
+			+ " ended";
+
 	private final TaskDefinitionRegistry registry;
 
 	private final TaskBroker broker;
@@ -155,6 +162,28 @@ public class TaskProcessor {
 				: text;
 	}
 
+	/**
+	 * The attempts an earlier delivery of a task recorded, those that never ended marked
+	 * as lost.
+	 */
+	private static List<Map<String, Object>> earlierAttempts(Task claimed) {
+		if (!(claimed.extra().get(ATTEMPTS) instanceof List<?> recorded)) {
+			return List.of();
+		}
+		List<Map<String, Object>> attempts = new ArrayList<>(recorded.size());
+		for (Object entry : recorded) {
+			if (entry instanceof Map<?, ?> map) {
+				Map<String, Object> attempt = new LinkedHashMap<>();
+				map.forEach((key, value) -> attempt.put(String.valueOf(key), value));
+				if (!attempt.containsKey("endedAt")) {
+					attempt.putIfAbsent("error", LOST_ATTEMPT);
+				}
+				attempts.add(Collections.unmodifiableMap(attempt));
+			}
+		}
+		return attempts;
+	}
+
 	private static Map<String, Object> progress(int count) {
 		return Map.of("count", count);
 	}
@@ -180,6 +209,10 @@ public class TaskProcessor {
 
 		private final List<Map<String, Object>> attempts = new ArrayList<>();
 
+		private final int earlierAttempts;
+
+		private final int ownAttemptsFrom;
+
 		private Task current;
 
 		private Progress progress;
@@ -188,7 +221,20 @@ public class TaskProcessor {
 			this.delivery = delivery;
 			this.run = run;
 			this.definition = definition;
-			this.current = delivery.task().toBuilder().retry(definition.retry()).build();
+			Task.Builder claimed = delivery.task().toBuilder().retry(definition.retry());
+			if (delivery.deliveries() > 1) {
+				// an earlier claim ended without an outcome: its attempts stay in view
+				// and
+				// this delivery's attempts number on from them
+				this.attempts.addAll(earlierAttempts(delivery.task()));
+				claimed.extra(DELIVERIES, delivery.deliveries()).extra(ATTEMPTS, List.copyOf(this.attempts));
+				this.earlierAttempts = Math.max(delivery.task().attempt(), this.attempts.size());
+			}
+			else {
+				this.earlierAttempts = 0;
+			}
+			this.ownAttemptsFrom = this.attempts.size();
+			this.current = claimed.build();
 			this.context = new DefaultTaskContext(run, definition, TaskProcessor.this.storage,
 					TaskProcessor.this.properties, TaskProcessor.this.components);
 			this.self = definition.echo()
@@ -242,7 +288,7 @@ public class TaskProcessor {
 			if (this.run.isStopRequested()) {
 				throw this.run.stopException();
 			}
-			int attempt = retryContext.getRetryCount() + 1;
+			int attempt = this.earlierAttempts + retryContext.getRetryCount() + 1;
 			this.context.setAttempt(attempt);
 			Instant now = TaskProcessor.this.clock.instant();
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -253,8 +299,8 @@ public class TaskProcessor {
 				.status(TaskStatus.PROCESS)
 				.attempt(attempt)
 				.updatedAt(now)
-				.extra("attempts", List.copyOf(this.attempts));
-			if (attempt == 1) {
+				.extra(ATTEMPTS, List.copyOf(this.attempts));
+			if (!this.current.extra().containsKey("startedAt")) {
 				processing.extra("startedAt", now.toString());
 			}
 			Progress progress = null;
@@ -302,7 +348,7 @@ public class TaskProcessor {
 				.status(TaskStatus.RETRY)
 				.traceback(traceback(failure))
 				.updatedAt(now)
-				.extra("attempts", List.copyOf(this.attempts))
+				.extra(ATTEMPTS, List.copyOf(this.attempts))
 				.build());
 		}
 
@@ -344,12 +390,12 @@ public class TaskProcessor {
 				.status(status)
 				.updatedAt(now)
 				.extra("finishedAt", now.toString())
-				.extra("attempts", List.copyOf(this.attempts));
+				.extra(ATTEMPTS, List.copyOf(this.attempts));
 		}
 
 		private void endAttempt(Instant now, Throwable failure) {
 			int last = this.attempts.size() - 1;
-			if (last >= 0 && !this.attempts.get(last).containsKey("endedAt")) {
+			if (last >= this.ownAttemptsFrom && !this.attempts.get(last).containsKey("endedAt")) {
 				Map<String, Object> ended = new LinkedHashMap<>(this.attempts.get(last));
 				ended.put("endedAt", now.toString());
 				if (failure != null) {

@@ -66,7 +66,7 @@ public class MemoryTaskBroker implements TaskBroker {
 	@Override
 	public void enqueue(Task task) {
 		this.storage.save(task);
-		this.queue.add(new Queued(task.uuid(), task.priority(), this.sequence.incrementAndGet()));
+		this.queue.add(new Queued(task.uuid(), task.priority(), this.sequence.incrementAndGet(), 1));
 	}
 
 	@Override
@@ -81,8 +81,7 @@ public class MemoryTaskBroker implements TaskBroker {
 		this.queue.drainTo(claimed, max - 1);
 		List<TaskDelivery> deliveries = new ArrayList<>(claimed.size());
 		for (Queued queued : claimed) {
-			this.storage.find(queued.uuid())
-				.ifPresent((task) -> deliveries.add(new MemoryDelivery(task, queued.sequence())));
+			this.storage.find(queued.uuid()).ifPresent((task) -> deliveries.add(new MemoryDelivery(task, queued)));
 		}
 		return deliveries;
 	}
@@ -125,7 +124,7 @@ public class MemoryTaskBroker implements TaskBroker {
 		return this.queue.size();
 	}
 
-	private record Queued(UUID uuid, int priority, long sequence) {
+	private record Queued(UUID uuid, int priority, long sequence, int deliveries) {
 
 	}
 
@@ -133,16 +132,21 @@ public class MemoryTaskBroker implements TaskBroker {
 
 		private final Task task;
 
-		private final long sequence;
+		private final Queued queued;
 
-		MemoryDelivery(Task task, long sequence) {
+		MemoryDelivery(Task task, Queued queued) {
 			this.task = task;
-			this.sequence = sequence;
+			this.queued = queued;
 		}
 
 		@Override
 		public Task task() {
 			return this.task;
+		}
+
+		@Override
+		public int deliveries() {
+			return this.queued.deliveries();
 		}
 
 		@Override
@@ -165,7 +169,8 @@ public class MemoryTaskBroker implements TaskBroker {
 				.status(TaskStatus.NEW)
 				.updatedAt(MemoryTaskBroker.this.clock.instant())
 				.build());
-			MemoryTaskBroker.this.queue.add(new Queued(this.task.uuid(), this.task.priority(), this.sequence));
+			MemoryTaskBroker.this.queue.add(new Queued(this.task.uuid(), this.task.priority(), this.queued.sequence(),
+					this.queued.deliveries() + 1));
 		}
 
 	}
