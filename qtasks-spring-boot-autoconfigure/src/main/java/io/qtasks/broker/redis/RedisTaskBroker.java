@@ -199,15 +199,20 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		}
 		Map<UUID, String> claims = new LinkedHashMap<>();
 		this.held.values().forEach((delivery) -> claims.put(delivery.uuid(), delivery.token()));
-		for (UUID lost : this.scripts.extend(claims, this.timing.lease())) {
-			RedisTaskDelivery delivery = this.held.remove(lost);
-			if (delivery != null) {
+		this.scripts.extend(claims, this.timing.lease()).forEach((uuid, lost) -> {
+			RedisTaskDelivery delivery = this.held.get(uuid);
+			if (delivery == null || !delivery.token().equals(claims.get(uuid)) || !this.held.remove(uuid, delivery)) {
+				return;
+			}
+			// a claim that ended because its task finished is no news: usually this node
+			// completed it while the heartbeat was under way
+			if (lost) {
 				logger.warn(
 						"The lease of task {} ({}) on this node expired and the task went back to the queue; what"
 								+ " this node's run records from now on is discarded",
-						lost, delivery.task().taskName());
+						uuid, delivery.task().taskName());
 			}
-		}
+		});
 	}
 
 	/**
