@@ -129,7 +129,12 @@ public class DefaultQTasks implements QTasks {
 			.createdAt(now)
 			.updatedAt(now)
 			.build();
-		this.broker.enqueue(task);
+		try {
+			this.broker.enqueue(task);
+		}
+		catch (RuntimeException ex) {
+			throw new TaskEnqueueException(taskName, task.uuid(), this.broker.type(), ex);
+		}
 		return task;
 	}
 
