@@ -97,8 +97,9 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		this.scripts = new RedisTaskScripts(redis, keys);
 		this.timing = timing;
 		this.clock = clock;
-		subscriptions.subscribe(keys.wakeChannel(), (message) -> this.wake.signal());
-		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequested);
+		// after a reconnect, what was published meanwhile is lost: look at Redis instead
+		subscriptions.subscribe(keys.wakeChannel(), (message) -> this.wake.signal(), this.wake::signal);
+		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequested, this::catchUpOnCancelRequests);
 	}
 
 	@Override
@@ -389,6 +390,13 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
 		String reason = String.valueOf(request.get("reason"));
 		this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason));
+	}
+
+	private void catchUpOnCancelRequests() {
+		for (UUID uuid : List.copyOf(this.held.keySet())) {
+			cancelRequest(uuid).ifPresent(
+					(reason) -> this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason)));
+		}
 	}
 
 	private static void guarded(String action, Runnable step) {
