@@ -17,12 +17,14 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.retry.RetryContext;
 
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskSelf;
 import io.qtasks.TaskStatus;
+import io.qtasks.broker.BrokerWriteException;
 import io.qtasks.broker.LeaseLostException;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
@@ -357,6 +359,10 @@ public class TaskProcessor {
 				logger.warn("{}", failure.getMessage());
 				return;
 			}
+			if (failure instanceof BrokerWriteException) {
+				handBack(failure);
+				return;
+			}
 			if (this.run.isShutdown() && this.run.cancelReason() == null) {
 				logger.info("Task {} ({}) was interrupted by shutdown and goes back to the queue", this.run.uuid(),
 						this.definition.name());
@@ -377,6 +383,28 @@ public class TaskProcessor {
 			logger.warn("Task {} ({}) failed after {} attempt(s): {}", this.run.uuid(), this.definition.name(),
 					this.context.attempt(), describe(cause));
 			complete(finish(TaskStatus.ERROR, cause).traceback(traceback(cause)).build());
+		}
+
+		/**
+		 * The broker failed while the run was recording its state or outcome: the failure
+		 * is not the task's, so no outcome is recorded. The task goes back to the queue,
+		 * or, when the broker cannot take it back either, runs again once its claim runs
+		 * out. (When the broker did store the outcome and only its reply was lost, the
+		 * hand-back is refused and the outcome stands.)
+		 */
+		private void handBack(Throwable failure) {
+			String cause = NestedExceptionUtils.getMostSpecificCause(failure).toString();
+			try {
+				this.delivery.release();
+				logger.warn("Task {} ({}) stopped: the broker could not store its state ({}); it goes back to the"
+						+ " queue", this.run.uuid(), this.definition.name(), cause);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(
+						"Task {} ({}) stopped: the broker could not store its state ({}) nor take the task back;"
+								+ " it runs again once its claim runs out",
+						this.run.uuid(), this.definition.name(), cause);
+			}
 		}
 
 		private Task.Builder finish(TaskStatus status) {
@@ -406,7 +434,14 @@ public class TaskProcessor {
 		}
 
 		private synchronized void write(Task record) {
-			if (!this.delivery.update(record)) {
+			boolean written;
+			try {
+				written = this.delivery.update(record);
+			}
+			catch (RuntimeException ex) {
+				throw new BrokerWriteException(record.uuid(), ex);
+			}
+			if (!written) {
 				throw new LeaseLostException(record.uuid());
 			}
 			this.current = record;
@@ -420,7 +455,15 @@ public class TaskProcessor {
 		}
 
 		private synchronized void complete(Task record) {
-			if (this.delivery.complete(record)) {
+			boolean completed;
+			try {
+				completed = this.delivery.complete(record);
+			}
+			catch (RuntimeException ex) {
+				handBack(new BrokerWriteException(record.uuid(), ex));
+				return;
+			}
+			if (completed) {
 				this.current = record;
 			}
 			else {
@@ -486,8 +529,8 @@ public class TaskProcessor {
 						try {
 							writeNow();
 						}
-						catch (LeaseLostException ex) {
-							// the run's own next write reports the lost claim
+						catch (LeaseLostException | BrokerWriteException ex) {
+							// the run's own next write reports it
 						}
 					}
 				}
