@@ -7,7 +7,7 @@
 local deadline = now_ms() + tonumber(ARGV[2])
 local over = {}
 for i = 3, #ARGV, 2 do
-  local fields = redis.call('HMGET', ARGV[1] .. 'task:' .. ARGV[i], 'holder', 'status')
+  local fields = task_fields(ARGV[1] .. 'task:' .. ARGV[i], 'holder', 'status')
   if fields[1] == ARGV[i + 1] then
     redis.call('ZADD', KEYS[1], deadline, ARGV[i])
   else

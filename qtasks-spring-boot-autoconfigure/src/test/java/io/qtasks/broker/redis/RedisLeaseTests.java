@@ -175,11 +175,7 @@ class RedisLeaseTests {
 	}
 
 	private RedisTaskBroker unstartedBroker(AssertableApplicationContext context) {
-		RedisTaskBroker.Timing timing = new RedisTaskBroker.Timing(Duration.ofMillis(300), Duration.ofMillis(100),
-				Duration.ofMillis(100), Duration.ofDays(1));
-		return new RedisTaskBroker(new StringRedisTemplate(context.getBean(RedisConnectionFactory.class)),
-				new RedisKeys(this.name), new RedisTaskCodec(context.getBean(TaskJsonMapper.class)),
-				context.getBean(RedisSubscriptions.class), timing, Clock.systemUTC());
+		return RedisTestApplications.unstartedBroker(context, this.name);
 	}
 
 	private static Task attempt(TaskDelivery delivery, TaskStatus status, int attempt) {
