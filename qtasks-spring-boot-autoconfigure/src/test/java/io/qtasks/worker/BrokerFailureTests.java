@@ -8,8 +8,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.QueryTimeoutException;
 
 import io.qtasks.CancelOutcome;
@@ -25,6 +28,7 @@ import io.qtasks.storage.memory.MemoryTaskStorage;
 import io.qtasks.test.QTasksContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A broker that fails while a run records its state (Redis not answering, say) is not the
@@ -32,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author QTasks contributors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BrokerFailureTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -71,6 +76,26 @@ class BrokerFailureTests {
 		});
 	}
 
+	@Test
+	void theWorkerReportsABrokerItCannotReachAndGoesOnWhenItIsBack(CapturedOutput output) {
+		this.runner.run((context) -> {
+			QTasksWorker worker = context.getBean(QTasksWorker.class);
+			this.broker.failReceives.set(Integer.MAX_VALUE);
+			await().atMost(WAIT).until(() -> worker.getBrokerFailure().isPresent());
+			assertThat(worker.getBrokerFailure()).get()
+				.satisfies((failure) -> assertThat(failure.cause()).isInstanceOf(QueryTimeoutException.class));
+			Task queued = context.getBean(QTasks.class).addTask("count");
+			this.broker.failReceives.set(0);
+			assertThat(context.getBean(QTasks.class).waitResult(queued.uuid(), WAIT)).get()
+				.extracting(Task::status)
+				.isEqualTo(TaskStatus.SUCCESS);
+			assertThat(worker.getBrokerFailure()).isEmpty();
+			assertThat(worker.isRunning()).isTrue();
+			assertThat(output).containsOnlyOnce("cannot receive tasks from the flaky broker")
+				.contains("receives tasks from the flaky broker again");
+		});
+	}
+
 	static class CountingTasks {
 
 		final AtomicInteger calls = new AtomicInteger();
@@ -92,6 +117,8 @@ class BrokerFailureTests {
 
 		final AtomicInteger failCompletes = new AtomicInteger();
 
+		final AtomicInteger failReceives = new AtomicInteger();
+
 		private final TaskBroker delegate;
 
 		FlakyBroker(TaskBroker delegate) {
@@ -110,6 +137,7 @@ class BrokerFailureTests {
 
 		@Override
 		public List<TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
+			failIfAsked(this.failReceives);
 			return this.delegate.receive(max, timeout).stream().<TaskDelivery>map(FlakyDelivery::new).toList();
 		}
 
