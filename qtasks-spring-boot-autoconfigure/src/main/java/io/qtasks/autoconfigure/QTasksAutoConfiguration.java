@@ -170,6 +170,12 @@ public final class QTasksAutoConfiguration {
 			return worker;
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
+			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -182,12 +188,6 @@ public final class QTasksAutoConfiguration {
 		@ConditionalOnSingleCandidate(jakarta.validation.Validator.class)
 		BeanValidationArgumentValidator qtasksBeanValidationArgumentValidator(jakarta.validation.Validator validator) {
 			return new BeanValidationArgumentValidator(validator);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
-			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,8 @@ import io.qtasks.TaskContext;
 import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
 import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.WorkerNode;
+import io.qtasks.broker.WorkerNodeRegistry;
 import io.qtasks.broker.memory.MemoryTaskBroker;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
@@ -26,8 +29,10 @@ import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.storage.memory.MemoryTaskStorage;
 import io.qtasks.test.QTasksContextRunner;
 import io.qtasks.worker.QTasksWorker;
+import io.qtasks.worker.WorkerNodeHeartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link QTasksAutoConfiguration}.
@@ -51,6 +56,18 @@ class QTasksAutoConfigurationTests {
 			QTasksProperties properties = context.getBean(QTasksProperties.class);
 			assertThat(properties.getBroker().getType()).isEqualTo(QTasksProperties.BrokerType.MEMORY);
 			assertThat(properties.getName()).isEqualTo("qtasks");
+		});
+	}
+
+	@Test
+	void registersTheWorkerNodeWithoutBeanValidationOnTheClassPath() {
+		this.runner.withClassLoader(new FilteredClassLoader(jakarta.validation.Validator.class)).run((context) -> {
+			assertThat(context).hasSingleBean(WorkerNodeHeartbeat.class);
+			String id = context.getBean(QTasksWorker.class).getId();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(context.getBean(WorkerNodeRegistry.class).liveNodes())
+					.extracting(WorkerNode::id)
+					.containsExactly(id));
 		});
 	}
 
