@@ -14,6 +14,9 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
 
 import io.qtasks.CancelOutcome;
@@ -27,11 +30,13 @@ import io.qtasks.storage.memory.MemoryTaskStorage;
 /**
  * A broker inside this JVM: a priority queue (lower priority first, FIFO within a
  * priority) over a {@link MemoryTaskStorage}. Needs no infrastructure; tasks live as long
- * as the JVM.
+ * as the JVM, and those still queued when it stops are lost (with a warning).
  *
  * @author QTasks contributors
  */
-public class MemoryTaskBroker implements TaskBroker {
+public class MemoryTaskBroker implements TaskBroker, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(MemoryTaskBroker.class);
 
 	private static final Comparator<Queued> ORDER = Comparator.comparingInt(Queued::priority)
 		.thenComparingLong(Queued::sequence);
@@ -122,6 +127,22 @@ public class MemoryTaskBroker implements TaskBroker {
 	@Override
 	public long pendingCount() {
 		return this.queue.size();
+	}
+
+	/**
+	 * Says how many queued tasks are lost with this JVM, rather than dropping them
+	 * silently.
+	 */
+	@Override
+	public void destroy() {
+		List<Queued> dropped = new ArrayList<>();
+		this.queue.drainTo(dropped);
+		if (!dropped.isEmpty()) {
+			logger.warn(
+					"{} queued task(s) are lost: the memory broker keeps tasks only while this JVM runs (use the"
+							+ " redis broker to keep them): {}",
+					dropped.size(), dropped.stream().map(Queued::uuid).toList());
+		}
 	}
 
 	private record Queued(UUID uuid, int priority, long sequence, int deliveries) {
