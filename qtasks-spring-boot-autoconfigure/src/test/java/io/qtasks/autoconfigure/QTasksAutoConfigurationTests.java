@@ -1,7 +1,6 @@
 package io.qtasks.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskContext;
 import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
+import io.qtasks.broker.DelegatingTaskBroker;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.WorkerNode;
 import io.qtasks.broker.WorkerNodeRegistry;
@@ -171,55 +171,8 @@ class QTasksAutoConfigurationTests {
 
 		@Bean
 		TaskBroker customBroker(MemoryTaskStorage customStorage) {
-			return new DelegatingBroker(new MemoryTaskBroker(customStorage, java.time.Clock.systemUTC()));
-		}
-
-	}
-
-	/**
-	 * A broker of the user's own, standing for any other engine.
-	 */
-	static final class DelegatingBroker implements TaskBroker {
-
-		private final TaskBroker delegate;
-
-		DelegatingBroker(TaskBroker delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public String type() {
-			return "custom";
-		}
-
-		@Override
-		public void enqueue(Task task) {
-			this.delegate.enqueue(task);
-		}
-
-		@Override
-		public List<io.qtasks.broker.TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
-			return this.delegate.receive(max, timeout);
-		}
-
-		@Override
-		public CancelOutcome cancel(UUID uuid, String reason) {
-			return this.delegate.cancel(uuid, reason);
-		}
-
-		@Override
-		public void addCancelRequestListener(io.qtasks.broker.CancelRequestListener listener) {
-			this.delegate.addCancelRequestListener(listener);
-		}
-
-		@Override
-		public Optional<String> cancelRequest(UUID uuid) {
-			return this.delegate.cancelRequest(uuid);
-		}
-
-		@Override
-		public long pendingCount() {
-			return this.delegate.pendingCount();
+			// a broker of the user's own, standing for any other engine
+			return new DelegatingTaskBroker("custom", new MemoryTaskBroker(customStorage, java.time.Clock.systemUTC()));
 		}
 
 	}

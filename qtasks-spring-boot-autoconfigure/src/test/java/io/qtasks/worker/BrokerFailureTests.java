@@ -3,8 +3,6 @@ package io.qtasks.worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -15,12 +13,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.QueryTimeoutException;
 
-import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.CancelRequestListener;
+import io.qtasks.broker.DelegatingTaskBroker;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
 import io.qtasks.broker.memory.MemoryTaskBroker;
@@ -111,7 +108,7 @@ class BrokerFailureTests {
 	 * The memory broker, with writes that fail on demand as a Redis that does not answer
 	 * would.
 	 */
-	static final class FlakyBroker implements TaskBroker {
+	static final class FlakyBroker extends DelegatingTaskBroker {
 
 		final AtomicInteger failUpdates = new AtomicInteger();
 
@@ -119,46 +116,14 @@ class BrokerFailureTests {
 
 		final AtomicInteger failReceives = new AtomicInteger();
 
-		private final TaskBroker delegate;
-
 		FlakyBroker(TaskBroker delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public String type() {
-			return "flaky";
-		}
-
-		@Override
-		public void enqueue(Task task) {
-			this.delegate.enqueue(task);
+			super("flaky", delegate);
 		}
 
 		@Override
 		public List<TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
 			failIfAsked(this.failReceives);
-			return this.delegate.receive(max, timeout).stream().<TaskDelivery>map(FlakyDelivery::new).toList();
-		}
-
-		@Override
-		public CancelOutcome cancel(UUID uuid, String reason) {
-			return this.delegate.cancel(uuid, reason);
-		}
-
-		@Override
-		public void addCancelRequestListener(CancelRequestListener listener) {
-			this.delegate.addCancelRequestListener(listener);
-		}
-
-		@Override
-		public Optional<String> cancelRequest(UUID uuid) {
-			return this.delegate.cancelRequest(uuid);
-		}
-
-		@Override
-		public long pendingCount() {
-			return this.delegate.pendingCount();
+			return super.receive(max, timeout).stream().<TaskDelivery>map(FlakyDelivery::new).toList();
 		}
 
 		private static void failIfAsked(AtomicInteger failures) {
