@@ -23,7 +23,10 @@ public interface QTasks {
 	 * @param taskName the task's name
 	 * @param args positional arguments; each must be writable as JSON
 	 * @return the record as stored, in status {@code new}
-	 * @throws IllegalArgumentException when an argument cannot be written as JSON
+	 * @throws IllegalArgumentException when an argument cannot be written as JSON, or the
+	 * arguments exceed {@code qtasks.max-payload-size}
+	 * @throws io.qtasks.client.TaskEnqueueException when the broker cannot take the task
+	 * (Redis unreachable or not answering); it names the task's uuid
 	 */
 	Task addTask(String taskName, Object... args);
 

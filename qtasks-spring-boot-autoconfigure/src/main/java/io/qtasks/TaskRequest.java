@@ -50,6 +50,8 @@ public interface TaskRequest {
 	/**
 	 * Enqueues the task.
 	 * @return the record as stored, in status {@code new}
+	 * @throws io.qtasks.client.TaskEnqueueException when the broker cannot take the task
+	 * (Redis unreachable or not answering); it names the task's uuid
 	 */
 	Task add();
 

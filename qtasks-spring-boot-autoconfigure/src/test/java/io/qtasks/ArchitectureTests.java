@@ -2,11 +2,17 @@ package io.qtasks;
 
 import java.io.ObjectInputStream;
 
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -51,5 +57,31 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.areAssignableTo(ObjectInputStream.class)
 		.because("task payloads are JSON; Java deserialization of untrusted bytes is never used");
+
+	@ArchTest
+	static final ArchRule noJavaDeserializationThroughSpring = noClasses().should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName(JdkSerializationRedisSerializer.class.getName())
+		.orShould()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework.core.serializer..")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.springframework.util.SerializationUtils")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName(RedisTemplate.class.getName())
+		.orShould()
+		.callMethod(RedisSerializer.class, "java")
+		.orShould()
+		.callMethod(RedisSerializer.class, "java", ClassLoader.class)
+		.because("Spring's Java serialization helpers deserialize untrusted bytes into objects, and so does a"
+				+ " RedisTemplate with its default (JDK) serializer; QTasks talks to Redis through"
+				+ " StringRedisTemplate and stores JSON");
+
+	@ArchTest
+	static final ArchRule noPolymorphicJsonTyping = noClasses().should()
+		.callMethodWhere(target(nameStartingWith("activateDefaultTyping")))
+		.because("JSON that names the classes to create is Java deserialization by another name");
 
 }

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.data.redis.health.DataRedisReactiveHealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -41,6 +44,9 @@ class SampleApplicationTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void seedExampleCancelsItselfAndLogsLikeTheSeed(CapturedOutput output) {
@@ -127,6 +133,14 @@ class SampleApplicationTests {
 		Task done = this.qtasks.waitResult(uuid, WAIT).orElseThrow();
 		assertThat(done.status()).isEqualTo(TaskStatus.ERROR);
 		assertThat(done.traceback()).contains("Unknown task 'no_such_task'");
+	}
+
+	@Test
+	void healthIsUpWithoutRedis() {
+		// Spring Data Redis is on the class path for the redis profile only
+		assertThat(this.context.getBeanNamesForType(DataRedisHealthIndicator.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(DataRedisReactiveHealthIndicator.class)).isEmpty();
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk();
 	}
 
 	@Test

@@ -18,6 +18,17 @@ public interface TaskDelivery {
 	Task task();
 
 	/**
+	 * How many times the task has been handed to a worker, this claim included. More than
+	 * one means an earlier claim ended without an outcome: its node died or lost the
+	 * broker and the claim ran out, or it shut down and handed the task back. Tasks run
+	 * at least once, so such a task may have run partly, or even to its end, before.
+	 * @return the count, at least 1
+	 */
+	default int deliveries() {
+		return 1;
+	}
+
+	/**
 	 * Stores an intermediate state of the run (status {@code process} or {@code retry}).
 	 * @param record the new record
 	 * @return {@code false} when the claim was lost and nothing was written

@@ -85,7 +85,7 @@ public class DefaultQTasks implements QTasks {
 		this.properties = properties;
 		this.clock = clock;
 		this.instrumentation = instrumentation;
-		this.enqueuer = broker::enqueue;
+		this.enqueuer = this::send;
 	}
 
 	@Override
@@ -153,6 +153,15 @@ public class DefaultQTasks implements QTasks {
 			.updatedAt(now)
 			.build();
 		return this.instrumentation.enqueue(task, this.enqueuer);
+	}
+
+	private void send(Task task) {
+		try {
+			this.broker.enqueue(task);
+		}
+		catch (RuntimeException ex) {
+			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.broker.type(), ex);
+		}
 	}
 
 	Task enqueueAndWait(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority, Duration timeout) {

@@ -40,6 +40,14 @@ public final class TaskWaiters {
 	}
 
 	/**
+	 * The tasks anyone in this JVM waits for.
+	 * @return a snapshot of their uuids
+	 */
+	public Set<UUID> waitedFor() {
+		return Set.copyOf(this.waiters.keySet());
+	}
+
+	/**
 	 * Completes the waiters of a finished task.
 	 * @param task the finished record
 	 */

@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -19,6 +21,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.StringUtils;
@@ -55,6 +58,8 @@ public class QTasksWorker implements SmartLifecycle {
 
 	private static final Duration BROKER_FAILURE_PAUSE = Duration.ofSeconds(1);
 
+	private static final Duration BROKER_FAILURE_REMINDER = Duration.ofMinutes(1);
+
 	private static final String HOST = hostName();
 
 	private final String id = HOST + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
@@ -81,6 +86,10 @@ public class QTasksWorker implements SmartLifecycle {
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile boolean active;
+
+	private volatile BrokerFailure brokerFailure;
+
+	private Instant lastBrokerFailureLog;
 
 	private boolean virtualThreads;
 
@@ -157,6 +166,15 @@ public class QTasksWorker implements SmartLifecycle {
 		return this.running.size();
 	}
 
+	/**
+	 * Whether the dispatcher currently fails to receive tasks from the broker, for health
+	 * checks: present from the first failed attempt until the next successful one.
+	 * @return the failure, or empty while the broker answers
+	 */
+	public Optional<BrokerFailure> getBrokerFailure() {
+		return Optional.ofNullable(this.brokerFailure);
+	}
+
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
@@ -164,6 +182,7 @@ public class QTasksWorker implements SmartLifecycle {
 				return;
 			}
 			createPool();
+			this.brokerFailure = null;
 			this.active = true;
 			this.dispatcher = new Thread(this::dispatch, "qtasks-dispatcher");
 			this.dispatcher.start();
@@ -235,10 +254,12 @@ public class QTasksWorker implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				this.slots.release(claimable);
-				logger.error("QTasks worker {} cannot receive tasks from the {} broker; trying again in {}", this.id,
-						this.broker.type(), BROKER_FAILURE_PAUSE, ex);
+				brokerFailed(ex);
 				pause();
 				continue;
+			}
+			if (this.brokerFailure != null) {
+				brokerRecovered();
 			}
 			this.slots.release(claimable - deliveries.size());
 			deliveries.forEach(this::submit);
@@ -355,6 +376,33 @@ public class QTasksWorker implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.running.stopAll();
 		}
+	}
+
+	/**
+	 * The first failure in a row is an error with its stack trace; while it lasts, a
+	 * reminder without one at most every {@link #BROKER_FAILURE_REMINDER}.
+	 */
+	private void brokerFailed(RuntimeException failure) {
+		Instant now = Instant.now();
+		BrokerFailure previous = this.brokerFailure;
+		this.brokerFailure = new BrokerFailure((previous != null) ? previous.since() : now, failure);
+		if (previous == null) {
+			this.lastBrokerFailureLog = now;
+			logger.error("QTasks worker {} cannot receive tasks from the {} broker; trying again every {}", this.id,
+					this.broker.type(), BROKER_FAILURE_PAUSE, failure);
+		}
+		else if (!now.isBefore(this.lastBrokerFailureLog.plus(BROKER_FAILURE_REMINDER))) {
+			this.lastBrokerFailureLog = now;
+			logger.warn("QTasks worker {} still cannot receive tasks from the {} broker (since {}): {}", this.id,
+					this.broker.type(), previous.since(),
+					NestedExceptionUtils.getMostSpecificCause(failure).toString());
+		}
+	}
+
+	private void brokerRecovered() {
+		logger.info("QTasks worker {} receives tasks from the {} broker again (it could not since {})", this.id,
+				this.broker.type(), this.brokerFailure.since());
+		this.brokerFailure = null;
 	}
 
 	private void pause() {

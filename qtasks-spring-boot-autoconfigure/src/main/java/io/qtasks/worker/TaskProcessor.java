@@ -17,12 +17,14 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.retry.RetryContext;
 
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskSelf;
 import io.qtasks.TaskStatus;
+import io.qtasks.broker.BrokerWriteException;
 import io.qtasks.broker.LeaseLostException;
 import io.qtasks.broker.TaskBroker;
 import io.qtasks.broker.TaskDelivery;
@@ -77,6 +79,13 @@ public class TaskProcessor {
 	private static final int MAX_TRACEBACK_LENGTH = 32 * 1024;
 
 	private static final String PROGRESS = "progress";
+
+	private static final String ATTEMPTS = "attempts";
+
+	private static final String DELIVERIES = "deliveries";
+
+	private static final String LOST_ATTEMPT = "lost: the worker running it stopped or lost its claim before the attempt"
+			+ " ended";
 
 	private final TaskDefinitionRegistry registry;
 
@@ -195,6 +204,42 @@ public class TaskProcessor {
 				: text;
 	}
 
+	/**
+	 * The attempts earlier claims of a task recorded (earlier runs of a requeued task, or
+	 * a claim cut short by a lost lease or a shutdown), those that never ended marked as
+	 * lost.
+	 */
+	private static List<Map<String, Object>> earlierAttempts(Task claimed) {
+		if (!(claimed.extra().get(ATTEMPTS) instanceof List<?> recorded)) {
+			return List.of();
+		}
+		List<Map<String, Object>> attempts = new ArrayList<>(recorded.size());
+		for (Object entry : recorded) {
+			if (entry instanceof Map<?, ?> map) {
+				Map<String, Object> attempt = new LinkedHashMap<>();
+				map.forEach((key, value) -> attempt.put(String.valueOf(key), value));
+				if (!attempt.containsKey("endedAt")) {
+					attempt.putIfAbsent("error", LOST_ATTEMPT);
+				}
+				attempts.add(Collections.unmodifiableMap(attempt));
+			}
+		}
+		return attempts;
+	}
+
+	/**
+	 * The number of the last of the given attempts, or the record's attempt when higher.
+	 */
+	private static int lastAttempt(Task claimed, List<Map<String, Object>> attempts) {
+		int last = claimed.attempt();
+		for (Map<String, Object> attempt : attempts) {
+			if (attempt.get("attempt") instanceof Number number) {
+				last = Math.max(last, number.intValue());
+			}
+		}
+		return last;
+	}
+
 	private static Map<String, Object> progress(int count) {
 		return Map.of("count", count);
 	}
@@ -205,27 +250,6 @@ public class TaskProcessor {
 			case CANCEL -> TaskOutcome.CANCEL;
 			default -> TaskOutcome.ERROR;
 		};
-	}
-
-	/**
-	 * Copies the attempts of earlier runs that ended (those of a requeued task; an
-	 * attempt cut short by a lost claim or a shutdown is run again under its number).
-	 * @return the number of the last of them, 0 when there are none
-	 */
-	private static int keepEndedAttempts(Task task, List<Map<String, Object>> attempts) {
-		int last = 0;
-		if (task.extra().get("attempts") instanceof List<?> earlier) {
-			for (Object entry : earlier) {
-				if (entry instanceof Map<?, ?> attempt && attempt.containsKey("endedAt")
-						&& attempt.get("attempt") instanceof Number number) {
-					Map<String, Object> copy = new LinkedHashMap<>();
-					attempt.forEach((key, value) -> copy.put(String.valueOf(key), value));
-					attempts.add(Collections.unmodifiableMap(copy));
-					last = Math.max(last, number.intValue());
-				}
-			}
-		}
-		return last;
 	}
 
 	private static String describe(Throwable failure) {
@@ -252,10 +276,15 @@ public class TaskProcessor {
 		private final List<Map<String, Object>> attempts = new ArrayList<>();
 
 		/**
-		 * The number of the last attempt that ended before this run: attempts of a
-		 * requeued task number on from the ones of its earlier runs.
+		 * The number of the last attempt before this claim: attempts number on from those
+		 * of earlier claims.
 		 */
 		private final int earlierAttempts;
+
+		/**
+		 * The index in {@link #attempts} of this claim's first attempt.
+		 */
+		private final int ownAttemptsFrom;
 
 		private Task current;
 
@@ -266,8 +295,17 @@ public class TaskProcessor {
 			this.run = run;
 			this.definition = definition;
 			this.execution = execution;
-			this.current = delivery.task().toBuilder().retry(definition.retry()).build();
-			this.earlierAttempts = keepEndedAttempts(this.current, this.attempts);
+			Task.Builder claimed = delivery.task().toBuilder().retry(definition.retry());
+			this.attempts.addAll(earlierAttempts(delivery.task()));
+			if (delivery.deliveries() > 1) {
+				claimed.extra(DELIVERIES, delivery.deliveries());
+			}
+			if (!this.attempts.isEmpty()) {
+				claimed.extra(ATTEMPTS, List.copyOf(this.attempts));
+			}
+			this.earlierAttempts = lastAttempt(delivery.task(), this.attempts);
+			this.ownAttemptsFrom = this.attempts.size();
+			this.current = claimed.build();
 			this.context = new DefaultTaskContext(run, definition, TaskProcessor.this.storage,
 					TaskProcessor.this.properties, TaskProcessor.this.components);
 			this.self = definition.echo()
@@ -333,8 +371,8 @@ public class TaskProcessor {
 				.status(TaskStatus.PROCESS)
 				.attempt(attempt)
 				.updatedAt(now)
-				.extra("attempts", List.copyOf(this.attempts));
-			if (attempt == 1 || !this.current.extra().containsKey("startedAt")) {
+				.extra(ATTEMPTS, List.copyOf(this.attempts));
+			if (!this.current.extra().containsKey("startedAt")) {
 				processing.extra("startedAt", now.toString());
 			}
 			Progress progress = null;
@@ -383,7 +421,7 @@ public class TaskProcessor {
 				.status(TaskStatus.RETRY)
 				.traceback(traceback(failure))
 				.updatedAt(now)
-				.extra("attempts", List.copyOf(this.attempts))
+				.extra(ATTEMPTS, List.copyOf(this.attempts))
 				.build());
 		}
 
@@ -391,6 +429,10 @@ public class TaskProcessor {
 			if (failure instanceof LeaseLostException) {
 				logger.warn("{}", failure.getMessage());
 				this.execution.outcome(TaskOutcome.LOST, null);
+				return;
+			}
+			if (failure instanceof BrokerWriteException) {
+				handBack(failure);
 				return;
 			}
 			if (this.run.isShutdown() && this.run.cancelReason() == null) {
@@ -416,6 +458,29 @@ public class TaskProcessor {
 			complete(finish(TaskStatus.ERROR, cause).traceback(traceback(cause)).build(), cause);
 		}
 
+		/**
+		 * The broker failed while the run was recording its state or outcome: the failure
+		 * is not the task's, so no outcome is recorded. The task goes back to the queue,
+		 * or, when the broker cannot take it back either, runs again once its claim runs
+		 * out. (When the broker did store the outcome and only its reply was lost, the
+		 * hand-back is refused and the outcome stands.)
+		 */
+		private void handBack(Throwable failure) {
+			String cause = NestedExceptionUtils.getMostSpecificCause(failure).toString();
+			this.execution.outcome(TaskOutcome.RELEASED, null);
+			try {
+				this.delivery.release();
+				logger.warn("Task {} ({}) stopped: the broker could not store its state ({}); it goes back to the"
+						+ " queue", this.run.uuid(), this.definition.name(), cause);
+			}
+			catch (RuntimeException ex) {
+				logger.warn(
+						"Task {} ({}) stopped: the broker could not store its state ({}) nor take the task back;"
+								+ " it runs again once its claim runs out",
+						this.run.uuid(), this.definition.name(), cause);
+			}
+		}
+
 		private Task.Builder finish(TaskStatus status) {
 			return finish(status, null);
 		}
@@ -427,12 +492,12 @@ public class TaskProcessor {
 				.status(status)
 				.updatedAt(now)
 				.extra("finishedAt", now.toString())
-				.extra("attempts", List.copyOf(this.attempts));
+				.extra(ATTEMPTS, List.copyOf(this.attempts));
 		}
 
 		private void endAttempt(Instant now, Throwable failure) {
 			int last = this.attempts.size() - 1;
-			if (last >= 0 && !this.attempts.get(last).containsKey("endedAt")) {
+			if (last >= this.ownAttemptsFrom && !this.attempts.get(last).containsKey("endedAt")) {
 				Map<String, Object> ended = new LinkedHashMap<>(this.attempts.get(last));
 				ended.put("endedAt", now.toString());
 				if (failure != null) {
@@ -443,7 +508,14 @@ public class TaskProcessor {
 		}
 
 		private synchronized void write(Task record) {
-			if (!this.delivery.update(record)) {
+			boolean written;
+			try {
+				written = this.delivery.update(record);
+			}
+			catch (RuntimeException ex) {
+				throw new BrokerWriteException(record.uuid(), ex);
+			}
+			if (!written) {
 				throw new LeaseLostException(record.uuid());
 			}
 			this.current = record;
@@ -457,7 +529,15 @@ public class TaskProcessor {
 		}
 
 		private synchronized void complete(Task record, Throwable failure) {
-			if (this.delivery.complete(record)) {
+			boolean completed;
+			try {
+				completed = this.delivery.complete(record);
+			}
+			catch (RuntimeException ex) {
+				handBack(new BrokerWriteException(record.uuid(), ex));
+				return;
+			}
+			if (completed) {
 				this.current = record;
 				this.execution.outcome(outcome(record.status()), failure);
 			}
@@ -525,8 +605,8 @@ public class TaskProcessor {
 						try {
 							writeNow();
 						}
-						catch (LeaseLostException ex) {
-							// the run's own next write reports the lost claim
+						catch (LeaseLostException | BrokerWriteException ex) {
+							// the run's own next write reports it
 						}
 					}
 				}

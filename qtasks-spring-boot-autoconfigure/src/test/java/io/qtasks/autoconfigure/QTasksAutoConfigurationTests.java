@@ -1,7 +1,6 @@
 package io.qtasks.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +18,9 @@ import io.qtasks.Task;
 import io.qtasks.TaskContext;
 import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
+import io.qtasks.broker.DelegatingTaskBroker;
 import io.qtasks.broker.TaskBroker;
+import io.qtasks.broker.WorkerNode;
 import io.qtasks.broker.WorkerNodeRegistry;
 import io.qtasks.broker.memory.MemoryTaskBroker;
 import io.qtasks.client.DefaultQTasks;
@@ -55,6 +56,18 @@ class QTasksAutoConfigurationTests {
 			QTasksProperties properties = context.getBean(QTasksProperties.class);
 			assertThat(properties.getBroker().getType()).isEqualTo(QTasksProperties.BrokerType.MEMORY);
 			assertThat(properties.getName()).isEqualTo("qtasks");
+		});
+	}
+
+	@Test
+	void registersTheWorkerNodeWithoutBeanValidationOnTheClassPath() {
+		this.runner.withClassLoader(new FilteredClassLoader(jakarta.validation.Validator.class)).run((context) -> {
+			assertThat(context).hasSingleBean(WorkerNodeHeartbeat.class);
+			String id = context.getBean(QTasksWorker.class).getId();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(context.getBean(WorkerNodeRegistry.class).liveNodes())
+					.extracting(WorkerNode::id)
+					.containsExactly(id));
 		});
 	}
 
@@ -169,65 +182,8 @@ class QTasksAutoConfigurationTests {
 
 		@Bean
 		TaskBroker customBroker(MemoryTaskStorage customStorage) {
-			return new DelegatingBroker(new MemoryTaskBroker(customStorage, java.time.Clock.systemUTC()));
-		}
-
-	}
-
-	/**
-	 * A broker of the user's own, standing for any other engine.
-	 */
-	static final class DelegatingBroker implements TaskBroker {
-
-		private final TaskBroker delegate;
-
-		DelegatingBroker(TaskBroker delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public String type() {
-			return "custom";
-		}
-
-		@Override
-		public void enqueue(Task task) {
-			this.delegate.enqueue(task);
-		}
-
-		@Override
-		public List<io.qtasks.broker.TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
-			return this.delegate.receive(max, timeout);
-		}
-
-		@Override
-		public CancelOutcome cancel(UUID uuid, String reason) {
-			return this.delegate.cancel(uuid, reason);
-		}
-
-		@Override
-		public void addCancelRequestListener(io.qtasks.broker.CancelRequestListener listener) {
-			this.delegate.addCancelRequestListener(listener);
-		}
-
-		@Override
-		public Optional<String> cancelRequest(UUID uuid) {
-			return this.delegate.cancelRequest(uuid);
-		}
-
-		@Override
-		public long pendingCount() {
-			return this.delegate.pendingCount();
-		}
-
-		@Override
-		public io.qtasks.RequeueOutcome requeue(UUID uuid) {
-			return this.delegate.requeue(uuid);
-		}
-
-		@Override
-		public java.util.SortedMap<Integer, Long> pendingCountByPriority() {
-			return this.delegate.pendingCountByPriority();
+			// a broker of the user's own, standing for any other engine
+			return new DelegatingTaskBroker("custom", new MemoryTaskBroker(customStorage, java.time.Clock.systemUTC()));
 		}
 
 	}

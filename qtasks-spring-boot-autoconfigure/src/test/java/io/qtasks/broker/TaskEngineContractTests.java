@@ -29,6 +29,8 @@ import io.qtasks.broker.WorkerNode;
 import io.qtasks.worker.WorkerNodeHeartbeat;
 import io.qtasks.broker.WorkerNodeRegistry;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -338,6 +340,33 @@ public abstract class TaskEngineContractTests {
 			Task requeued = qtasks(context).get(queued.uuid()).orElseThrow();
 			assertThat(requeued.status()).isEqualTo(TaskStatus.NEW);
 			assertThat(broker(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aTaskHandedBackRunsAgainAndItsRecordShowsBothDeliveries() {
+		worker("qtasks.worker.shutdown-timeout=100ms").run((context) -> {
+			Task queued = qtasks(context).addTask("hold", "delivered twice");
+			assertThat(this.probe.awaitStart("delivered twice", WAIT)).isTrue();
+			QTasksWorker worker = context.getBean(QTasksWorker.class);
+			worker.stop();
+			assertThat(qtasks(context).get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+			worker.start();
+			Task done = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(this.probe.runs("delivered twice")).isEqualTo(2);
+			assertThat(done.attempt()).isEqualTo(2);
+			assertThat(done.extra()).containsEntry("deliveries", 2);
+			assertThat(done.extra().get("attempts")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.satisfiesExactly(
+						(lost) -> assertThat(lost).asInstanceOf(InstanceOfAssertFactories.MAP)
+							.containsEntry("attempt", 1)
+							.doesNotContainKey("endedAt")
+							.hasEntrySatisfying("error", (error) -> assertThat(error).asString().startsWith("lost:")),
+						(ran) -> assertThat(ran).asInstanceOf(InstanceOfAssertFactories.MAP)
+							.containsEntry("attempt", 2)
+							.containsKey("endedAt")
+							.doesNotContainKey("error"));
 		});
 	}
 

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
 
 import io.qtasks.CancelOutcome;
@@ -31,11 +34,13 @@ import io.qtasks.storage.memory.MemoryTaskStorage;
 /**
  * A broker inside this JVM: a priority queue (lower priority first, FIFO within a
  * priority) over a {@link MemoryTaskStorage}. Needs no infrastructure; tasks live as long
- * as the JVM.
+ * as the JVM, and those still queued when it stops are lost (with a warning).
  *
  * @author QTasks contributors
  */
-public class MemoryTaskBroker implements TaskBroker {
+public class MemoryTaskBroker implements TaskBroker, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(MemoryTaskBroker.class);
 
 	private final PriorityBlockingQueue<Queued> queue = new PriorityBlockingQueue<>();
 
@@ -67,7 +72,7 @@ public class MemoryTaskBroker implements TaskBroker {
 	@Override
 	public void enqueue(Task task) {
 		this.storage.save(task);
-		this.queue.add(new Queued(task, this.sequence.incrementAndGet()));
+		this.queue.add(new Queued(task, this.sequence.incrementAndGet(), 1));
 	}
 
 	@Override
@@ -82,7 +87,7 @@ public class MemoryTaskBroker implements TaskBroker {
 		this.queue.drainTo(claimed, max - 1);
 		List<TaskDelivery> deliveries = new ArrayList<>(claimed.size());
 		for (Queued queued : claimed) {
-			deliveries.add(new MemoryDelivery(queued.task(), queued.sequence()));
+			deliveries.add(new MemoryDelivery(queued));
 		}
 		return deliveries;
 	}
@@ -122,7 +127,7 @@ public class MemoryTaskBroker implements TaskBroker {
 			return TaskRequeue.queuedAgain(current, this.clock.instant());
 		});
 		if (outcome.get() == RequeueOutcome.REQUEUED) {
-			this.queue.add(new Queued(stored.get(), this.sequence.incrementAndGet()));
+			this.queue.add(new Queued(stored.get(), this.sequence.incrementAndGet(), 1));
 		}
 		return outcome.get();
 	}
@@ -152,10 +157,30 @@ public class MemoryTaskBroker implements TaskBroker {
 	}
 
 	/**
+	 * Says how many queued tasks are lost with this JVM, rather than dropping them
+	 * silently.
+	 */
+	@Override
+	public void destroy() {
+		List<Queued> dropped = new ArrayList<>();
+		this.queue.drainTo(dropped);
+		if (!dropped.isEmpty()) {
+			logger.warn(
+					"{} queued task(s) are lost: the memory broker keeps tasks only while this JVM runs (use the"
+							+ " redis broker to keep them): {}",
+					dropped.size(), dropped.stream().map((queued) -> queued.task().uuid()).toList());
+		}
+	}
+
+	/**
 	 * A queued record; lower priority first, then first come first served. Records do not
 	 * change while queued (a cancel takes them out), so the queue holds them directly.
+	 *
+	 * @param task the record
+	 * @param sequence the order of arrival
+	 * @param deliveries the how-manieth delivery the next claim is
 	 */
-	private record Queued(Task task, long sequence) implements Comparable<Queued> {
+	private record Queued(Task task, long sequence, int deliveries) implements Comparable<Queued> {
 
 		@Override
 		public int compareTo(Queued other) {
@@ -169,16 +194,21 @@ public class MemoryTaskBroker implements TaskBroker {
 
 		private final Task task;
 
-		private final long sequence;
+		private final Queued queued;
 
-		MemoryDelivery(Task task, long sequence) {
-			this.task = task;
-			this.sequence = sequence;
+		MemoryDelivery(Queued queued) {
+			this.task = queued.task();
+			this.queued = queued;
 		}
 
 		@Override
 		public Task task() {
 			return this.task;
+		}
+
+		@Override
+		public int deliveries() {
+			return this.queued.deliveries();
 		}
 
 		@Override
@@ -202,7 +232,7 @@ public class MemoryTaskBroker implements TaskBroker {
 				.updatedAt(MemoryTaskBroker.this.clock.instant())
 				.build();
 			MemoryTaskBroker.this.storage.save(queued);
-			MemoryTaskBroker.this.queue.add(new Queued(queued, this.sequence));
+			MemoryTaskBroker.this.queue.add(new Queued(queued, this.queued.sequence(), this.queued.deliveries() + 1));
 		}
 
 	}

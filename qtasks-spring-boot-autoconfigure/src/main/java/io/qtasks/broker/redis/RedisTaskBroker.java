@@ -104,8 +104,9 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		this.scripts = new RedisTaskScripts(redis, keys);
 		this.timing = timing;
 		this.clock = clock;
-		subscriptions.subscribe(keys.wakeChannel(), (message) -> this.wake.signal());
-		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequested);
+		// after a reconnect, what was published meanwhile is lost: look at Redis instead
+		subscriptions.subscribe(keys.wakeChannel(), (message) -> this.wake.signal(), this.wake::signal);
+		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequested, this::catchUpOnCancelRequests);
 	}
 
 	@Override
@@ -254,15 +255,20 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		}
 		Map<UUID, String> claims = new LinkedHashMap<>();
 		this.held.values().forEach((delivery) -> claims.put(delivery.uuid(), delivery.token()));
-		for (UUID lost : this.scripts.extend(claims, this.timing.lease())) {
-			RedisTaskDelivery delivery = this.held.remove(lost);
-			if (delivery != null) {
+		this.scripts.extend(claims, this.timing.lease()).forEach((uuid, lost) -> {
+			RedisTaskDelivery delivery = this.held.get(uuid);
+			if (delivery == null || !delivery.token().equals(claims.get(uuid)) || !this.held.remove(uuid, delivery)) {
+				return;
+			}
+			// a claim that ended because its task finished is no news: usually this node
+			// completed it while the heartbeat was under way
+			if (lost) {
 				logger.warn(
 						"The lease of task {} ({}) on this node expired and the task went back to the queue; what"
 								+ " this node's run records from now on is discarded",
-						lost, delivery.task().taskName());
+						uuid, delivery.task().taskName());
 			}
-		}
+		});
 	}
 
 	/**
@@ -439,6 +445,13 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
 		String reason = String.valueOf(request.get("reason"));
 		this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason));
+	}
+
+	private void catchUpOnCancelRequests() {
+		for (UUID uuid : List.copyOf(this.held.keySet())) {
+			cancelRequest(uuid).ifPresent(
+					(reason) -> this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason)));
+		}
 	}
 
 	private static void guarded(String action, Runnable step) {

@@ -33,6 +33,12 @@ final class RedisTaskDelivery implements TaskDelivery {
 		return this.task;
 	}
 
+	@Override
+	public int deliveries() {
+		// the fencing token counts the task's claims
+		return Integer.parseInt(this.token);
+	}
+
 	UUID uuid() {
 		return this.task.uuid();
 	}

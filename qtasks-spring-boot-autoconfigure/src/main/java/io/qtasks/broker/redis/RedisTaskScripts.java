@@ -3,6 +3,7 @@ package io.qtasks.broker.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,7 +106,12 @@ final class RedisTaskScripts implements AutoCloseable {
 				uuid.toString(), record, this.keys.wakeChannel())));
 	}
 
-	List<UUID> extend(Map<UUID, String> claims, Duration lease) {
+	/**
+	 * Extends the leases of claims.
+	 * @return the claims that are over: {@code true} for those lost to the queue or
+	 * another claim, {@code false} for those whose task is finished
+	 */
+	Map<UUID, Boolean> extend(Map<UUID, String> claims, Duration lease) {
 		List<String> args = new ArrayList<>(2 + claims.size() * 2);
 		args.add(this.keys.prefix());
 		args.add(String.valueOf(lease.toMillis()));
@@ -113,8 +119,12 @@ final class RedisTaskScripts implements AutoCloseable {
 			args.add(uuid.toString());
 			args.add(token);
 		});
-		List<?> lost = this.redis.execute(EXTEND, List.of(this.keys.inflight()), args.toArray());
-		return lost.stream().map((uuid) -> UUID.fromString((String) uuid)).toList();
+		List<?> over = this.redis.execute(EXTEND, List.of(this.keys.inflight()), args.toArray());
+		Map<UUID, Boolean> ended = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < over.size(); i += 2) {
+			ended.put(UUID.fromString((String) over.get(i)), "lost".equals(over.get(i + 1)));
+		}
+		return ended;
 	}
 
 	List<String> requeueExpired(int limit) {

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -64,16 +67,22 @@ public class RedisSubscriptions implements SmartLifecycle, DisposableBean {
 	 * @param listener receives each message's body
 	 */
 	public void subscribe(String channel, Consumer<String> listener) {
-		this.container.addMessageListener((message, pattern) -> {
-			String body = new String(message.getBody(), StandardCharsets.UTF_8);
-			try {
-				listener.accept(body);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not handle the message {} from Redis channel {}", RedisTaskCodec.quote(body),
-						channel, ex);
-			}
-		}, List.of(new ChannelTopic(channel)));
+		subscribe(channel, listener, () -> {
+		});
+	}
+
+	/**
+	 * Registers a listener for the messages of a channel, and a callback for each time
+	 * the subscription is made: at start, and again after the connection was lost and
+	 * restored, when the messages published meanwhile are lost and the state in Redis has
+	 * to be looked at instead.
+	 * @param channel the channel
+	 * @param listener receives each message's body
+	 * @param subscribed called after each subscription to the channel
+	 */
+	public void subscribe(String channel, Consumer<String> listener, Runnable subscribed) {
+		this.container.addMessageListener(new ChannelListener(channel, listener, subscribed),
+				List.of(new ChannelTopic(channel)));
 	}
 
 	@Override
@@ -118,6 +127,37 @@ public class RedisSubscriptions implements SmartLifecycle, DisposableBean {
 		finally {
 			this.dispatcher.shutdownNow();
 		}
+	}
+
+	/**
+	 * Hands one channel's messages and subscriptions to its listeners.
+	 */
+	private record ChannelListener(String channel, Consumer<String> listener,
+			Runnable subscribed) implements MessageListener, SubscriptionListener {
+
+		@Override
+		public void onMessage(Message message, byte[] pattern) {
+			String body = new String(message.getBody(), StandardCharsets.UTF_8);
+			try {
+				this.listener.accept(body);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not handle the message {} from Redis channel {}", RedisTaskCodec.quote(body),
+						this.channel, ex);
+			}
+		}
+
+		@Override
+		public void onChannelSubscribed(byte[] channel, long count) {
+			try {
+				this.subscribed.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not catch up on Redis channel {} after subscribing: {}", this.channel,
+						ex.toString());
+			}
+		}
+
 	}
 
 	private static CustomizableThreadFactory daemon(CustomizableThreadFactory factory) {

@@ -56,7 +56,7 @@ public class RedisTaskStorage implements TaskStorage {
 		this.redis = redis;
 		this.keys = keys;
 		this.codec = codec;
-		subscriptions.subscribe(keys.finishedChannel(), this::finished);
+		subscriptions.subscribe(keys.finishedChannel(), this::finished, this::catchUp);
 	}
 
 	@Override
@@ -124,6 +124,15 @@ public class RedisTaskStorage implements TaskStorage {
 			logger.warn("Skipping an unreadable record while listing tasks: {}", ex.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Completions published while this node was not subscribed are lost: looks up every
+	 * task waited for.
+	 */
+	private void catchUp() {
+		this.waiters.waitedFor()
+			.forEach((uuid) -> find(uuid).filter(Task::isFinished).ifPresent(this.waiters::finished));
 	}
 
 	private void finished(String message) {

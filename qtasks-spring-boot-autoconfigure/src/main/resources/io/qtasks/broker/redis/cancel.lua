@@ -4,7 +4,7 @@
 -- ARGV: 1 key prefix, 2 uuid, 3 record revision the cancelled record was built from,
 --       4 cancelled record JSON, 5 reason, 6 finished TTL ms, 7 finished channel,
 --       8 cancel channel, 9 cancel message
-local fields = redis.call('HMGET', KEYS[1], 'status', 'entry', 'rev')
+local fields = task_fields(KEYS[1], 'status', 'entry', 'rev')
 if not fields[1] then
   return 'not_found'
 end

@@ -14,7 +14,7 @@ for i = 1, #popped, 2 do
   local reason = nil
   if #entry ~= 52 then
     reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
-  elseif redis.call('HGET', task, 'entry') ~= entry then
+  elseif task_fields(task, 'entry')[1] ~= entry then
     reason = 'no queued task has this entry'
   end
   if reason then
@@ -26,7 +26,7 @@ for i = 1, #popped, 2 do
     claimed[#claimed + 1] = ''
     claimed[#claimed + 1] = ''
   else
-    local token = redis.call('HINCRBY', task, 'claims', 1)
+    local token = bump(task, 'claims')
     redis.call('HSET', task, 'holder', token)
     redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
     local fields = redis.call('HMGET', task, 'record', 'status')

@@ -1,7 +1,7 @@
 -- Stores the final record and ends the claim, when the caller still holds it.
 -- KEYS: 1 task, 2 counts, 3 inflight
 -- ARGV: 1 key prefix, 2 token, 3 uuid, 4 record JSON, 5 status, 6 finished TTL ms, 7 finished channel
-if redis.call('HGET', KEYS[1], 'holder') ~= ARGV[2] then
+if task_fields(KEYS[1], 'holder')[1] ~= ARGV[2] then
   return 0
 end
 redis.call('ZREM', KEYS[3], ARGV[3])

@@ -9,7 +9,7 @@ for _, status in ipairs({ 'success', 'error', 'cancel' }) do
   local due = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, ARGV[2])
   for _, uuid in ipairs(due) do
     local task = ARGV[1] .. 'task:' .. uuid
-    if redis.call('HGET', task, 'status') == status then
+    if task_fields(task, 'status')[1] == status then
       redis.call('DEL', task)
     end
     redis.call('ZREM', KEYS[2], uuid)

@@ -7,11 +7,11 @@ local requeued = {}
 for _, uuid in ipairs(due) do
   redis.call('ZREM', KEYS[1], uuid)
   local task = ARGV[1] .. 'task:' .. uuid
-  local fields = redis.call('HMGET', task, 'status', 'entry', 'priority')
+  local fields = task_fields(task, 'status', 'entry', 'priority')
   if fields[1] and fields[2] and not is_finished(fields[1]) then
     redis.call('HDEL', task, 'holder')
     set_status(task, KEYS[3], 'new')
-    redis.call('ZADD', KEYS[2], fields[3], fields[2])
+    redis.call('ZADD', KEYS[2], score(fields[3]), fields[2])
     requeued[#requeued + 1] = uuid
   end
 end

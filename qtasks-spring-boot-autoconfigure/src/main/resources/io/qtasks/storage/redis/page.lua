@@ -5,7 +5,7 @@
 local uuids = redis.call('ZREVRANGE', KEYS[1], ARGV[2], ARGV[3])
 local page = {}
 for _, uuid in ipairs(uuids) do
-  local fields = redis.call('HMGET', ARGV[1] .. 'task:' .. uuid, 'record', 'status')
+  local fields = task_fields(ARGV[1] .. 'task:' .. uuid, 'record', 'status')
   page[#page + 1] = uuid
   page[#page + 1] = fields[1] or ''
   page[#page + 1] = fields[2] or ''

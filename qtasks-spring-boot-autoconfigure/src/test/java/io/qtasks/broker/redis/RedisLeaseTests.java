@@ -102,6 +102,33 @@ class RedisLeaseTests {
 	}
 
 	@Test
+	void aHeartbeatWarnsOfLostClaimsButNotOfFinishedTasks(CapturedOutput output) {
+		runner("qtasks.worker.enabled=false").run((context) -> {
+			RedisTaskBroker node = unstartedBroker(context);
+			try {
+				UUID finished = qtasks(context).addTask("echo", "finished").uuid();
+				UUID takenOver = qtasks(context).addTask("echo", "taken over").uuid();
+				assertThat(node.receive(2, WAIT)).hasSize(2);
+				StringRedisTemplate redis = new StringRedisTemplate(context.getBean(RedisConnectionFactory.class));
+				RedisKeys keys = new RedisKeys(this.name);
+				// as when this node's own completion runs just before its heartbeat
+				redis.opsForHash().put(keys.task(finished), "status", "success");
+				redis.opsForHash().delete(keys.task(finished), "holder");
+				// as when the lease ran out and another node claimed the task
+				redis.opsForHash().put(keys.task(takenOver), "holder", "99");
+
+				node.extendLeases();
+
+				assertThat(output).contains("The lease of task " + takenOver + " (echo) on this node expired")
+					.doesNotContain("The lease of task " + finished);
+			}
+			finally {
+				node.destroy();
+			}
+		});
+	}
+
+	@Test
 	void heartbeatsKeepTheLeaseOfARunningTask() {
 		runner().run((context) -> {
 			UUID uuid = qtasks(context).addTask("hold", "long-running").uuid();
@@ -148,11 +175,7 @@ class RedisLeaseTests {
 	}
 
 	private RedisTaskBroker unstartedBroker(AssertableApplicationContext context) {
-		RedisTaskBroker.Timing timing = new RedisTaskBroker.Timing(Duration.ofMillis(300), Duration.ofMillis(100),
-				Duration.ofMillis(100), Duration.ofDays(1));
-		return new RedisTaskBroker(new StringRedisTemplate(context.getBean(RedisConnectionFactory.class)),
-				new RedisKeys(this.name), new RedisTaskCodec(context.getBean(TaskJsonMapper.class)),
-				context.getBean(RedisSubscriptions.class), timing, Clock.systemUTC());
+		return RedisTestApplications.unstartedBroker(context, this.name);
 	}
 
 	private static Task attempt(TaskDelivery delivery, TaskStatus status, int attempt) {

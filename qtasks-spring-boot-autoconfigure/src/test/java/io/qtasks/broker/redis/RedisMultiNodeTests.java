@@ -160,6 +160,9 @@ class RedisMultiNodeTests {
 				assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 				assertThat(done.returning()).isEqualTo("B");
 				assertThat(this.probe.runs("orphan")).isEqualTo(2);
+				// the record shows that the task was delivered twice
+				assertThat(done.extra()).containsEntry("deliveries", 2);
+				assertThat(done.attempt()).isEqualTo(2);
 				// the dead node also drops out of the registry
 				String idOfB = b.getBean(QTasksWorker.class).getId();
 				await().atMost(WAIT)
