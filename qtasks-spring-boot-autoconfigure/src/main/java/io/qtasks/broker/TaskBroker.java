@@ -68,10 +68,14 @@ public interface TaskBroker {
 	void addCancelRequestListener(CancelRequestListener listener);
 
 	/**
-	 * The reason of a cancel request for a claimed task, for a worker that claimed it
-	 * before the request's notification could reach it.
+	 * The reason of a cancel request for a claimed task, for a worker whose run starts
+	 * after the request's notification went by. For a task this node claimed, an engine
+	 * may answer from what it knows locally (the claim and the notifications it heard),
+	 * so a request made on another node shows here once its notification arrived, a
+	 * moment after {@link #cancel} returned; a run that started before that is reached by
+	 * the notification itself.
 	 * @param uuid the task's uuid
-	 * @return the reason, or empty when none was requested
+	 * @return the reason, or empty when none is known
 	 */
 	Optional<String> cancelRequest(UUID uuid);
 

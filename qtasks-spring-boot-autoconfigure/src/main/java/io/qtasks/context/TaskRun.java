@@ -2,6 +2,7 @@ package io.qtasks.context;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.qtasks.TaskCancelledException;
 
@@ -29,6 +30,10 @@ public final class TaskRun {
 	private volatile Duration exceededTimeout;
 
 	private volatile boolean shutdown;
+
+	private boolean shielded;
+
+	private boolean interruptDeferred;
 
 	/**
 	 * Creates the state of a run that has not started yet.
@@ -129,7 +134,44 @@ public final class TaskRun {
 
 	private void interrupt() {
 		if (this.thread != null) {
-			this.thread.interrupt();
+			if (this.shielded) {
+				this.interruptDeferred = true;
+			}
+			else {
+				this.thread.interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Runs, on the run's thread, an action that a stop must not interrupt: a write to the
+	 * broker, whose client could abandon the command while the broker still carries it
+	 * out. A stop requested meanwhile interrupts the thread as soon as the action is
+	 * done. On another thread the action simply runs.
+	 * @param <T> the result type
+	 * @param action the action
+	 * @return its result
+	 */
+	public <T> T shielded(Supplier<T> action) {
+		boolean interrupted;
+		synchronized (this) {
+			if (this.thread != Thread.currentThread()) {
+				return action.get();
+			}
+			this.shielded = true;
+			interrupted = Thread.interrupted();
+		}
+		try {
+			return action.get();
+		}
+		finally {
+			synchronized (this) {
+				this.shielded = false;
+				if (interrupted || this.interruptDeferred) {
+					this.interruptDeferred = false;
+					this.thread.interrupt();
+				}
+			}
 		}
 	}
 

@@ -510,7 +510,7 @@ public class TaskProcessor {
 		private synchronized void write(Task record) {
 			boolean written;
 			try {
-				written = this.delivery.update(record);
+				written = this.run.shielded(() -> this.delivery.update(record));
 			}
 			catch (RuntimeException ex) {
 				throw new BrokerWriteException(record.uuid(), ex);

@@ -243,8 +243,8 @@ public abstract class TaskEngineContractTests {
 			TaskDelivery delivery = broker(context).receive(1, WAIT).get(0);
 			assertThat(qtasks(context).cancel(queued.uuid(), "changed my mind"))
 				.isEqualTo(CancelOutcome.CANCEL_REQUESTED);
-			assertThat(broker(context).cancelRequest(queued.uuid())).contains("changed my mind");
 			await().atMost(WAIT).until(() -> heard.contains(queued.uuid() + " changed my mind"));
+			assertThat(broker(context).cancelRequest(queued.uuid())).contains("changed my mind");
 			assertThat(delivery.complete(delivery.task()
 				.toBuilder()
 				.status(TaskStatus.CANCEL)
@@ -253,6 +253,19 @@ public abstract class TaskEngineContractTests {
 				.build())).isTrue();
 			assertThat(broker(context).cancelRequest(queued.uuid())).isEmpty();
 			assertThat(qtasks(context).get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.CANCEL);
+		});
+	}
+
+	@Test
+	void aCancelRequestOutlivesAHandBack() {
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).addTask("echo", "handed back");
+			TaskDelivery first = broker(context).receive(1, WAIT).get(0);
+			assertThat(qtasks(context).cancel(queued.uuid(), "not any more")).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
+			first.release();
+			TaskDelivery second = broker(context).receive(1, WAIT).get(0);
+			assertThat(second.task().uuid()).isEqualTo(queued.uuid());
+			assertThat(broker(context).cancelRequest(queued.uuid())).contains("not any more");
 		});
 	}
 

@@ -81,6 +81,8 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	private final Map<UUID, RedisTaskDelivery> held = new ConcurrentHashMap<>();
 
+	private final HeardCancelRequests heardCancelRequests = new HeardCancelRequests();
+
 	private final List<CancelRequestListener> cancelListeners = new CopyOnWriteArrayList<>();
 
 	private final Object lifecycleMonitor = new Object();
@@ -131,7 +133,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 				throw new InterruptedException();
 			}
 			long seen = this.wake.generation();
-			List<RedisTaskScripts.Claim> claims = this.scripts.claim(max, this.timing.lease());
+			List<RedisTaskScripts.Claim> claims = this.scripts.claim(max, this.timing.lease(), !timeout.isZero());
 			List<TaskDelivery> deliveries = deliveries(claims);
 			if (!deliveries.isEmpty()) {
 				return deliveries;
@@ -220,6 +222,12 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	@Override
 	public Optional<String> cancelRequest(UUID uuid) {
+		// a task this node claimed learned of an earlier request with its claim and hears
+		// of later ones: no round trip when a run starts
+		return this.held.containsKey(uuid) ? this.heardCancelRequests.get(uuid) : storedCancelRequest(uuid);
+	}
+
+	private Optional<String> storedCancelRequest(UUID uuid) {
 		return Optional.ofNullable(this.redis.<String, String>opsForHash().get(this.keys.task(uuid), "cancel"));
 	}
 
@@ -257,7 +265,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		this.held.values().forEach((delivery) -> claims.put(delivery.uuid(), delivery.token()));
 		this.scripts.extend(claims, this.timing.lease()).forEach((uuid, lost) -> {
 			RedisTaskDelivery delivery = this.held.get(uuid);
-			if (delivery == null || !delivery.token().equals(claims.get(uuid)) || !this.held.remove(uuid, delivery)) {
+			if (delivery == null || !delivery.token().equals(claims.get(uuid)) || !forget(delivery)) {
 				return;
 			}
 			// a claim that ended because its task finished is no news: usually this node
@@ -374,7 +382,7 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 					this.timing.finishedTtl());
 		}
 		finally {
-			this.held.remove(delivery.uuid(), delivery);
+			forget(delivery);
 		}
 	}
 
@@ -386,8 +394,16 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 			}
 		}
 		finally {
-			this.held.remove(delivery.uuid(), delivery);
+			forget(delivery);
 		}
+	}
+
+	private boolean forget(RedisTaskDelivery delivery) {
+		if (this.held.remove(delivery.uuid(), delivery)) {
+			this.heardCancelRequests.forget(delivery.uuid());
+			return true;
+		}
+		return false;
 	}
 
 	private List<TaskDelivery> deliveries(List<RedisTaskScripts.Claim> claims) {
@@ -403,6 +419,9 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 			try {
 				Task task = this.codec.read(uuid, claim.record(), claim.status());
 				RedisTaskDelivery delivery = new RedisTaskDelivery(this, task, claim.tokenOrReason());
+				if (!claim.cancelRequest().isEmpty()) {
+					this.heardCancelRequests.put(uuid, claim.cancelRequest());
+				}
 				this.held.put(uuid, delivery);
 				deliveries.add(delivery);
 			}
@@ -444,13 +463,16 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 		Map<?, ?> request = this.codec.readValue(message, Map.class);
 		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
 		String reason = String.valueOf(request.get("reason"));
+		this.heardCancelRequests.put(uuid, reason);
 		this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason));
 	}
 
 	private void catchUpOnCancelRequests() {
 		for (UUID uuid : List.copyOf(this.held.keySet())) {
-			cancelRequest(uuid).ifPresent(
-					(reason) -> this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason)));
+			storedCancelRequest(uuid).ifPresent((reason) -> {
+				this.heardCancelRequests.put(uuid, reason);
+				this.cancelListeners.forEach((listener) -> listener.cancelRequested(uuid, reason));
+			});
 		}
 	}
 

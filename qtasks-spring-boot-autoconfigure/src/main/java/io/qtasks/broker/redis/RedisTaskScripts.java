@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -25,10 +26,12 @@ import io.qtasks.storage.redis.RedisScripts;
 /**
  * The broker's atomic steps, each one Lua script over the application's keys.
  * <p>
- * Steps taken by workers run uninterruptibly: the worker interrupts task threads to
- * cancel them and its dispatcher to stop it, and Lettuce abandons a command whose caller
- * is interrupted although Redis still runs it. Such a call is handed to a helper thread
- * and waited for; the caller's interrupt is kept for afterwards.
+ * Lettuce abandons a command whose caller is interrupted although Redis still runs it,
+ * which would lose a claim or the knowledge that a write was made. Task threads make
+ * their writes shielded from the interrupts of cancel, timeout and shutdown (see
+ * {@code TaskRun#shielded}). A claim made by a receiver that waits for work, which the
+ * worker interrupts to stop it, is handed to a helper thread and waited for; the caller's
+ * interrupt is kept for afterwards.
  *
  * @author QTasks contributors
  */
@@ -76,34 +79,35 @@ final class RedisTaskScripts implements AutoCloseable {
 		return stored != null && stored == 1;
 	}
 
-	List<Claim> claim(int max, Duration lease) {
-		List<?> reply = uninterruptibly(() -> this.redis.execute(CLAIM,
+	List<Claim> claim(int max, Duration lease, boolean interruptible) {
+		Supplier<List<?>> call = () -> this.redis.execute(CLAIM,
 				List.of(this.keys.pending(), this.keys.inflight(), this.keys.deadLetters()), this.keys.prefix(),
-				String.valueOf(max), String.valueOf(lease.toMillis())));
-		List<Claim> claims = new ArrayList<>(reply.size() / 5);
-		for (int i = 0; i + 4 < reply.size(); i += 5) {
+				String.valueOf(max), String.valueOf(lease.toMillis()));
+		List<?> reply = interruptible ? uninterruptibly(call::get) : call.get();
+		List<Claim> claims = new ArrayList<>(reply.size() / 6);
+		for (int i = 0; i + 5 < reply.size(); i += 6) {
 			claims.add(new Claim("task".equals(reply.get(i)), (String) reply.get(i + 1), (String) reply.get(i + 2),
-					(String) reply.get(i + 3), (String) reply.get(i + 4)));
+					(String) reply.get(i + 3), (String) reply.get(i + 4), (String) reply.get(i + 5)));
 		}
 		return claims;
 	}
 
 	boolean update(UUID uuid, String token, String record, TaskStatus status) {
-		return succeeded(uninterruptibly(() -> this.redis.execute(UPDATE,
-				List.of(this.keys.task(uuid), this.keys.counts()), token, record, status.value())));
+		return succeeded(this.redis.execute(UPDATE, List.of(this.keys.task(uuid), this.keys.counts()), token, record,
+				status.value()));
 	}
 
 	boolean complete(UUID uuid, String token, String record, TaskStatus status, Duration finishedTtl) {
-		return succeeded(uninterruptibly(() -> this.redis.execute(COMPLETE,
-				List.of(this.keys.task(uuid), this.keys.counts(), this.keys.inflight()), this.keys.prefix(), token,
-				uuid.toString(), record, status.value(), String.valueOf(finishedTtl.toMillis()),
-				this.keys.finishedChannel())));
+		return succeeded(
+				this.redis.execute(COMPLETE, List.of(this.keys.task(uuid), this.keys.counts(), this.keys.inflight()),
+						this.keys.prefix(), token, uuid.toString(), record, status.value(),
+						String.valueOf(finishedTtl.toMillis()), this.keys.finishedChannel()));
 	}
 
 	boolean release(UUID uuid, String token, String record) {
-		return succeeded(uninterruptibly(() -> this.redis.execute(RELEASE,
+		return succeeded(this.redis.execute(RELEASE,
 				List.of(this.keys.task(uuid), this.keys.counts(), this.keys.inflight(), this.keys.pending()), token,
-				uuid.toString(), record, this.keys.wakeChannel())));
+				uuid.toString(), record, this.keys.wakeChannel()));
 	}
 
 	/**
@@ -214,8 +218,10 @@ final class RedisTaskScripts implements AutoCloseable {
 	 * @param tokenOrReason the claim's fencing token, or why the entry is invalid
 	 * @param record the task's JSON record
 	 * @param status the task's status field
+	 * @param cancelRequest the reason of a cancel requested for the task, or empty
 	 */
-	record Claim(boolean valid, String uuidOrEntry, String tokenOrReason, String record, String status) {
+	record Claim(boolean valid, String uuidOrEntry, String tokenOrReason, String record, String status,
+			String cancelRequest) {
 
 	}
 

@@ -2,8 +2,9 @@
 -- deadline and a new fencing token.
 -- KEYS: 1 pending, 2 inflight, 3 dead letters
 -- ARGV: 1 key prefix, 2 max, 3 lease ms
--- Returns quintuples: 'task', uuid, token, record, status for a claimed task, or
--- 'invalid', entry, reason, '', '' for an entry that names no queued task (moved to the dead letters).
+-- Returns sextuples: 'task', uuid, token, record, status, cancel request (or '') for a claimed
+-- task, or 'invalid', entry, reason, '', '', '' for an entry that names no queued task (moved to
+-- the dead letters).
 local now = now_ms()
 local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[2])
 local claimed = {}
@@ -25,16 +26,18 @@ for i = 1, #popped, 2 do
     claimed[#claimed + 1] = reason
     claimed[#claimed + 1] = ''
     claimed[#claimed + 1] = ''
+    claimed[#claimed + 1] = ''
   else
     local token = bump(task, 'claims')
     redis.call('HSET', task, 'holder', token)
     redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
-    local fields = redis.call('HMGET', task, 'record', 'status')
+    local fields = redis.call('HMGET', task, 'record', 'status', 'cancel')
     claimed[#claimed + 1] = 'task'
     claimed[#claimed + 1] = uuid
     claimed[#claimed + 1] = tostring(token)
     claimed[#claimed + 1] = fields[1] or ''
     claimed[#claimed + 1] = fields[2] or ''
+    claimed[#claimed + 1] = fields[3] or ''
   end
 end
 return claimed
