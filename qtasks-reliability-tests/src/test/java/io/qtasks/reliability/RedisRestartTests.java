@@ -94,7 +94,9 @@ class RedisRestartTests {
 					assertThat(loop.isRunning()).isTrue();
 					redis.start();
 
-					// both contexts reconnect by themselves
+					// both contexts reconnect by themselves, once Lettuce's reconnect
+					// back-off lets them (a side-effect-free command shows when)
+					await().atMost(WAIT).ignoreExceptions().until(() -> redisOfClient.hasKey(effectsKey) != null);
 					Task after = qtasks.task("work").args(1).addAndWait(WAIT);
 					assertThat(after.status()).isEqualTo(TaskStatus.SUCCESS);
 					assertThat(loop.getBrokerFailure()).isEmpty();

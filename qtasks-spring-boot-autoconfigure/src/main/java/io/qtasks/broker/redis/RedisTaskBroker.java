@@ -65,6 +65,12 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 
 	private static final Duration MAINTENANCE_STOP_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * How much longer than its wait a receiver stays listed as idle, so that the list
+	 * never lapses while it still waits.
+	 */
+	private static final Duration IDLE_MARGIN = Duration.ofSeconds(1);
+
 	private final StringRedisTemplate redis;
 
 	private final RedisKeys keys;
@@ -82,6 +88,12 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 	private final Map<UUID, RedisTaskDelivery> held = new ConcurrentHashMap<>();
 
 	private final HeardCancelRequests heardCancelRequests = new HeardCancelRequests();
+
+	/**
+	 * Names this broker's waiting receiver in the idle list that decides whether queueing
+	 * a task publishes a wake-up.
+	 */
+	private final String receiverId = UUID.randomUUID().toString();
 
 	private final List<CancelRequestListener> cancelListeners = new CopyOnWriteArrayList<>();
 
@@ -133,13 +145,16 @@ public class RedisTaskBroker implements TaskBroker, SmartLifecycle, DisposableBe
 				throw new InterruptedException();
 			}
 			long seen = this.wake.generation();
-			List<RedisTaskScripts.Claim> claims = this.scripts.claim(max, this.timing.lease(), !timeout.isZero());
+			long remaining = deadline - System.nanoTime();
+			Duration idleWait = (remaining > 0) ? Duration.ofNanos(remaining).plus(IDLE_MARGIN) : Duration.ZERO;
+			List<RedisTaskScripts.Claim> claims = this.scripts.claim(max, this.timing.lease(), this.receiverId,
+					idleWait);
 			List<TaskDelivery> deliveries = deliveries(claims);
 			if (!deliveries.isEmpty()) {
 				return deliveries;
 			}
 			if (claims.isEmpty()) {
-				long remaining = deadline - System.nanoTime();
+				remaining = deadline - System.nanoTime();
 				if (remaining <= 0 || !this.wake.await(seen, remaining, TimeUnit.NANOSECONDS)) {
 					return List.of();
 				}

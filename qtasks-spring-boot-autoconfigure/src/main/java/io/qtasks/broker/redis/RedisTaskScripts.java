@@ -73,17 +73,27 @@ final class RedisTaskScripts implements AutoCloseable {
 	boolean enqueue(Task task, String record, Instant createdAt) {
 		Long stored = this.redis.execute(ENQUEUE,
 				List.of(this.keys.task(task.uuid()), this.keys.pending(), this.keys.index(), this.keys.counts(),
-						this.keys.sequence()),
+						this.keys.sequence(), this.keys.idleReceivers()),
 				this.keys.prefix(), task.uuid().toString(), record, task.taskName(), String.valueOf(task.priority()),
 				String.valueOf(createdAt.toEpochMilli()), this.keys.wakeChannel());
 		return stored != null && stored == 1;
 	}
 
-	List<Claim> claim(int max, Duration lease, boolean interruptible) {
+	/**
+	 * Claims queued tasks.
+	 * @param max the most tasks to claim
+	 * @param lease the lease of each claim
+	 * @param receiver the id of the receiver that claims
+	 * @param idleWait how long the receiver waits for a wake-up when it finds nothing;
+	 * zero when it does not wait, which also lets the call run on the caller's thread
+	 * @return the claims
+	 */
+	List<Claim> claim(int max, Duration lease, String receiver, Duration idleWait) {
 		Supplier<List<?>> call = () -> this.redis.execute(CLAIM,
-				List.of(this.keys.pending(), this.keys.inflight(), this.keys.deadLetters()), this.keys.prefix(),
-				String.valueOf(max), String.valueOf(lease.toMillis()));
-		List<?> reply = interruptible ? uninterruptibly(call::get) : call.get();
+				List.of(this.keys.pending(), this.keys.inflight(), this.keys.deadLetters(), this.keys.idleReceivers()),
+				this.keys.prefix(), String.valueOf(max), String.valueOf(lease.toMillis()), receiver,
+				String.valueOf(idleWait.toMillis()));
+		List<?> reply = idleWait.isZero() ? call.get() : uninterruptibly(call::get);
 		List<Claim> claims = new ArrayList<>(reply.size() / 6);
 		for (int i = 0; i + 5 < reply.size(); i += 6) {
 			claims.add(new Claim("task".equals(reply.get(i)), (String) reply.get(i + 1), (String) reply.get(i + 2),

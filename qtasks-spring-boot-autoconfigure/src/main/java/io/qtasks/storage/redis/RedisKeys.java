@@ -117,6 +117,15 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The receivers that wait for tasks, so that queueing one wakes them only when one
+	 * waits: a sorted set of receiver ids scored by when their wait runs out.
+	 * @return the key
+	 */
+	public String idleReceivers() {
+		return this.prefix + "receivers:idle";
+	}
+
+	/**
 	 * The channel that wakes idle workers when tasks are queued.
 	 * @return the channel
 	 */

@@ -1,7 +1,10 @@
 -- Claims up to max queued tasks, lowest priority first: each moves to in-flight with a lease
 -- deadline and a new fencing token.
--- KEYS: 1 pending, 2 inflight, 3 dead letters
--- ARGV: 1 key prefix, 2 max, 3 lease ms
+-- KEYS: 1 pending, 2 inflight, 3 dead letters, 4 idle receivers
+-- ARGV: 1 key prefix, 2 max, 3 lease ms, 4 receiver id, 5 how long the receiver waits when it
+--       finds nothing, in ms (0: it does not wait)
+-- A receiver that finds nothing and will wait is listed as idle until its wait runs out, so that
+-- queueing a task wakes it (enqueue.lua); one that found tasks is no longer idle.
 -- Returns sextuples: 'task', uuid, token, record, status, cancel request (or '') for a claimed
 -- task, or 'invalid', entry, reason, '', '', '' for an entry that names no queued task (moved to
 -- the dead letters).
@@ -39,5 +42,13 @@ for i = 1, #popped, 2 do
     claimed[#claimed + 1] = fields[2] or ''
     claimed[#claimed + 1] = fields[3] or ''
   end
+end
+if #popped == 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+  if tonumber(ARGV[5]) > 0 then
+    redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[4])
+  end
+else
+  redis.call('ZREM', KEYS[4], ARGV[4])
 end
 return claimed
