@@ -31,7 +31,10 @@ public final class BenchmarkOptions {
 
 	static {
 		HELP.put("quick", "smaller defaults for a run of a few minutes (N=10000, 2 rounds, fewer samples)");
-		HELP.put("n", "tasks per throughput round, for QTasks and every peer (default 100000)");
+		HELP.put("n", "tasks per throughput round in memory: QTasks memory and JobRunr (default 100000)");
+		HELP.put("redis-n",
+				"tasks per throughput round on Redis: QTasks Redis and Celery (default 50000, which keeps the whole"
+						+ " run under 15 minutes on 2 cores)");
 		HELP.put("rounds", "measured rounds of every QTasks figure (default 3)");
 		HELP.put("peer-rounds", "measured rounds of the JobRunr and Celery throughput (default 1: they are slower)");
 		HELP.put("concurrency", "worker concurrencies of the throughput runs (default 1,4,16,64)");
@@ -61,6 +64,8 @@ public final class BenchmarkOptions {
 	}
 
 	private int n = 100_000;
+
+	private int redisN = 50_000;
 
 	private int rounds = 3;
 
@@ -158,6 +163,7 @@ public final class BenchmarkOptions {
 
 	private void quick() {
 		this.n = 10_000;
+		this.redisN = 10_000;
 		this.rounds = 2;
 		this.pickupSamples = 300;
 		this.jobRunrPickupSamples = 30;
@@ -171,6 +177,7 @@ public final class BenchmarkOptions {
 	private void set(String name, String value) {
 		switch (name) {
 			case "n" -> this.n = positive(name, value);
+			case "redis-n" -> this.redisN = positive(name, value);
 			case "rounds" -> this.rounds = positive(name, value);
 			case "peer-rounds" -> this.peerRounds = positive(name, value);
 			case "concurrency" -> this.concurrency = integers(name, value);
@@ -245,6 +252,14 @@ public final class BenchmarkOptions {
 
 	public int n() {
 		return this.n;
+	}
+
+	/**
+	 * Tasks per throughput round on Redis (QTasks Redis and Celery).
+	 * @return the count
+	 */
+	public int redisN() {
+		return this.redisN;
 	}
 
 	public int rounds() {

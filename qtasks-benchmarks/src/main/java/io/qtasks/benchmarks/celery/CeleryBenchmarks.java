@@ -68,7 +68,7 @@ public final class CeleryBenchmarks {
 			}
 			Path out = workDir.resolve("result.json");
 			List<String> command = List.of(this.options.python(), script.toString(), "--redis-url",
-					this.options.redisUrl().toString(), "--n", String.valueOf(this.options.n()), "--concurrency",
+					this.options.redisUrl().toString(), "--n", String.valueOf(this.options.redisN()), "--concurrency",
 					this.options.concurrency().stream().map(String::valueOf).collect(Collectors.joining(",")),
 					"--latency-concurrency", String.valueOf(this.options.latencyConcurrency()), "--rounds",
 					String.valueOf(this.options.peerRounds()), "--round-trips",

@@ -99,10 +99,10 @@ public final class QTasksBenchmarks {
 			}
 			this.context.log("%s throughput, concurrency %d: warm-up", this.system.label(), concurrency);
 			try {
-				throughputRound(concurrency, Math.max(1, this.options.n() / 10));
+				throughputRound(concurrency, Math.max(1, n() / 10));
 				ThroughputRounds rounds = new ThroughputRounds();
 				for (int round = 1; round <= this.options.rounds(); round++) {
-					Round measured = throughputRound(concurrency, this.options.n());
+					Round measured = throughputRound(concurrency, n());
 					if (measured.unfinished() != null) {
 						rounds.note(measured.unfinished());
 						this.context.log("  round %d: %s", round, measured.unfinished());
@@ -110,7 +110,7 @@ public final class QTasksBenchmarks {
 					}
 					rounds.add(measured.enqueuePerSecond(), measured.endToEndPerSecond(), null);
 					measured.commands().forEach((name, calls) -> commands.merge(name, calls, Long::sum));
-					countedTasks += measured.commands().isEmpty() ? 0 : this.options.n();
+					countedTasks += measured.commands().isEmpty() ? 0 : n();
 					this.context.log("  round %d: enqueue %,.0f/s, end to end %,.0f/s", round,
 							measured.enqueuePerSecond(), measured.endToEndPerSecond());
 				}
@@ -414,7 +414,7 @@ public final class QTasksBenchmarks {
 	}
 
 	private int readyBatch() {
-		return Math.max(1, Math.min(READY_BATCH, this.options.n() / 10));
+		return Math.max(1, Math.min(READY_BATCH, n() / 10));
 	}
 
 	private void failed(String figure, Exception ex) {
@@ -435,6 +435,13 @@ public final class QTasksBenchmarks {
 			return new Round(0, 0, Map.of(), why);
 		}
 
+	}
+
+	/**
+	 * The tasks of a throughput round: on Redis the smaller N, as for Celery.
+	 */
+	private int n() {
+		return (this.system == SystemUnderTest.QTASKS_REDIS) ? this.options.redisN() : this.options.n();
 	}
 
 }

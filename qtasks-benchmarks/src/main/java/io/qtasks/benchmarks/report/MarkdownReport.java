@@ -108,10 +108,11 @@ public final class MarkdownReport {
 		line("## Throughput (no-op tasks)");
 		line();
 		line(String.format(Locale.ROOT,
-				"N = %,d tasks per round, one producer thread. *Enqueue* is N ÷ the time to enqueue them all (the "
+				"N = %,d tasks per round in memory (QTasks memory, JobRunr) and %,d on Redis (QTasks Redis, "
+						+ "Celery), one producer thread. *Enqueue* is N ÷ the time to enqueue them all (the "
 						+ "worker already consuming); *end to end* is N ÷ the time from the first enqueue to the last "
 						+ "stored success.",
-				this.options.n()));
+				this.options.n(), this.options.redisN()));
 		line();
 		line("| System | Concurrency | Enqueue (tasks/s) | End to end (tasks/s) | Rounds | × JobRunr | × Celery |");
 		line("|---|---:|---:|---:|---:|---:|---:|");
