@@ -101,6 +101,8 @@ public final class MarkdownReport {
 		line();
 		line("Throughput goals use the system's best concurrency; ratio goals must hold at every concurrency both "
 				+ "systems were measured at (the lowest ratio is shown); latency goals use the median over rounds.");
+		line("What was profiled, what was fixed and what bounds a missed goal is in "
+				+ "[performance.md](performance.md) (written by hand; this page is generated).");
 		line();
 	}
 
