@@ -178,6 +178,13 @@ public class QTasksProperties {
 		 */
 		private Duration progressInterval = Duration.ofSeconds(1);
 
+		/**
+		 * How many times a task's worker may stop under it (die, or lose its claim)
+		 * before the task ends as error instead of being delivered again: a poison pill
+		 * that kills every worker that runs it is not handed round forever.
+		 */
+		private int maxDeliveries = 5;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -210,10 +217,19 @@ public class QTasksProperties {
 			this.progressInterval = progressInterval;
 		}
 
+		public int getMaxDeliveries() {
+			return this.maxDeliveries;
+		}
+
+		public void setMaxDeliveries(int maxDeliveries) {
+			this.maxDeliveries = maxDeliveries;
+		}
+
 		@Override
 		public String toString() {
 			return "Worker(enabled=" + this.enabled + ", concurrency=" + this.concurrency + ", shutdownTimeout="
-					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ")";
+					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ", maxDeliveries="
+					+ this.maxDeliveries + ")";
 		}
 
 	}
@@ -356,9 +372,10 @@ public class QTasksProperties {
 
 		/**
 		 * How often a node extends the leases of the tasks it runs and refreshes its
-		 * entry in the node registry. Must be shorter than the lease.
+		 * entry in the node registry. Must be shorter than the lease; unset, a third of
+		 * the lease.
 		 */
-		private Duration heartbeatInterval = Duration.ofSeconds(10);
+		private Duration heartbeatInterval;
 
 		/**
 		 * How often a node looks for expired leases (to queue their tasks again) and for

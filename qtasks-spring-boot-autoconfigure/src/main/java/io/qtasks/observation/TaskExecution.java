@@ -27,6 +27,14 @@ public final class TaskExecution {
 
 	private Throwable error;
 
+	/**
+	 * An execution that observes and counts nothing.
+	 * @return the execution
+	 */
+	public static TaskExecution none() {
+		return NONE;
+	}
+
 	TaskExecution(Task task, TaskMetrics metrics, Observation observation, TaskExecutionContext context) {
 		this.task = task;
 		this.metrics = metrics;

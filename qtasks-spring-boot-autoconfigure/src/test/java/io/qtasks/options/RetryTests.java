@@ -114,8 +114,10 @@ class RetryTests {
 				.satisfies((attempt) -> assertThat(attempt).containsEntry("error", "java.io.IOException: disk full")
 					.containsKey("endedAt"));
 
-			assertThat(qtasks.cancel(queued.uuid(), "no space left")).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
-			// the backoff is an hour: only an interrupted pause lets the task finish now
+			assertThat(between.extra()).containsKey("dueAt");
+			// the backoff is an hour: the task waits in the engine, where a cancel ends
+			// it
+			assertThat(qtasks.cancel(queued.uuid(), "no space left")).isEqualTo(CancelOutcome.CANCELLED);
 			Task done = finished(qtasks, queued.uuid());
 			assertThat(done.status()).isEqualTo(TaskStatus.CANCEL);
 			assertThat(done.cancelReason()).isEqualTo("no space left");

@@ -1,0 +1,75 @@
+package io.qtasks.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+
+import io.qtasks.client.ClientSettings;
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.definition.TaskBackoff;
+import io.qtasks.definition.TaskDefaults;
+import io.qtasks.execution.RunSettings;
+import io.qtasks.worker.WorkerSettings;
+
+/**
+ * Maps the {@code qtasks.*} properties onto the settings objects the runtime takes, and
+ * rejects values that cannot work with a message naming the property. The runtime knows
+ * values, not property names.
+ *
+ * @author QTasks contributors
+ */
+final class QTasksSettings {
+
+	private QTasksSettings() {
+	}
+
+	static WorkerSettings worker(QTasksProperties properties, boolean virtualThreads) {
+		QTasksProperties.Worker worker = properties.getWorker();
+		atLeastOne(worker.getConcurrency(), "qtasks.worker.concurrency");
+		notNegative(worker.getShutdownTimeout(), "qtasks.worker.shutdown-timeout");
+		WorkerSettings.Builder settings = WorkerSettings.builder().virtualThreads(virtualThreads);
+		PropertyMapper map = PropertyMapper.get();
+		map.from(worker::getConcurrency).to(settings::concurrency);
+		map.from(worker::getShutdownTimeout).to(settings::shutdownTimeout);
+		return settings.build();
+	}
+
+	static RunSettings run(QTasksProperties properties) {
+		QTasksProperties.Worker worker = properties.getWorker();
+		atLeastOne(worker.getMaxDeliveries(), "qtasks.worker.max-deliveries");
+		notNegative(worker.getProgressInterval(), "qtasks.worker.progress-interval");
+		return new RunSettings(worker.getProgressInterval(), worker.getMaxDeliveries());
+	}
+
+	static ClientSettings client(QTasksProperties properties) {
+		return new ClientSettings(properties.getMaxPayloadSize(), properties.getDefaultPriority(),
+				properties.getRetry().getRetries());
+	}
+
+	static TaskDefaults taskDefaults(QTasksProperties properties) {
+		QTasksProperties.Retry.Backoff backoff = properties.getRetry().getBackoff();
+		notNegative(backoff.getDelay(), "qtasks.retry.backoff.delay");
+		notNegative(backoff.getJitter(), "qtasks.retry.backoff.jitter");
+		if (!(backoff.getMultiplier() >= 1.0)) {
+			throw new IllegalArgumentException(
+					"qtasks.retry.backoff.multiplier must be at least 1, was " + backoff.getMultiplier());
+		}
+		return new TaskDefaults(
+				properties.getDefaultPriority(), properties.getRetry().getRetries(), new TaskBackoff(backoff.getDelay(),
+						backoff.getMultiplier(), backoff.getMaxDelay(), backoff.getJitter()),
+				properties.getDefaultTimeout());
+	}
+
+	static void atLeastOne(int value, String property) {
+		if (value < 1) {
+			throw new IllegalArgumentException(property + " must be at least 1, was " + value);
+		}
+	}
+
+	static void notNegative(Duration value, String property) {
+		if (value == null || value.isNegative()) {
+			throw new IllegalArgumentException(property + " must not be negative, was " + value);
+		}
+	}
+
+}
