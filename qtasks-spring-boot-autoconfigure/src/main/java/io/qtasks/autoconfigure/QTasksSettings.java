@@ -2,12 +2,15 @@ package io.qtasks.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.PropertyMapper;
 
 import io.qtasks.client.ClientSettings;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskBackoff;
 import io.qtasks.definition.TaskDefaults;
+import io.qtasks.engine.redis.RedisEngineSettings;
 import io.qtasks.execution.RunSettings;
 import io.qtasks.worker.WorkerSettings;
 
@@ -58,6 +61,33 @@ final class QTasksSettings {
 				properties.getDefaultPriority(), properties.getRetry().getRetries(), new TaskBackoff(backoff.getDelay(),
 						backoff.getMultiplier(), backoff.getMaxDelay(), backoff.getJitter()),
 				properties.getDefaultTimeout());
+	}
+
+	static RedisEngineSettings redis(QTasksProperties properties, @Nullable Duration commandTimeout) {
+		QTasksProperties.Redis redis = properties.getRedis();
+		Duration lease = positive(redis.getLease(), "qtasks.redis.lease");
+		Duration heartbeat = (redis.getHeartbeatInterval() != null)
+				? positive(redis.getHeartbeatInterval(), "qtasks.redis.heartbeat-interval") : lease.dividedBy(3);
+		if (heartbeat.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("qtasks.redis.heartbeat-interval (" + heartbeat
+					+ ") must be shorter than qtasks.redis.lease (" + lease + "), or leases run out while tasks still"
+					+ " run; leave it unset for a third of the lease");
+		}
+		if (commandTimeout != null && commandTimeout.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("spring.data.redis.timeout (" + commandTimeout
+					+ ") must be shorter than qtasks.redis.lease (" + lease + "): a Redis that stops answering would"
+					+ " hold a heartbeat until every lease it should keep has run out");
+		}
+		return new RedisEngineSettings(lease, heartbeat,
+				positive(redis.getReaperInterval(), "qtasks.redis.reaper-interval"),
+				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"));
+	}
+
+	static Duration positive(@Nullable Duration value, String property) {
+		if (value == null || value.toMillis() < 1) {
+			throw new IllegalArgumentException(property + " must be at least 1ms, was " + value);
+		}
+		return value;
 	}
 
 	static void atLeastOne(int value, String property) {

@@ -127,7 +127,7 @@ public class DefaultQTasks implements QTasks {
 		DataSize limit = this.settings.maxPayloadSize();
 		if (limit != null && arguments.size() > limit.toBytes()) {
 			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
-					+ " bytes as JSON, more than the largest payload allowed (" + limit.toBytes() + " bytes)");
+					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
 		}
 		Instant now = this.engine.transitions().now();
 		Task task = Task.builder(TaskIds.next(), taskName)

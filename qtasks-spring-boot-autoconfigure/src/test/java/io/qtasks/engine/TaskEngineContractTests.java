@@ -61,13 +61,13 @@ public abstract class TaskEngineContractTests {
 	 */
 	protected abstract String[] shortFinishedTtl();
 
-	private ApplicationContextRunner worker(String... properties) {
+	protected ApplicationContextRunner worker(String... properties) {
 		return engine().withBean(TaskProbe.class, () -> this.probe)
 			.withBean(EngineTestTasks.class)
 			.withPropertyValues(properties);
 	}
 
-	private ApplicationContextRunner clientOnly(String... properties) {
+	protected ApplicationContextRunner clientOnly(String... properties) {
 		return worker(properties).withPropertyValues("qtasks.worker.enabled=false");
 	}
 
@@ -716,7 +716,7 @@ public abstract class TaskEngineContractTests {
 		return delivery.task().toBuilder().status(status).updatedAt(Instant.now()).build();
 	}
 
-	private static Task started(AssertableApplicationContext context, TaskDelivery delivery) {
+	protected static Task started(AssertableApplicationContext context, TaskDelivery delivery) {
 		return transitions(context).started(delivery.task(), false);
 	}
 

@@ -111,7 +111,7 @@ class WorkerTests {
 			assertThatExceptionOfType(TaskPayloadTooLargeException.class)
 				.isThrownBy(() -> qtasks.addTask("record", "x".repeat(2000)))
 				.withMessageContaining("The arguments of task 'record' take 2025 bytes as JSON")
-				.withMessageContaining("more than the largest payload allowed (1024 bytes)");
+				.withMessageContaining("more than qtasks.max-payload-size (1024 bytes)");
 			assertThat(context.getBean(TaskEngine.class).countByStatus().values()).allMatch((count) -> count == 0);
 			assertThat(qtasks.task("add").args(1, 2).addAndWait(WAIT).status()).isEqualTo(TaskStatus.SUCCESS);
 		});

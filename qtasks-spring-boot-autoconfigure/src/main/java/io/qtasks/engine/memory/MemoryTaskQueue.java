@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private final PriorityQueue<Item> waiting = new PriorityQueue<>(Item::byDueTime);
 
-	private final Map<UUID, Item> queued = new HashMap<>();
+	private final Map<UUID, Item> queued = new LinkedHashMap<>();
 
 	private final Map<UUID, Claimed> claimed = new HashMap<>();
 
