@@ -33,7 +33,7 @@ final class AttemptHistory {
 	private final List<Map<String, Object>> attempts = new ArrayList<>();
 
 	private AttemptHistory(Task record) {
-		if (record.extra().get(TaskTransitions.ATTEMPTS) instanceof List<?> recorded) {
+		if (record.extra().get(TaskExtras.ATTEMPTS) instanceof List<?> recorded) {
 			for (Object entry : recorded) {
 				if (entry instanceof Map<?, ?> map) {
 					Map<String, Object> attempt = new LinkedHashMap<>();

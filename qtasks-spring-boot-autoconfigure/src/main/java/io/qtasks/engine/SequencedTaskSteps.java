@@ -31,8 +31,6 @@ import io.qtasks.engine.spi.WriteResult;
  */
 public final class SequencedTaskSteps implements TaskSteps {
 
-	private static final int CHANGE_ATTEMPTS = 10;
-
 	private final TaskQueue queue;
 
 	private final TaskRecordStore records;
@@ -92,25 +90,23 @@ public final class SequencedTaskSteps implements TaskSteps {
 		if (!this.queue.remove(uuid)) {
 			return QueuedCancel.NOT_QUEUED;
 		}
-		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
-			StoredTask stored = current.get();
-			if (this.records.write(cancelled.apply(stored.record()), Fence.revision(stored.revision())).written()) {
-				return QueuedCancel.CANCELLED;
-			}
-			current = this.records.find(uuid);
-			if (current.isEmpty()) {
+		return RecordChanges.untilSettled(uuid, "cancelled", () -> {
+			Optional<StoredTask> stored = this.records.find(uuid);
+			if (stored.isEmpty()) {
 				return QueuedCancel.NOT_FOUND;
 			}
-			if (current.get().record().isFinished()) {
+			if (stored.get().record().isFinished()) {
 				return QueuedCancel.FINISHED;
 			}
-		}
-		throw keptChanging(uuid, "cancelled");
+			Task record = cancelled.apply(stored.get().record());
+			return this.records.write(record, Fence.revision(stored.get().revision())).written()
+					? QueuedCancel.CANCELLED : null;
+		});
 	}
 
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
-		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+		return RecordChanges.untilSettled(uuid, "requeued", () -> {
 			Optional<StoredTask> current = this.records.find(uuid);
 			if (current.isEmpty()) {
 				return RequeueOutcome.NOT_FOUND;
@@ -119,16 +115,12 @@ public final class SequencedTaskSteps implements TaskSteps {
 			if (queued == null) {
 				return RequeueOutcome.NOT_REQUEUEABLE;
 			}
-			if (this.records.write(queued, Fence.revision(current.get().revision())).written()) {
-				this.queue.enqueue(QueueEntry.of(queued, null));
-				return RequeueOutcome.REQUEUED;
+			if (!this.records.write(queued, Fence.revision(current.get().revision())).written()) {
+				return null;
 			}
-		}
-		throw keptChanging(uuid, "requeued");
-	}
-
-	static IllegalStateException keptChanging(UUID uuid, String action) {
-		return new IllegalStateException("Task " + uuid + " kept changing while it was being " + action);
+			this.queue.enqueue(QueueEntry.of(queued, null));
+			return RequeueOutcome.REQUEUED;
+		});
 	}
 
 }

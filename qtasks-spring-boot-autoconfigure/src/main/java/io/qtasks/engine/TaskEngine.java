@@ -2,7 +2,6 @@ package io.qtasks.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.RequeueOutcome;
@@ -23,8 +20,6 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.engine.spi.ClaimRequest;
-import io.qtasks.engine.spi.Fence;
-import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskEvents;
@@ -32,7 +27,6 @@ import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
-import io.qtasks.engine.spi.UnreadableRecordException;
 
 /**
  * The one entry point of the client, the worker and the actuator to an engine: a
@@ -44,8 +38,6 @@ import io.qtasks.engine.spi.UnreadableRecordException;
  */
 public final class TaskEngine {
 
-	private static final Logger logger = LoggerFactory.getLogger(TaskEngine.class);
-
 	private final TaskQueue queue;
 
 	private final TaskRecordStore records;
@@ -55,6 +47,8 @@ public final class TaskEngine {
 	private final TaskSteps steps;
 
 	private final TaskTransitions transitions;
+
+	private final TaskClaims claims;
 
 	/**
 	 * Creates an engine from its parts.
@@ -71,6 +65,7 @@ public final class TaskEngine {
 		this.events = events;
 		this.steps = steps;
 		this.transitions = transitions;
+		this.claims = new TaskClaims(queue, records, steps, transitions);
 	}
 
 	/**
@@ -111,22 +106,7 @@ public final class TaskEngine {
 	 * @throws InterruptedException when the waiting thread is interrupted
 	 */
 	public List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
-		List<QueueClaim> claims = this.queue.claim(request);
-		List<TaskDelivery> deliveries = new ArrayList<>(claims.size());
-		for (QueueClaim claim : claims) {
-			try {
-				TaskDelivery delivery = deliver(claim);
-				if (delivery != null) {
-					deliveries.add(delivery);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not read the record of claimed task {}; it goes back to the queue: {}", claim.uuid(),
-						ex.toString());
-				releaseQuietly(claim);
-			}
-		}
-		return deliveries;
+		return this.claims.claim(request);
 	}
 
 	/**
@@ -261,44 +241,6 @@ public final class TaskEngine {
 	 */
 	public void addCancelRequestListener(CancelRequestListener listener) {
 		this.events.addCancelRequestListener(listener);
-	}
-
-	private @Nullable TaskDelivery deliver(QueueClaim claim) {
-		StoredTask stored;
-		try {
-			stored = (claim.stored() != null) ? claim.stored() : this.records.find(claim.uuid()).orElse(null);
-		}
-		catch (UnreadableRecordException ex) {
-			failUnreadable(claim, ex);
-			return null;
-		}
-		if (stored == null) {
-			logger.warn("Dropped the queue entry of task {}: the task has no record (it expired or was deleted)",
-					claim.uuid());
-			this.queue.ack(claim);
-			return null;
-		}
-		if (stored.record().isFinished()) {
-			this.queue.ack(claim);
-			return null;
-		}
-		return new TaskDelivery(claim, stored, this.steps, this.records);
-	}
-
-	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {
-		logger.error("Task {} cannot run: {}", claim.uuid(), failure.getMessage());
-		Task failed = this.transitions.unreadable(claim.uuid(), failure.getTaskName(), failure.getMessage());
-		this.steps.complete(claim, failed, Fence.claim(claim.token(), failure.getRevision()));
-	}
-
-	private void releaseQuietly(QueueClaim claim) {
-		try {
-			this.queue.release(claim, null);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not hand task {} back either; it is handed out again once its claim runs out: {}",
-					claim.uuid(), ex.toString());
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package io.qtasks.engine;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,60 +16,16 @@ import io.qtasks.TaskStatus;
  * The rules by which a task's record changes, the same on every engine: engines store and
  * fence the records built here, and build none of their own.
  * <p>
- * A record keeps its history in {@link Task#extra()}: {@value #ATTEMPTS} lists every
- * attempt (when it started and ended, and why it failed); {@value #DELIVERIES} counts how
- * often a worker took the task (from the second time); {@value #DUE_AT} says when a
- * waiting task is due; {@value #RETRIED} counts the retries used since the task was
- * enqueued or requeued, so that a retry budget outlives the node that spent part of it.
+ * A record keeps its history in {@link Task#extra()}: {@value #TaskExtras.ATTEMPTS} lists
+ * every attempt (when it started and ended, and why it failed);
+ * {@value #TaskExtras.DELIVERIES} counts how often a worker took the task (from the
+ * second time); {@value #TaskExtras.DUE_AT} says when a waiting task is due;
+ * {@value #TaskExtras.RETRIED} counts the retries used since the task was enqueued or
+ * requeued, so that a retry budget outlives the node that spent part of it.
  *
  * @author QTasks contributors
  */
 public final class TaskTransitions {
-
-	/**
-	 * The {@link Task#extra()} entry listing the attempts.
-	 */
-	public static final String ATTEMPTS = "attempts";
-
-	/**
-	 * The {@link Task#extra()} entry counting how often a worker took the task.
-	 */
-	public static final String DELIVERIES = "deliveries";
-
-	/**
-	 * The {@link Task#extra()} entry holding when a waiting task is due.
-	 */
-	public static final String DUE_AT = "dueAt";
-
-	/**
-	 * The {@link Task#extra()} entry counting the retries used.
-	 */
-	public static final String RETRIED = "retried";
-
-	/**
-	 * The {@link Task#extra()} entry holding when the first attempt started.
-	 */
-	public static final String STARTED_AT = "startedAt";
-
-	/**
-	 * The {@link Task#extra()} entry holding when the task finished.
-	 */
-	public static final String FINISHED_AT = "finishedAt";
-
-	/**
-	 * The {@link Task#extra()} entry holding a generator task's progress.
-	 */
-	public static final String PROGRESS = "progress";
-
-	/**
-	 * The {@link Task#extra()} entry holding when the task was last requeued.
-	 */
-	public static final String REQUEUED_AT = "requeuedAt";
-
-	/**
-	 * The {@link Task#extra()} entry counting how often the task was requeued.
-	 */
-	public static final String REQUEUES = "requeues";
 
 	private static final String UNKNOWN_NAME = "unknown";
 
@@ -104,11 +59,11 @@ public final class TaskTransitions {
 	public Task claimed(Task stored, int deliveries, int retry) {
 		Task.Builder claimed = stored.toBuilder().retry(retry);
 		if (deliveries > 1) {
-			claimed.extra(DELIVERIES, deliveries);
+			claimed.extra(TaskExtras.DELIVERIES, deliveries);
 		}
 		AttemptHistory history = AttemptHistory.of(stored);
 		if (history.markLost()) {
-			claimed.extra(ATTEMPTS, history.snapshot());
+			claimed.extra(TaskExtras.ATTEMPTS, history.snapshot());
 		}
 		return claimed.build();
 	}
@@ -135,11 +90,11 @@ public final class TaskTransitions {
 		AttemptHistory history = AttemptHistory.of(current);
 		history.start(attempt, now);
 		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
-		extra.remove(DUE_AT);
-		extra.put(ATTEMPTS, history.snapshot());
-		extra.putIfAbsent(STARTED_AT, now.toString());
+		extra.remove(TaskExtras.DUE_AT);
+		extra.put(TaskExtras.ATTEMPTS, history.snapshot());
+		extra.putIfAbsent(TaskExtras.STARTED_AT, now.toString());
 		if (generator) {
-			extra.put(PROGRESS, progress(0));
+			extra.put(TaskExtras.PROGRESS, progress(0));
 		}
 		return current.toBuilder().status(TaskStatus.PROCESS).attempt(attempt).updatedAt(now).extra(extra).build();
 	}
@@ -151,7 +106,7 @@ public final class TaskTransitions {
 	 * @return the record
 	 */
 	public Task progressed(Task current, int count) {
-		return current.toBuilder().extra(PROGRESS, progress(count)).updatedAt(now()).build();
+		return current.toBuilder().extra(TaskExtras.PROGRESS, progress(count)).updatedAt(now()).build();
 	}
 
 	/**
@@ -168,9 +123,9 @@ public final class TaskTransitions {
 			.status(TaskStatus.RETRY)
 			.traceback(Failures.traceback(failure))
 			.updatedAt(now)
-			.extra(ATTEMPTS, endedAttempt(current, now, Failures.describe(failure)))
-			.extra(DUE_AT, dueAt.toString())
-			.extra(RETRIED, retried(current) + 1)
+			.extra(TaskExtras.ATTEMPTS, endedAttempt(current, now, Failures.describe(failure)))
+			.extra(TaskExtras.DUE_AT, dueAt.toString())
+			.extra(TaskExtras.RETRIED, TaskExtras.retried(current) + 1)
 			.build();
 	}
 
@@ -230,7 +185,7 @@ public final class TaskTransitions {
 		return current.toBuilder()
 			.status(TaskStatus.NEW)
 			.updatedAt(now)
-			.extra(ATTEMPTS, endedAttempt(current, now, "handed back: " + why))
+			.extra(TaskExtras.ATTEMPTS, endedAttempt(current, now, "handed back: " + why))
 			.build();
 	}
 
@@ -248,13 +203,13 @@ public final class TaskTransitions {
 		}
 		Instant now = now();
 		Map<String, Object> extra = new LinkedHashMap<>(finished.extra());
-		extra.remove(FINISHED_AT);
-		extra.remove(STARTED_AT);
-		extra.remove(PROGRESS);
-		extra.remove(DUE_AT);
-		extra.remove(RETRIED);
-		extra.put(REQUEUED_AT, now.toString());
-		extra.put(REQUEUES, count(finished, REQUEUES) + 1);
+		extra.remove(TaskExtras.FINISHED_AT);
+		extra.remove(TaskExtras.STARTED_AT);
+		extra.remove(TaskExtras.PROGRESS);
+		extra.remove(TaskExtras.DUE_AT);
+		extra.remove(TaskExtras.RETRIED);
+		extra.put(TaskExtras.REQUEUED_AT, now.toString());
+		extra.put(TaskExtras.REQUEUES, TaskExtras.count(finished, TaskExtras.REQUEUES) + 1);
 		return finished.toBuilder()
 			.status(TaskStatus.NEW)
 			.returning(null)
@@ -279,61 +234,19 @@ public final class TaskTransitions {
 			.traceback(problem + ". The task cannot run and ended as error.")
 			.createdAt(now)
 			.updatedAt(now)
-			.extra(FINISHED_AT, now.toString())
+			.extra(TaskExtras.FINISHED_AT, now.toString())
 			.build();
-	}
-
-	/**
-	 * How many retries a task used since it was enqueued or requeued.
-	 * @param record the record
-	 * @return the count
-	 */
-	public static int retried(Task record) {
-		return count(record, RETRIED);
-	}
-
-	/**
-	 * When a waiting task is due.
-	 * @param record the record
-	 * @return the instant, or {@code null} when the task does not wait
-	 */
-	public static @Nullable Instant dueAt(Task record) {
-		return instant(record, DUE_AT);
-	}
-
-	/**
-	 * When the first attempt of a task's run started (the timeout counts from then).
-	 * @param record the record
-	 * @return the instant, or {@code null} before the first attempt
-	 */
-	public static @Nullable Instant startedAt(Task record) {
-		return instant(record, STARTED_AT);
-	}
-
-	/**
-	 * When a task became ready to run: when its wait ended, else when it was last
-	 * requeued, else when it was created.
-	 * @param record the record
-	 * @return the instant, or {@code null} when the record says none
-	 */
-	public static @Nullable Instant queuedAt(Task record) {
-		Instant due = dueAt(record);
-		if (due != null) {
-			return due;
-		}
-		Instant requeued = instant(record, REQUEUED_AT);
-		return (requeued != null) ? requeued : record.createdAt();
 	}
 
 	private Task.Builder finished(Task current, TaskStatus status, @Nullable String attemptError) {
 		Instant now = now();
 		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
-		extra.remove(DUE_AT);
+		extra.remove(TaskExtras.DUE_AT);
 		List<Map<String, Object>> attempts = endedAttempt(current, now, attemptError);
 		if (!attempts.isEmpty()) {
-			extra.put(ATTEMPTS, attempts);
+			extra.put(TaskExtras.ATTEMPTS, attempts);
 		}
-		extra.put(FINISHED_AT, now.toString());
+		extra.put(TaskExtras.FINISHED_AT, now.toString());
 		return current.toBuilder().status(status).updatedAt(now).extra(extra);
 	}
 
@@ -345,22 +258,6 @@ public final class TaskTransitions {
 
 	private static Map<String, Object> progress(int count) {
 		return Map.of("count", count);
-	}
-
-	private static int count(Task record, String key) {
-		return (record.extra().get(key) instanceof Number count) ? count.intValue() : 0;
-	}
-
-	private static @Nullable Instant instant(Task record, String key) {
-		if (record.extra().get(key) instanceof String text) {
-			try {
-				return Instant.parse(text);
-			}
-			catch (DateTimeParseException ex) {
-				// not written by us: the record says no time
-			}
-		}
-		return null;
 	}
 
 }

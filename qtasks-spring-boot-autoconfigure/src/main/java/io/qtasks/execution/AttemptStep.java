@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 import io.qtasks.context.TaskRun;
+import io.qtasks.engine.TaskExtras;
 import io.qtasks.engine.TaskTransitions;
 import io.qtasks.invocation.TaskInvoker;
 import io.qtasks.invocation.TaskProgress;
@@ -80,7 +81,7 @@ final class AttemptStep implements ExecutionLink {
 	 */
 	private @Nullable Future<?> scheduleTimeout(Execution execution, Task started) {
 		Duration timeout = execution.definition.timeout();
-		Instant startedAt = TaskTransitions.startedAt(started);
+		Instant startedAt = TaskExtras.startedAt(started);
 		if (timeout == null || startedAt == null) {
 			return null;
 		}

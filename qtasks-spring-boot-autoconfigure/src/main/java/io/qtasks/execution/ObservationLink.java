@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
+import io.qtasks.engine.TaskExtras;
 import io.qtasks.engine.TaskTransitions;
 import io.qtasks.observation.TaskExecution;
 import io.qtasks.observation.TaskInstrumentation;
@@ -78,7 +79,7 @@ final class ObservationLink implements ExecutionLink {
 	}
 
 	private Duration waited(Task claimed) {
-		Instant queuedAt = TaskTransitions.queuedAt(claimed);
+		Instant queuedAt = TaskExtras.queuedAt(claimed);
 		Instant now = this.transitions.now();
 		return (queuedAt != null && queuedAt.isBefore(now)) ? Duration.between(queuedAt, now) : Duration.ZERO;
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.qtasks.engine.TaskExtras;
 import io.qtasks.engine.TaskTransitions;
 import io.qtasks.retry.TaskRetries;
 import io.qtasks.retry.TaskRetryPolicy;
@@ -29,7 +30,7 @@ final class RetryLink implements ExecutionLink {
 
 	private static boolean pastTimeout(Execution execution, Instant dueAt) {
 		Duration timeout = execution.definition.timeout();
-		Instant startedAt = TaskTransitions.startedAt(execution.records.current());
+		Instant startedAt = TaskExtras.startedAt(execution.records.current());
 		return timeout != null && startedAt != null && !dueAt.isBefore(startedAt.plus(timeout));
 	}
 
@@ -42,7 +43,7 @@ final class RetryLink implements ExecutionLink {
 			if (execution.run.isStopRequested() || TaskRetryPolicy.isNeverRetried(failure)) {
 				throw failure;
 			}
-			int failedAttempts = TaskTransitions.retried(execution.records.current()) + 1;
+			int failedAttempts = TaskExtras.retried(execution.records.current()) + 1;
 			Optional<Duration> pause = this.retries.retryAfter(execution.definition, failure, failedAttempts);
 			if (pause.isEmpty()) {
 				throw failure;

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,11 +49,11 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final PriorityQueue<Item> pending = new PriorityQueue<>(Item::byPriority);
+	private final PriorityQueue<QueuedTask> pending = new PriorityQueue<>(QueuedTask::byPriority);
 
-	private final PriorityQueue<Item> waiting = new PriorityQueue<>(Item::byDueTime);
+	private final PriorityQueue<QueuedTask> waiting = new PriorityQueue<>(QueuedTask::byDueTime);
 
-	private final Map<UUID, Item> queued = new LinkedHashMap<>();
+	private final Map<UUID, QueuedTask> queued = new LinkedHashMap<>();
 
 	private final Map<UUID, Claimed> claimed = new HashMap<>();
 
@@ -75,13 +76,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public void enqueue(QueueEntry entry) {
-		this.lock.lock();
-		try {
-			put(new Item(entry, ++this.sequence, 0, laterThanNow(entry.dueAt())));
-		}
-		finally {
-			this.lock.unlock();
-		}
+		locked(() -> put(new QueuedTask(entry, ++this.sequence, 0, laterThanNow(entry.dueAt()))));
 	}
 
 	@Override
@@ -112,102 +107,57 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public Set<String> extend(Collection<QueueClaim> claims) {
-		this.lock.lock();
-		try {
+		return locked(() -> {
 			Set<String> lost = new HashSet<>();
-			for (QueueClaim claim : claims) {
-				if (held(claim) == null) {
-					lost.add(claim.token());
-				}
-			}
+			claims.stream().filter((claim) -> held(claim) == null).forEach((claim) -> lost.add(claim.token()));
 			return lost;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	@Override
 	public boolean ack(QueueClaim claim) {
-		this.lock.lock();
-		try {
-			return end(claim) != null;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return locked(() -> end(claim) != null);
 	}
 
 	@Override
 	public boolean release(QueueClaim claim, @Nullable Instant until) {
-		this.lock.lock();
-		try {
+		return locked(() -> {
 			Claimed ended = end(claim);
-			if (ended == null) {
-				return false;
+			if (ended != null) {
+				put(ended.item().waitingUntil(laterThanNow(until)));
 			}
-			put(ended.item().waitingUntil(laterThanNow(until)));
-			return true;
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return ended != null;
+		});
 	}
 
 	@Override
 	public boolean remove(UUID uuid) {
-		this.lock.lock();
-		try {
-			Item item = this.queued.remove(uuid);
-			if (item == null) {
-				return false;
+		return locked(() -> {
+			QueuedTask item = this.queued.remove(uuid);
+			if (item != null) {
+				(item.isWaiting() ? this.waiting : this.pending).remove(item);
 			}
-			(item.isWaiting() ? this.waiting : this.pending).remove(item);
-			return true;
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return item != null;
+		});
 	}
 
 	@Override
 	public long pendingCount() {
-		this.lock.lock();
-		try {
-			promoteDue(this.clock.instant());
-			return this.pending.size();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return dueLocked(() -> (long) this.pending.size());
 	}
 
 	@Override
 	public long waitingCount() {
-		this.lock.lock();
-		try {
-			promoteDue(this.clock.instant());
-			return this.waiting.size();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return dueLocked(() -> (long) this.waiting.size());
 	}
 
 	@Override
 	public SortedMap<Integer, Long> pendingCountByPriority() {
-		this.lock.lock();
-		try {
-			promoteDue(this.clock.instant());
+		return dueLocked(() -> {
 			SortedMap<Integer, Long> counts = new TreeMap<>();
-			for (Item item : this.pending) {
-				counts.merge(item.entry().priority(), 1L, Long::sum);
-			}
+			this.pending.forEach((item) -> counts.merge(item.entry().priority(), 1L, Long::sum));
 			return counts;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	/**
@@ -215,28 +165,52 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	 */
 	@Override
 	public void destroy() {
-		List<UUID> dropped;
-		this.lock.lock();
-		try {
-			dropped = new ArrayList<>(this.queued.keySet());
+		List<UUID> dropped = locked(() -> {
+			List<UUID> queued = new ArrayList<>(this.queued.keySet());
 			this.queued.clear();
 			this.pending.clear();
 			this.waiting.clear();
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return queued;
+		});
 		if (!dropped.isEmpty()) {
 			logger.warn("{} queued task(s) are lost: the memory engine keeps tasks only while this JVM runs (use the"
 					+ " redis broker to keep them): {}", dropped.size(), dropped);
 		}
 	}
 
+	private <T> T locked(Supplier<T> action) {
+		this.lock.lock();
+		try {
+			return action.get();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void locked(Runnable action) {
+		locked(() -> {
+			action.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Runs an action under the lock once the waiting tasks that are due have moved to the
+	 * queue.
+	 */
+	private <T> T dueLocked(Supplier<T> action) {
+		return locked(() -> {
+			promoteDue(this.clock.instant());
+			return action.get();
+		});
+	}
+
 	private @Nullable Instant laterThanNow(@Nullable Instant instant) {
 		return (instant != null && instant.isAfter(this.clock.instant())) ? instant : null;
 	}
 
-	private void put(Item item) {
+	private void put(QueuedTask item) {
 		this.queued.put(item.entry().uuid(), item);
 		(item.isWaiting() ? this.waiting : this.pending).add(item);
 		this.changed.signalAll();
@@ -247,17 +221,17 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	 * first.
 	 */
 	private void promoteDue(Instant now) {
-		Item next;
+		QueuedTask next;
 		while ((next = this.waiting.peek()) != null && !next.dueAt().isAfter(now)) {
 			this.waiting.poll();
-			Item due = new Item(next.entry(), ++this.sequence, next.deliveries(), null);
+			QueuedTask due = new QueuedTask(next.entry(), ++this.sequence, next.deliveries(), null);
 			this.queued.put(due.entry().uuid(), due);
 			this.pending.add(due);
 		}
 	}
 
 	private long untilNextDue(Instant now) {
-		Item next = this.waiting.peek();
+		QueuedTask next = this.waiting.peek();
 		return (next != null)
 				? TimeUnit.MILLISECONDS.toNanos(Math.max(1, Duration.between(now, next.dueAt()).toMillis()))
 				: Long.MAX_VALUE;
@@ -265,16 +239,16 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private List<QueueClaim> take(ClaimRequest request) {
 		List<QueueClaim> claims = new ArrayList<>(Math.min(request.max(), this.pending.size()));
-		List<Item> skipped = null;
+		List<QueuedTask> skipped = null;
 		while (claims.size() < request.max() && !this.pending.isEmpty()) {
-			Item item = this.pending.poll();
+			QueuedTask item = this.pending.poll();
 			if (!request.accepts(item.entry().taskName())) {
 				skipped = (skipped != null) ? skipped : new ArrayList<>();
 				skipped.add(item);
 				continue;
 			}
 			this.queued.remove(item.entry().uuid());
-			Item delivered = new Item(item.entry(), item.sequence(), item.deliveries() + 1, null);
+			QueuedTask delivered = new QueuedTask(item.entry(), item.sequence(), item.deliveries() + 1, null);
 			QueueClaim claim = new QueueClaim(item.entry().uuid(), ClaimTokens.next(), delivered.deliveries(), null);
 			this.claimed.put(claim.uuid(), new Claimed(claim.token(), delivered));
 			claims.add(claim);
@@ -298,40 +272,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		return current;
 	}
 
-	/**
-	 * A queued task.
-	 *
-	 * @param entry what the queue knows of it
-	 * @param sequence its order of arrival in its priority
-	 * @param deliveries how often it was handed out
-	 * @param dueAt when a waiting task is due, else {@code null}
-	 */
-	private record Item(QueueEntry entry, long sequence, int deliveries, @Nullable Instant dueAt) {
-
-		boolean isWaiting() {
-			return this.dueAt != null;
-		}
-
-		/**
-		 * The item put back after a claim: at its old place, or waiting until an instant.
-		 */
-		Item waitingUntil(@Nullable Instant until) {
-			return new Item(this.entry, this.sequence, this.deliveries, until);
-		}
-
-		static int byPriority(Item left, Item right) {
-			int byPriority = Integer.compare(left.entry.priority(), right.entry.priority());
-			return (byPriority != 0) ? byPriority : Long.compare(left.sequence, right.sequence);
-		}
-
-		static int byDueTime(Item left, Item right) {
-			int byDue = left.dueAt.compareTo(right.dueAt);
-			return (byDue != 0) ? byDue : Long.compare(left.sequence, right.sequence);
-		}
-
-	}
-
-	private record Claimed(String token, Item item) {
+	private record Claimed(String token, QueuedTask item) {
 
 	}
 

@@ -99,7 +99,7 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 		});
 		if (result.get().written() && record.isFinished()) {
 			this.expiries.add(new Expiry(record.uuid(), this.clock.instant().plus(this.finishedTtl)));
-			this.events.finished(record);
+			this.events.announceFinished(record);
 		}
 		dropExpired();
 		return result.get();
@@ -119,7 +119,7 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 			return new StoredTask(stored.record(), stored.revision(), stored.holder(), reason);
 		});
 		if (outcome.get() == CancelOutcome.CANCEL_REQUESTED) {
-			this.events.cancelRequested(uuid, holder.get(), reason);
+			this.events.announceCancelRequest(uuid, holder.get(), reason);
 		}
 		return outcome.get();
 	}

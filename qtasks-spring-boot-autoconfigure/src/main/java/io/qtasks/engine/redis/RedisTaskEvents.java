@@ -1,18 +1,13 @@
 package io.qtasks.engine.redis;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
-import io.qtasks.engine.TaskWaiters;
-import io.qtasks.engine.spi.CancelRequestListener;
+import io.qtasks.engine.TaskEventsSupport;
 import io.qtasks.engine.spi.StoredTask;
-import io.qtasks.engine.spi.TaskEvents;
 
 /**
  * The events of the Redis engine, over its pub/sub channels: completions wake the waiters
@@ -22,11 +17,7 @@ import io.qtasks.engine.spi.TaskEvents;
  *
  * @author QTasks contributors
  */
-public class RedisTaskEvents implements TaskEvents {
-
-	private final TaskWaiters waiters = new TaskWaiters();
-
-	private final List<CancelRequestListener> listeners = new CopyOnWriteArrayList<>();
+public class RedisTaskEvents extends TaskEventsSupport {
 
 	private final RedisTaskRecordStore records;
 
@@ -49,22 +40,12 @@ public class RedisTaskEvents implements TaskEvents {
 	 */
 	public void subscribe(RedisKeys keys, RedisSubscriptions subscriptions) {
 		subscriptions.subscribe(keys.finishedChannel(), this::finished, this::catchUpOnFinished);
-		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequested, this::catchUpOnCancelRequests);
-	}
-
-	@Override
-	public CompletableFuture<Task> whenFinished(UUID uuid) {
-		return this.waiters.register(uuid);
-	}
-
-	@Override
-	public void addCancelRequestListener(CancelRequestListener listener) {
-		this.listeners.add(listener);
+		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequestedBy, this::catchUpOnCancelRequests);
 	}
 
 	private void finished(String message) {
 		UUID uuid = UUID.fromString(message);
-		if (this.waiters.isWaitedFor(uuid)) {
+		if (isWaitedFor(uuid)) {
 			lookUp(uuid);
 		}
 	}
@@ -74,23 +55,23 @@ public class RedisTaskEvents implements TaskEvents {
 	 * task waited for.
 	 */
 	private void catchUpOnFinished() {
-		this.waiters.waitedFor().forEach(this::lookUp);
+		waitedFor().forEach(this::lookUp);
 	}
 
 	private void lookUp(UUID uuid) {
-		this.records.find(uuid).map(StoredTask::record).filter(Task::isFinished).ifPresent(this.waiters::finished);
+		this.records.find(uuid).map(StoredTask::record).filter(Task::isFinished).ifPresent(this::finished);
 	}
 
-	private void cancelRequested(String message) {
+	private void cancelRequestedBy(String message) {
 		Map<?, ?> request = this.codec.readValue(message, Map.class);
 		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
 		String token = text(request.get("token"));
 		String reason = String.valueOf(request.get("reason"));
-		this.listeners.forEach((listener) -> listener.cancelRequested(uuid, token, reason));
+		cancelRequested(uuid, token, reason);
 	}
 
 	private void catchUpOnCancelRequests() {
-		this.listeners.forEach(CancelRequestListener::requestsMayHaveBeenMissed);
+		requestsMayHaveBeenMissed();
 	}
 
 	private static @Nullable String text(@Nullable Object value) {

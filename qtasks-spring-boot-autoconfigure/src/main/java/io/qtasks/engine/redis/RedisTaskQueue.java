@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,7 +24,6 @@ import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueueEntry;
-import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQueue;
 
 /**
@@ -44,8 +41,6 @@ import io.qtasks.engine.spi.TaskQueue;
  */
 public class RedisTaskQueue implements TaskQueue, DisposableBean {
 
-	private static final Logger logger = LoggerFactory.getLogger(RedisTaskQueue.class);
-
 	private static final RedisScript<Long> ENQUEUE = load("queue-enqueue.lua", Long.class);
 
 	private static final RedisScript<List> CLAIM = load("claim.lua", List.class);
@@ -61,8 +56,6 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	private static final RedisScript<List> COUNTS = load("queue-counts.lua", List.class);
 
 	private static final RedisScript<List> PENDING_BY_PRIORITY = load("pending-by-priority.lua", List.class);
-
-	private static final int CLAIM_FIELDS = 8;
 
 	private static final int MAX_REPORTED_PRIORITIES = 100;
 
@@ -144,12 +137,12 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 			long remaining = deadline - System.nanoTime();
 			Duration idleWait = (remaining > 0) ? Duration.ofNanos(remaining).plus(IDLE_MARGIN) : Duration.ZERO;
 			List<?> reply = claimOnce(request.max(), idleWait);
-			List<QueueClaim> claims = claims(reply);
+			List<QueueClaim> claims = RedisClaimReply.claims(reply, this.codec, this.keys);
 			if (!claims.isEmpty()) {
 				return claims;
 			}
-			if (reply.size() == 1) {
-				long untilDue = Long.parseLong(String.valueOf(reply.get(0)));
+			if (RedisClaimReply.isEmpty(reply)) {
+				long untilDue = RedisClaimReply.untilNextDue(reply);
 				remaining = deadline - System.nanoTime();
 				long wait = (untilDue >= 0) ? Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(untilDue + 1))
 						: remaining;
@@ -268,45 +261,6 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 				this.keys.deadLetters(), this.keys.idleReceivers(), this.keys.waiting(), this.keys.sequence()),
 				args.toArray());
 		return idleWait.isZero() ? call.get() : this.calls.uninterruptibly(call::get);
-	}
-
-	private List<QueueClaim> claims(List<?> reply) {
-		List<QueueClaim> claims = new ArrayList<>((reply.size() - 1) / CLAIM_FIELDS);
-		for (int i = 1; i + CLAIM_FIELDS - 1 < reply.size(); i += CLAIM_FIELDS) {
-			String kind = (String) reply.get(i);
-			String uuidOrEntry = (String) reply.get(i + 1);
-			if (!"task".equals(kind)) {
-				logger.error("Removed the entry {} from the queue {}: {}. It is kept in {}.",
-						RedisTaskCodec.quote(uuidOrEntry), this.keys.pending(), reply.get(i + 2),
-						this.keys.deadLetters());
-				continue;
-			}
-			UUID uuid = UUID.fromString(uuidOrEntry);
-			String token = (String) reply.get(i + 2);
-			int deliveries = Integer.parseInt((String) reply.get(i + 3));
-			claims.add(new QueueClaim(uuid, token, deliveries, prefetched(uuid, token, reply, i + 4)));
-		}
-		return claims;
-	}
-
-	/**
-	 * The record a claim read along, or {@code null} when there is none or it cannot be
-	 * read (the record store is then asked, and says why).
-	 */
-	private @Nullable StoredTask prefetched(UUID uuid, String token, List<?> reply, int from) {
-		String record = (String) reply.get(from);
-		if (record.isEmpty()) {
-			return null;
-		}
-		long revision = RedisTaskRecordStore.revision((String) reply.get(from + 2));
-		String cancel = (String) reply.get(from + 3);
-		try {
-			return new StoredTask(this.codec.read(uuid, record, (String) reply.get(from + 1), null, revision), revision,
-					token, cancel.isEmpty() ? null : cancel);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	private long count(int index) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +14,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
+import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueuedCancel;
@@ -41,8 +41,6 @@ public class RedisTaskSteps implements TaskSteps {
 	private static final RedisScript<String> CANCEL_QUEUED = load("cancel-queued.lua", String.class);
 
 	private static final RedisScript<String> REQUEUE = load("requeue.lua", String.class);
-
-	private static final int CHANGE_ATTEMPTS = 10;
 
 	private final StringRedisTemplate redis;
 
@@ -107,7 +105,7 @@ public class RedisTaskSteps implements TaskSteps {
 
 	@Override
 	public QueuedCancel cancelQueued(UUID uuid, UnaryOperator<Task> cancelled) {
-		return whileTheRecordChanges(uuid, "cancelled", () -> {
+		return RecordChanges.untilSettled(uuid, "cancelled", () -> {
 			Optional<StoredTask> current = this.records.find(uuid);
 			if (current.isEmpty()) {
 				return QueuedCancel.NOT_FOUND;
@@ -129,7 +127,7 @@ public class RedisTaskSteps implements TaskSteps {
 
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
-		return whileTheRecordChanges(uuid, "requeued", () -> {
+		return RecordChanges.untilSettled(uuid, "requeued", () -> {
 			Optional<StoredTask> current = this.records.find(uuid);
 			if (current.isEmpty()) {
 				return RequeueOutcome.NOT_FOUND;
@@ -154,20 +152,6 @@ public class RedisTaskSteps implements TaskSteps {
 
 	private String finishedTtl() {
 		return String.valueOf(this.settings.finishedTtl().toMillis());
-	}
-
-	/**
-	 * Runs a read-then-script change until the script finds the record as it was read
-	 * (the change answers {@code null} when the record changed in between).
-	 */
-	private static <T> T whileTheRecordChanges(UUID uuid, String action, Supplier<@Nullable T> change) {
-		for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
-			T outcome = change.get();
-			if (outcome != null) {
-				return outcome;
-			}
-		}
-		throw new IllegalStateException("Task " + uuid + " kept changing while it was being " + action);
 	}
 
 	private static <T> RedisScript<T> load(String name, Class<T> resultType) {
