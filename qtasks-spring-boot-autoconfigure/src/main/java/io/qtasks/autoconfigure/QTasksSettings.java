@@ -96,7 +96,7 @@ final class QTasksSettings {
 		}
 	}
 
-	static void notNegative(Duration value, String property) {
+	static void notNegative(@Nullable Duration value, String property) {
 		if (value == null || value.isNegative()) {
 			throw new IllegalArgumentException(property + " must not be negative, was " + value);
 		}

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -21,9 +23,9 @@ import io.qtasks.Task;
 import io.qtasks.TaskRequest;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
-import io.qtasks.engine.TaskEngine;
 import io.qtasks.observation.TaskInstrumentation;
 
 /**
@@ -76,7 +78,7 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	@Override
-	public Task addTask(String taskName, Object... args) {
+	public Task addTask(String taskName, @Nullable Object @Nullable ... args) {
 		return task(taskName).args(args).add();
 	}
 
@@ -117,11 +119,11 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	@Override
-	public CancelOutcome cancel(UUID uuid, String reason) {
+	public CancelOutcome cancel(UUID uuid, @Nullable String reason) {
 		return this.engine.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
 	}
 
-	Task enqueue(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority) {
+	Task enqueue(String taskName, @Nullable Object[] args, Map<String, ?> kwargs, @Nullable Integer priority) {
 		Optional<TaskDefinition> definition = this.registry.find(taskName);
 		JsonArguments arguments = this.json.toJsonArguments(args, kwargs);
 		DataSize limit = this.settings.maxPayloadSize();
@@ -155,7 +157,8 @@ public class DefaultQTasks implements QTasks {
 		}
 	}
 
-	Task enqueueAndWait(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority, Duration timeout) {
+	Task enqueueAndWait(String taskName, @Nullable Object[] args, Map<String, ?> kwargs, @Nullable Integer priority,
+			Duration timeout) {
 		Task queued = enqueue(taskName, args, kwargs, priority);
 		return waitResult(queued.uuid(), timeout).or(() -> get(queued.uuid())).orElse(queued);
 	}

@@ -2,6 +2,8 @@ package io.qtasks.config;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -29,13 +31,13 @@ public class QTasksProperties {
 	/**
 	 * Longest a task run may take when its @QTask sets no timeout. Unset means no limit.
 	 */
-	private Duration defaultTimeout;
+	private @Nullable Duration defaultTimeout;
 
 	/**
 	 * Largest JSON size of a task's arguments; bigger ones are refused at enqueue. Unset
 	 * means no limit.
 	 */
-	private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+	private @Nullable DataSize maxPayloadSize = DataSize.ofMegabytes(1);
 
 	private final Broker broker = new Broker();
 
@@ -63,19 +65,19 @@ public class QTasksProperties {
 		this.defaultPriority = defaultPriority;
 	}
 
-	public Duration getDefaultTimeout() {
+	public @Nullable Duration getDefaultTimeout() {
 		return this.defaultTimeout;
 	}
 
-	public void setDefaultTimeout(Duration defaultTimeout) {
+	public void setDefaultTimeout(@Nullable Duration defaultTimeout) {
 		this.defaultTimeout = defaultTimeout;
 	}
 
-	public DataSize getMaxPayloadSize() {
+	public @Nullable DataSize getMaxPayloadSize() {
 		return this.maxPayloadSize;
 	}
 
-	public void setMaxPayloadSize(DataSize maxPayloadSize) {
+	public void setMaxPayloadSize(@Nullable DataSize maxPayloadSize) {
 		this.maxPayloadSize = maxPayloadSize;
 	}
 
@@ -375,7 +377,7 @@ public class QTasksProperties {
 		 * entry in the node registry. Must be shorter than the lease; unset, a third of
 		 * the lease.
 		 */
-		private Duration heartbeatInterval;
+		private @Nullable Duration heartbeatInterval;
 
 		/**
 		 * How often a node looks for expired leases (to queue their tasks again) and for
@@ -392,11 +394,11 @@ public class QTasksProperties {
 			this.lease = lease;
 		}
 
-		public Duration getHeartbeatInterval() {
+		public @Nullable Duration getHeartbeatInterval() {
 			return this.heartbeatInterval;
 		}
 
-		public void setHeartbeatInterval(Duration heartbeatInterval) {
+		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
 			this.heartbeatInterval = heartbeatInterval;
 		}
 

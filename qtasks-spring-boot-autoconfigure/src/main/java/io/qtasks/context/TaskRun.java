@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.TaskCancelledException;
 import io.qtasks.engine.ClaimLostException;
 
@@ -22,13 +24,13 @@ public final class TaskRun {
 
 	private final UUID uuid;
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
 	private boolean finished;
 
-	private volatile String cancelReason;
+	private volatile @Nullable String cancelReason;
 
-	private volatile Duration exceededTimeout;
+	private volatile @Nullable Duration exceededTimeout;
 
 	private volatile boolean shutdown;
 
@@ -193,7 +195,7 @@ public final class TaskRun {
 	 * Why the run was cancelled.
 	 * @return the reason, or {@code null} when it was not
 	 */
-	public String cancelReason() {
+	public @Nullable String cancelReason() {
 		return this.cancelReason;
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -153,7 +155,7 @@ public class TaskDefinitionFactory {
 		return Arrays.stream(types).<TaskMiddleware>map((type) -> component(type, where)).toList();
 	}
 
-	private RetryPolicy retryPolicy(String beanName, String where) {
+	private @Nullable RetryPolicy retryPolicy(String beanName, String where) {
 		return checkNamedBean(beanName, RetryPolicy.class, "retry policy", where)
 				? this.beanFactory.getBean(beanName, RetryPolicy.class) : null;
 	}
@@ -189,7 +191,7 @@ public class TaskDefinitionFactory {
 		return new TaskBackoff(delay, multiplier, maxDelay, jitter);
 	}
 
-	private Duration timeout(String value, String where) {
+	private @Nullable Duration timeout(String value, String where) {
 		Duration timeout = duration(value, "timeout", where, this.defaults.timeout());
 		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
 			throw new TaskDefinitionException(where + ": timeout must be positive, was '" + timeout + "'");
@@ -197,7 +199,7 @@ public class TaskDefinitionFactory {
 		return timeout;
 	}
 
-	private Duration duration(String value, String attribute, String where, Duration defaultValue) {
+	private @Nullable Duration duration(String value, String attribute, String where, @Nullable Duration defaultValue) {
 		if (!StringUtils.hasText(value)) {
 			return defaultValue;
 		}
