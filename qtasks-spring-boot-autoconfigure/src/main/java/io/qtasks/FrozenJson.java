@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Unmodifiable copies of the JSON collections a {@link Task} holds. Unlike
  * {@code List.copyOf} they keep {@code null} elements (JSON {@code null}), and a copy of
@@ -26,14 +28,14 @@ final class FrozenJson {
 	private FrozenJson() {
 	}
 
-	static List<Object> list(List<Object> source) {
+	static List<Object> list(@Nullable List<Object> source) {
 		if (source == null || source.isEmpty()) {
 			return EMPTY_LIST;
 		}
 		return (source instanceof FrozenList) ? source : new FrozenList(source.toArray());
 	}
 
-	static Map<String, Object> map(Map<String, Object> source) {
+	static Map<String, Object> map(@Nullable Map<String, Object> source) {
 		if (source == null || source.isEmpty()) {
 			return EMPTY_MAP;
 		}
@@ -76,12 +78,12 @@ final class FrozenJson {
 		}
 
 		@Override
-		public Object get(Object key) {
+		public @Nullable Object get(@Nullable Object key) {
 			return this.entries.get(key);
 		}
 
 		@Override
-		public boolean containsKey(Object key) {
+		public boolean containsKey(@Nullable Object key) {
 			return this.entries.containsKey(key);
 		}
 

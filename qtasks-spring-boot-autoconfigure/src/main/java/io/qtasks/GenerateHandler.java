@@ -1,5 +1,7 @@
 package io.qtasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Handles each element produced by a generator task (one returning a {@code Stream},
  * {@code Iterator} or {@code Iterable}); the handled values are collected into the list
@@ -15,6 +17,6 @@ public interface GenerateHandler {
 	 * @param value the element
 	 * @return what to collect in its place
 	 */
-	Object handle(Object value);
+	@Nullable Object handle(@Nullable Object value);
 
 }

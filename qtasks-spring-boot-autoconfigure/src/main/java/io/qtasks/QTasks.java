@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The QTasks client: enqueues tasks, reads their records, waits for results and cancels.
  * Auto-configured as a bean; inject it anywhere.
@@ -28,7 +30,7 @@ public interface QTasks {
 	 * @throws io.qtasks.client.TaskEnqueueException when the broker cannot take the task
 	 * (Redis unreachable or not answering); it names the task's uuid
 	 */
-	Task addTask(String taskName, Object... args);
+	Task addTask(String taskName, @Nullable Object @Nullable ... args);
 
 	/**
 	 * Starts a request with named arguments, a priority or a wait for the result.

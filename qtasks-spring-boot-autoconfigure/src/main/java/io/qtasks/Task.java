@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task record as stored: what was asked ({@link #taskName()}, {@link #args()},
@@ -35,8 +36,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @author QTasks contributors
  */
 public record Task(UUID uuid, String taskName, TaskStatus status, int priority, List<Object> args,
-		Map<String, Object> kwargs, Instant createdAt, Instant updatedAt, Object returning, String traceback, int retry,
-		int attempt, String cancelReason, Map<String, Object> extra) {
+		Map<String, Object> kwargs, @Nullable Instant createdAt, @Nullable Instant updatedAt,
+		@Nullable Object returning, @Nullable String traceback, int retry, int attempt, @Nullable String cancelReason,
+		Map<String, Object> extra) {
 
 	/**
 	 * Checks the identity fields and takes unmodifiable copies of the collections
@@ -87,7 +89,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 				+ ", cancelReason=" + this.cancelReason + ")";
 	}
 
-	private static String firstLine(String text) {
+	private static @Nullable String firstLine(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}
@@ -112,19 +114,19 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 
 		private Map<String, Object> kwargs = Map.of();
 
-		private Instant createdAt;
+		private @Nullable Instant createdAt;
 
-		private Instant updatedAt;
+		private @Nullable Instant updatedAt;
 
-		private Object returning;
+		private @Nullable Object returning;
 
-		private String traceback;
+		private @Nullable String traceback;
 
 		private int retry;
 
 		private int attempt;
 
-		private String cancelReason;
+		private @Nullable String cancelReason;
 
 		private Map<String, Object> extra = Map.of();
 
@@ -132,7 +134,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 		 * Entries added one by one since the last {@link #extra(Map)}, on top of a copy
 		 * of {@link #extra}; copied once, however many are added.
 		 */
-		private LinkedHashMap<String, Object> extraEdits;
+		private @Nullable LinkedHashMap<String, Object> extraEdits;
 
 		private Builder(UUID uuid, String taskName) {
 			this.uuid = uuid;
@@ -176,22 +178,22 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 			return this;
 		}
 
-		public Builder createdAt(Instant createdAt) {
+		public Builder createdAt(@Nullable Instant createdAt) {
 			this.createdAt = createdAt;
 			return this;
 		}
 
-		public Builder updatedAt(Instant updatedAt) {
+		public Builder updatedAt(@Nullable Instant updatedAt) {
 			this.updatedAt = updatedAt;
 			return this;
 		}
 
-		public Builder returning(Object returning) {
+		public Builder returning(@Nullable Object returning) {
 			this.returning = returning;
 			return this;
 		}
 
-		public Builder traceback(String traceback) {
+		public Builder traceback(@Nullable String traceback) {
 			this.traceback = traceback;
 			return this;
 		}
@@ -206,7 +208,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 			return this;
 		}
 
-		public Builder cancelReason(String cancelReason) {
+		public Builder cancelReason(@Nullable String cancelReason) {
 			this.cancelReason = cancelReason;
 			return this;
 		}
@@ -223,7 +225,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 		 * @param value the entry value
 		 * @return this builder
 		 */
-		public Builder extra(String key, Object value) {
+		public Builder extra(String key, @Nullable Object value) {
 			if (this.extraEdits == null) {
 				this.extraEdits = new LinkedHashMap<>(this.extra);
 			}

@@ -1,5 +1,7 @@
 package io.qtasks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns a task's return value into what is stored as {@link Task#returning()}. The value
  * it returns is written as JSON with the application's Jackson mapper. QTasks'
@@ -15,6 +17,6 @@ public interface TaskDecoder {
 	 * @param result the value the task returned (after middlewares)
 	 * @return the value to store
 	 */
-	Object decode(Object result);
+	@Nullable Object decode(@Nullable Object result);
 
 }

@@ -3,6 +3,8 @@ package io.qtasks;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A task about to be enqueued, started by {@link QTasks#task(String)}.
  *
@@ -22,7 +24,7 @@ public interface TaskRequest {
 	 * @param args the arguments; each must be writable as JSON
 	 * @return this request
 	 */
-	TaskRequest args(Object... args);
+	TaskRequest args(@Nullable Object @Nullable ... args);
 
 	/**
 	 * Adds named arguments, bound to the task method's parameters by name.
@@ -37,7 +39,7 @@ public interface TaskRequest {
 	 * @param value the value; must be writable as JSON
 	 * @return this request
 	 */
-	TaskRequest kwarg(String name, Object value);
+	TaskRequest kwarg(String name, @Nullable Object value);
 
 	/**
 	 * Sets the priority (lower runs first). Without it the task definition's priority is

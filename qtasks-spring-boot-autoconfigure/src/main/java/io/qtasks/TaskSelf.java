@@ -3,6 +3,8 @@ package io.qtasks;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.middleware.TaskMiddleware;
 
 /**
@@ -93,7 +95,7 @@ public interface TaskSelf {
 	 * @param args positional arguments
 	 * @return the record as stored
 	 */
-	Task addTask(String taskName, Object... args);
+	Task addTask(String taskName, @Nullable Object @Nullable ... args);
 
 	/**
 	 * Starts a request for another task, as {@link QTasks#task(String)} does.

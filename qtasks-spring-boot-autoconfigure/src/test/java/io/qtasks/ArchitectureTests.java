@@ -2,10 +2,14 @@ package io.qtasks;
 
 import java.io.ObjectInputStream;
 
+import io.qtasks.config.QTasksProperties;
+
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -25,6 +29,22 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.qtasks", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+	/**
+	 * The packages of engines: {@code io.qtasks.engine.<technology>}, not the
+	 * engine-neutral core nor the SPI.
+	 */
+	private static final DescribedPredicate<JavaClass> ENGINE_IMPLEMENTATIONS = new DescribedPredicate<>(
+			"reside in an engine's package (io.qtasks.engine.<technology>..)") {
+
+		@Override
+		public boolean test(JavaClass type) {
+			String name = type.getPackageName();
+			return name.startsWith("io.qtasks.engine.") && !name.equals("io.qtasks.engine.spi")
+					&& !name.startsWith("io.qtasks.engine.spi.");
+		}
+
+	};
+
 	@ArchTest
 	static final ArchRule nothingDependsOnAutoConfiguration = noClasses().that()
 		.resideOutsideOfPackage("io.qtasks.autoconfigure..")
@@ -38,16 +58,35 @@ class ArchitectureTests {
 		.resideInAnyPackage("io.qtasks", "io.qtasks.annotation", "io.qtasks.middleware")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.qtasks.broker..", "io.qtasks.storage..", "io.qtasks.worker..")
-		.because("the public API must not change with the broker or storage in use");
+		.resideInAnyPackage("io.qtasks.engine..", "io.qtasks.worker..", "io.qtasks.execution..")
+		.because("the public API must not change with the engine in use");
 
 	@ArchTest
-	static final ArchRule engineImplementationsAreWiredOnlyByAutoConfiguration = classes().that()
-		.resideInAnyPackage("io.qtasks.broker.(*)..", "io.qtasks.storage.(*)..")
+	static final ArchRule runtimeImportsNoEngine = noClasses().that()
+		.resideInAnyPackage("io.qtasks.worker..", "io.qtasks.execution..", "io.qtasks.client..",
+				"io.qtasks.invocation..", "io.qtasks.actuate..")
+		.should()
+		.dependOnClassesThat(ENGINE_IMPLEMENTATIONS)
+		.because("the worker, the client, the invocation and the actuator talk to every engine through"
+				+ " TaskEngine and the engine SPI, so that a new engine is added without touching them");
+
+	@ArchTest
+	static final ArchRule engineImplementationsAreWiredOnlyByAutoConfiguration = classes().that(ENGINE_IMPLEMENTATIONS)
 		.should()
 		.onlyHaveDependentClassesThat()
-		.resideInAnyPackage("io.qtasks.broker..", "io.qtasks.storage..", "io.qtasks.autoconfigure..")
-		.because("the runtime talks to engines through the TaskBroker and TaskStorage interfaces");
+		.resideInAnyPackage("io.qtasks.engine..", "io.qtasks.autoconfigure..")
+		.because("engines are chosen and wired by the auto-configuration only");
+
+	@ArchTest
+	static final ArchRule runtimeTakesSettingsNotProperties = noClasses().that()
+		.resideOutsideOfPackages("io.qtasks.autoconfigure..", "io.qtasks.config..", "io.qtasks.context..")
+		.and()
+		.doNotHaveFullyQualifiedName(TaskContext.class.getName())
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(QTasksProperties.class)
+		.because("runtime classes take small settings objects that the auto-configuration maps from the"
+				+ " properties; only the task's context hands the bound configuration to tasks");
 
 	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching("io.qtasks.(*)..").should().beFreeOfCycles();

@@ -20,10 +20,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
-import io.qtasks.broker.redis.RedisTestApplications;
+import io.qtasks.engine.redis.RedisTestApplications;
 import io.qtasks.client.TaskPayloadTooLargeException;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.redis.RedisKeys;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.redis.RedisKeys;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -208,8 +208,8 @@ class BadInputTests {
 		return context.getBean(QTasks.class);
 	}
 
-	private static TaskStorage storage(AssertableApplicationContext context) {
-		return context.getBean(TaskStorage.class);
+	private static TaskEngine storage(AssertableApplicationContext context) {
+		return context.getBean(TaskEngine.class);
 	}
 
 }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.TaskDelivery;
-import io.qtasks.broker.redis.RedisTestApplications;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.redis.RedisKeys;
+import io.qtasks.engine.TaskDelivery;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.redis.RedisTestApplications;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.redis.RedisKeys;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -110,14 +110,15 @@ class GracefulShutdownTests {
 					assertThat(RedisTestServer.get().commands().zscore(keys.inflight(), interrupted.toString()))
 						.as("still claimed")
 						.isNull();
-					assertThat(client.getBean(TaskBroker.class).pendingCount()).isEqualTo(1);
-					assertThat(client.getBean(TaskStorage.class).countByStatus()).containsEntry(TaskStatus.SUCCESS, 2L)
+					assertThat(client.getBean(TaskEngine.class).pendingCount()).isEqualTo(1);
+					assertThat(client.getBean(TaskEngine.class).countByStatus()).containsEntry(TaskStatus.SUCCESS, 2L)
 						.containsEntry(TaskStatus.NEW, 1L)
 						.containsEntry(TaskStatus.PROCESS, 0L);
 
 					// another node claims it now, long before the lease would have run
 					// out
-					List<TaskDelivery> claimed = client.getBean(TaskBroker.class).receive(1, Duration.ofSeconds(5));
+					List<TaskDelivery> claimed = client.getBean(TaskEngine.class)
+						.claim(ClaimRequest.anyTask(1, Duration.ofSeconds(5)));
 					assertThat(claimed).singleElement().satisfies((delivery) -> {
 						assertThat(delivery.task().uuid()).isEqualTo(interrupted);
 						assertThat(delivery.deliveries()).isEqualTo(2);

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
-import io.qtasks.broker.redis.RedisTestApplications;
+import io.qtasks.engine.redis.RedisTestApplications;
 import io.qtasks.reliability.node.ReliabilityTasks;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.redis.RedisKeys;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.redis.RedisKeys;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -73,7 +73,7 @@ class KilledWorkerTests {
 					.isGreaterThan(count / 4);
 				assertThat(a.awaitExit(Duration.ofSeconds(30))).isTrue();
 
-				TaskStorage storage = client.getBean(TaskStorage.class);
+				TaskEngine storage = client.getBean(TaskEngine.class);
 				await().atMost(Duration.ofMinutes(10))
 					.pollInterval(Duration.ofMillis(500))
 					.until(() -> storage.countByStatus().get(TaskStatus.SUCCESS) == count);

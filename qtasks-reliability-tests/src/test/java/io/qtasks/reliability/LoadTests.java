@@ -28,9 +28,9 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.redis.RedisTestApplications;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.redis.RedisKeys;
+import io.qtasks.engine.redis.RedisTestApplications;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.redis.RedisKeys;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -92,7 +92,7 @@ class LoadTests {
 				clients.shutdown();
 				int total = enqueued.size();
 
-				TaskStorage storage = client.getBean(TaskStorage.class);
+				TaskEngine storage = client.getBean(TaskEngine.class);
 				await().atMost(Duration.ofMinutes(10))
 					.pollInterval(Duration.ofMillis(500))
 					.until(() -> finished(storage.countByStatus()) == total);

@@ -27,8 +27,8 @@ import io.qtasks.autoconfigure.QTasksAutoConfiguration;
 import io.qtasks.autoconfigure.QTasksRedisAutoConfiguration;
 import io.qtasks.client.TaskEnqueueException;
 import io.qtasks.reliability.node.ReliabilityTasks;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.redis.RedisKeys;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.redis.RedisKeys;
 import io.qtasks.worker.QTasksWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,7 +105,7 @@ class RedisRestartTests {
 							.extracting(Task::status)
 							.isEqualTo(TaskStatus.SUCCESS);
 					}
-					TaskStorage storage = client.getBean(TaskStorage.class);
+					TaskEngine storage = client.getBean(TaskEngine.class);
 					await().atMost(WAIT)
 						.pollInterval(Duration.ofMillis(200))
 						.until(() -> storage.countByStatus().get(TaskStatus.SUCCESS) == count + 1);
@@ -140,8 +140,8 @@ class RedisRestartTests {
 			.withPropertyValues(redis.connectionProperties())
 			.withPropertyValues("qtasks.broker.type=redis", "qtasks.name=" + NAME, "qtasks.redis.lease=3s",
 					"qtasks.redis.heartbeat-interval=1s", "qtasks.redis.reaper-interval=1s",
-					// fail fast while Redis is away (Lettuce's default is a minute)
-					"spring.data.redis.timeout=3s")
+					// fail fast while Redis is away (it must be shorter than the lease)
+					"spring.data.redis.timeout=1s")
 			.withBean(ReliabilityTasks.class)
 			.withPropertyValues(properties);
 	}

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
-import io.qtasks.broker.TaskBroker;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -49,7 +49,7 @@ class SampleApplicationRedisTests {
 	private QTasks qtasks;
 
 	@Autowired
-	private TaskBroker broker;
+	private TaskEngine engine;
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -71,7 +71,7 @@ class SampleApplicationRedisTests {
 
 	@Test
 	void runsOnTheRedisBroker() {
-		assertThat(this.broker.type()).isEqualTo("redis");
+		assertThat(this.engine.type()).isEqualTo("redis");
 		MvcTestResult created = this.mvc.post()
 			.uri("/tasks/fetch_rate")
 			.contentType(MediaType.APPLICATION_JSON)

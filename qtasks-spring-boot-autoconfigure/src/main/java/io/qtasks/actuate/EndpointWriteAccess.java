@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
@@ -28,11 +30,11 @@ public final class EndpointWriteAccess {
 
 	static final int STATUS_FORBIDDEN = 403;
 
-	private final Supplier<Caller> caller;
+	private final @Nullable Supplier<Caller> caller;
 
 	private final Set<String> roles;
 
-	private EndpointWriteAccess(Supplier<Caller> caller, Collection<String> roles) {
+	private EndpointWriteAccess(@Nullable Supplier<Caller> caller, Collection<String> roles) {
 		this.caller = caller;
 		this.roles = Set.copyOf(roles);
 	}

@@ -23,13 +23,12 @@ import io.qtasks.CancelOutcome;
 import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.WorkerNode;
-import io.qtasks.broker.WorkerNodeRegistry;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
-import io.qtasks.storage.TaskQuery;
-import io.qtasks.storage.TaskStorage;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.TaskQuery;
+import io.qtasks.node.WorkerNode;
+import io.qtasks.node.WorkerNodeRegistry;
 
 /**
  * The {@code qtasks} actuator endpoint: what this application's QTasks knows (task
@@ -61,9 +60,7 @@ public class QTasksEndpoint {
 	 */
 	public static final String DEFAULT_CANCEL_REASON = "Cancelled through the qtasks actuator endpoint";
 
-	private final TaskBroker broker;
-
-	private final TaskStorage storage;
+	private final TaskEngine engine;
 
 	private final TaskDefinitionRegistry definitions;
 
@@ -71,15 +68,12 @@ public class QTasksEndpoint {
 
 	/**
 	 * Creates the endpoint.
-	 * @param broker the broker (queue, cancel, requeue)
-	 * @param storage the records
+	 * @param engine the queue and the records
 	 * @param definitions the tasks this node knows
 	 * @param nodes the live worker nodes
 	 */
-	public QTasksEndpoint(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry definitions,
-			WorkerNodeRegistry nodes) {
-		this.broker = broker;
-		this.storage = storage;
+	public QTasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes) {
+		this.engine = engine;
 		this.definitions = definitions;
 		this.nodes = nodes;
 	}
@@ -98,8 +92,8 @@ public class QTasksEndpoint {
 	@ReadOperation
 	public QTasksDescriptor qtasks(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
 		TaskQuery query = query(status, task, limit);
-		return new QTasksDescriptor(this.broker.type(), counts(), queue(), liveNodes(), definitions(),
-				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.storage.list(query));
+		return new QTasksDescriptor(this.engine.type(), counts(), queue(), liveNodes(), definitions(),
+				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.engine.list(query));
 	}
 
 	/**
@@ -110,7 +104,7 @@ public class QTasksEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable Task task(@Selector String uuid) {
-		return this.storage.find(uuid(uuid)).orElse(null);
+		return this.engine.find(uuid(uuid)).orElse(null);
 	}
 
 	/**
@@ -123,8 +117,8 @@ public class QTasksEndpoint {
 	@DeleteOperation
 	public CancelDescriptor cancel(@Selector String uuid, @Nullable String reason) {
 		UUID id = uuid(uuid);
-		CancelOutcome outcome = this.broker.cancel(id, StringUtils.hasText(reason) ? reason : DEFAULT_CANCEL_REASON);
-		return new CancelDescriptor(outcome, this.storage.find(id).orElse(null));
+		CancelOutcome outcome = this.engine.cancel(id, StringUtils.hasText(reason) ? reason : DEFAULT_CANCEL_REASON);
+		return new CancelDescriptor(outcome, this.engine.find(id).orElse(null));
 	}
 
 	/**
@@ -137,8 +131,8 @@ public class QTasksEndpoint {
 	@WriteOperation
 	public RequeueDescriptor requeue(@Selector String uuid) {
 		UUID id = uuid(uuid);
-		RequeueOutcome outcome = this.broker.requeue(id);
-		return new RequeueDescriptor(outcome, this.storage.find(id).orElse(null));
+		RequeueOutcome outcome = this.engine.requeue(id);
+		return new RequeueDescriptor(outcome, this.engine.find(id).orElse(null));
 	}
 
 	private static TaskQuery query(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
@@ -180,15 +174,15 @@ public class QTasksEndpoint {
 
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.storage.countByStatus().forEach((status, count) -> counts.put(status.value(), count));
+		this.engine.countByStatus().forEach((status, count) -> counts.put(status.value(), count));
 		return counts;
 	}
 
 	private QueueDescriptor queue() {
 		Map<String, Long> byPriority = new LinkedHashMap<>();
-		this.broker.pendingCountByPriority()
+		this.engine.pendingCountByPriority()
 			.forEach((priority, count) -> byPriority.put(String.valueOf(priority), count));
-		return new QueueDescriptor(this.broker.pendingCount(), byPriority);
+		return new QueueDescriptor(this.engine.pendingCount(), this.engine.waitingCount(), byPriority);
 	}
 
 	private List<WorkerNode> liveNodes() {
@@ -206,7 +200,7 @@ public class QTasksEndpoint {
 	/**
 	 * The endpoint's main answer.
 	 *
-	 * @param broker the broker's type ({@code memory}, {@code redis})
+	 * @param broker the engine's type ({@code memory}, {@code redis})
 	 * @param counts the number of stored records by status
 	 * @param queue the tasks waiting
 	 * @param nodes the live worker nodes
@@ -223,10 +217,11 @@ public class QTasksEndpoint {
 	/**
 	 * The queue.
 	 *
-	 * @param depth how many tasks wait
-	 * @param byPriority how many tasks wait per priority, lowest (first to run) first
+	 * @param depth how many tasks are due and wait for a worker
+	 * @param waiting how many tasks wait for an instant (a retry's pause, a delay)
+	 * @param byPriority how many due tasks wait per priority, lowest (first to run) first
 	 */
-	public record QueueDescriptor(long depth, Map<String, Long> byPriority) {
+	public record QueueDescriptor(long depth, long waiting, Map<String, Long> byPriority) {
 
 	}
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import io.qtasks.broker.TaskBroker;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.worker.QTasksWorker;
 
 /**
@@ -20,25 +20,25 @@ import io.qtasks.worker.QTasksWorker;
  */
 public class QTasksHealthIndicator extends AbstractHealthIndicator {
 
-	private final TaskBroker broker;
+	private final TaskEngine engine;
 
 	private final @Nullable QTasksWorker worker;
 
 	/**
 	 * Creates the indicator.
-	 * @param broker the broker to ask
+	 * @param engine the engine to ask
 	 * @param worker this node's worker, or {@code null} on a client-only node
 	 */
-	public QTasksHealthIndicator(TaskBroker broker, @Nullable QTasksWorker worker) {
+	public QTasksHealthIndicator(TaskEngine engine, @Nullable QTasksWorker worker) {
 		super("QTasks health check failed");
-		this.broker = broker;
+		this.engine = engine;
 		this.worker = worker;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		builder.withDetail("broker", this.broker.type()).withDetail("worker", worker());
-		long depth = this.broker.pendingCount();
+		builder.withDetail("broker", this.engine.type()).withDetail("worker", worker());
+		long depth = this.engine.pendingCount();
 		builder.up().withDetail("queueDepth", depth);
 	}
 

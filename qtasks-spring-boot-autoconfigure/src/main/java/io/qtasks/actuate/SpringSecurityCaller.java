@@ -1,5 +1,7 @@
 package io.qtasks.actuate;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -14,9 +16,9 @@ final class SpringSecurityCaller implements EndpointWriteAccess.Caller {
 
 	private static final String ROLE_PREFIX = "ROLE_";
 
-	private final Authentication authentication;
+	private final @Nullable Authentication authentication;
 
-	private SpringSecurityCaller(Authentication authentication) {
+	private SpringSecurityCaller(@Nullable Authentication authentication) {
 		this.authentication = authentication;
 	}
 

@@ -28,15 +28,26 @@ import org.springframework.beans.factory.config.BeanDefinition;
 
 import io.qtasks.QTasks;
 import io.qtasks.TaskContext;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.memory.MemoryWorkerNodeRegistry;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.context.CurrentTaskContext;
+import io.qtasks.context.TaskContexts;
 import io.qtasks.context.TaskScope;
 import io.qtasks.definition.QTaskAnnotationBeanPostProcessor;
 import io.qtasks.definition.TaskDefinitionFactory;
 import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.engine.SequencedTaskSteps;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.TaskTransitions;
+import io.qtasks.engine.memory.MemoryWorkerNodeRegistry;
+import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.execution.DefaultTaskErrorHandler;
+import io.qtasks.execution.RunTimer;
+import io.qtasks.execution.TaskErrorHandler;
+import io.qtasks.execution.TaskRunner;
 import io.qtasks.invocation.BeanValidationArgumentValidator;
 import io.qtasks.invocation.JsonTaskDecoder;
 import io.qtasks.invocation.TaskArgumentBinder;
@@ -44,25 +55,22 @@ import io.qtasks.invocation.TaskArgumentValidator;
 import io.qtasks.invocation.TaskInvoker;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.middleware.TaskMiddleware;
+import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.observation.TaskEnqueueObservationConvention;
 import io.qtasks.observation.TaskExecutionObservationConvention;
 import io.qtasks.observation.TaskInstrumentation;
 import io.qtasks.observation.TaskMetrics;
-import io.qtasks.retry.TaskRetryTemplates;
-import io.qtasks.storage.TaskStorage;
+import io.qtasks.retry.TaskRetries;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.QTasksWorker;
-import io.qtasks.worker.RunTimer;
-import io.qtasks.worker.TaskProcessor;
-import io.qtasks.worker.WorkerNodeHeartbeat;
-import io.qtasks.broker.WorkerNodeRegistry;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
- * client, the {@code task} scope with its {@link TaskContext}, the worker, and the
- * in-memory broker unless another one is configured ({@link QTasksRedisAutoConfiguration}
- * configures Redis), and the registry of worker nodes. Enqueues and executions are
- * observed through the application's {@link ObservationRegistry} when there is one.
+ * client, the {@code task} scope with its {@link TaskContext}, the worker, the
+ * {@link TaskEngine} over the configured engine's parts (the in-memory engine unless
+ * another one is configured: {@link QTasksRedisAutoConfiguration} configures Redis), and
+ * the registry of worker nodes. Enqueues and executions are observed through the
+ * application's {@link ObservationRegistry} when there is one.
  *
  * @author QTasks contributors
  */
@@ -70,7 +78,7 @@ import io.qtasks.broker.WorkerNodeRegistry;
 		afterName = { "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @EnableConfigurationProperties(QTasksProperties.class)
-@Import({ RedisBrokerUnavailableConfiguration.class, MemoryBrokerConfiguration.class })
+@Import({ RedisBrokerUnavailableConfiguration.class, MemoryEngineConfiguration.class })
 public final class QTasksAutoConfiguration {
 
 	private static final Clock CLOCK = Clock.systemUTC();
@@ -103,7 +111,21 @@ public final class QTasksAutoConfiguration {
 	@ConditionalOnMissingBean
 	TaskDefinitionFactory qtasksTaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory,
 			QTasksProperties properties) {
-		return new TaskDefinitionFactory(beanFactory, properties, new JsonTaskDecoder());
+		return new TaskDefinitionFactory(beanFactory, QTasksSettings.taskDefaults(properties), new JsonTaskDecoder());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskTransitions qtasksTaskTransitions() {
+		return new TaskTransitions(CLOCK);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskEngine qtasksTaskEngine(TaskQueue queue, TaskRecordStore records, TaskEvents events,
+			ObjectProvider<TaskSteps> steps, TaskTransitions transitions) {
+		return new TaskEngine(queue, records, events, steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)),
+				transitions);
 	}
 
 	@Bean
@@ -124,9 +146,9 @@ public final class QTasksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(QTasks.class)
-	DefaultQTasks qtasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
+	DefaultQTasks qtasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			QTasksProperties properties, TaskInstrumentation instrumentation) {
-		return new DefaultQTasks(broker, storage, registry, json, properties, CLOCK, instrumentation);
+		return new DefaultQTasks(engine, registry, json, QTasksSettings.client(properties), instrumentation);
 	}
 
 	@Bean
@@ -163,35 +185,36 @@ public final class QTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TaskRetryTemplates qtasksTaskRetryTemplates() {
-			return new TaskRetryTemplates(List.of());
+		TaskRetries qtasksTaskRetries() {
+			return new TaskRetries();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		TaskProcessor qtasksTaskProcessor(TaskDefinitionRegistry registry, TaskBroker broker, TaskStorage storage,
-				TaskInvoker invoker, TaskRetryTemplates retryTemplates, QTasksProperties properties,
+		TaskErrorHandler qtasksTaskErrorHandler() {
+			return new DefaultTaskErrorHandler();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TaskRunner qtasksTaskRunner(TaskDefinitionRegistry registry, TaskEngine engine, TaskInvoker invoker,
+				TaskRetries retries, TaskErrorHandler errorHandler, QTasksProperties properties,
 				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client, RunTimer timer,
 				TaskInstrumentation instrumentation) {
-			return new TaskProcessor(registry, broker, storage, invoker, retryTemplates, properties,
-					new BeanFactoryTaskComponents(beanFactory), client::getObject, CLOCK, timer, instrumentation);
+			TaskContexts contexts = new TaskContexts(engine, properties, new BeanFactoryTaskComponents(beanFactory),
+					client::getObject);
+			return new TaskRunner(registry, contexts, engine.transitions(), invoker, retries, errorHandler,
+					instrumentation, timer, QTasksSettings.run(properties));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		QTasksWorker qtasksWorker(TaskBroker broker, TaskProcessor processor, TaskDefinitionRegistry registry,
-				ConfigurableListableBeanFactory beanFactory, QTasksProperties properties, Environment environment) {
-			QTasksWorker worker = new QTasksWorker(broker, processor, registry,
-					(name) -> beanFactory.getBean(name, Executor.class), properties.getWorker().getConcurrency(),
-					properties.getWorker().getShutdownTimeout());
-			worker.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
-			return worker;
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		WorkerNodeHeartbeat qtasksWorkerNodeHeartbeat(QTasksWorker worker, WorkerNodeRegistry registry) {
-			return new WorkerNodeHeartbeat(worker, registry, CLOCK);
+		QTasksWorker qtasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry,
+				WorkerNodeRegistry nodes, ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
+				Environment environment) {
+			return new QTasksWorker(engine, runner, registry, nodes,
+					(name) -> beanFactory.getBean(name, Executor.class),
+					QTasksSettings.worker(properties, Threading.VIRTUAL.isActive(environment)), CLOCK);
 		}
 
 	}

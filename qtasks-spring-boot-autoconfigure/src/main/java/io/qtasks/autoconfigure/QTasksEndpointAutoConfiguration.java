@@ -15,10 +15,9 @@ import org.springframework.util.ClassUtils;
 import io.qtasks.actuate.EndpointWriteAccess;
 import io.qtasks.actuate.QTasksEndpoint;
 import io.qtasks.actuate.QTasksEndpointWebExtension;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.WorkerNodeRegistry;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.definition.TaskDefinitionRegistry;
-import io.qtasks.storage.TaskStorage;
 
 /**
  * Auto-configuration of the {@code qtasks} actuator endpoint, when Spring Boot Actuator
@@ -41,11 +40,10 @@ public final class QTasksEndpointAutoConfiguration {
 	static class EndpointConfiguration {
 
 		@Bean
-		@ConditionalOnBean(TaskBroker.class)
+		@ConditionalOnBean(TaskEngine.class)
 		@ConditionalOnMissingBean
-		QTasksEndpoint qtasksEndpoint(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry definitions,
-				WorkerNodeRegistry nodes) {
-			return new QTasksEndpoint(broker, storage, definitions, nodes);
+		QTasksEndpoint qtasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes) {
+			return new QTasksEndpoint(engine, definitions, nodes);
 		}
 
 		@Bean

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.qtasks.actuate.QTasksHealthIndicator;
-import io.qtasks.broker.TaskBroker;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.worker.QTasksWorker;
 
 /**
@@ -27,14 +27,14 @@ public final class QTasksHealthContributorAutoConfiguration {
 	// Nested, so that the health condition is only looked at when spring-boot-health is
 	// there.
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(TaskBroker.class)
+	@ConditionalOnBean(TaskEngine.class)
 	@ConditionalOnEnabledHealthIndicator("qtasks")
 	static class HealthIndicatorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = { "qtasksHealthIndicator", "qtasksHealthContributor" })
-		QTasksHealthIndicator qtasksHealthIndicator(TaskBroker broker, ObjectProvider<QTasksWorker> worker) {
-			return new QTasksHealthIndicator(broker, worker.getIfUnique());
+		QTasksHealthIndicator qtasksHealthIndicator(TaskEngine engine, ObjectProvider<QTasksWorker> worker) {
+			return new QTasksHealthIndicator(engine, worker.getIfUnique());
 		}
 
 	}

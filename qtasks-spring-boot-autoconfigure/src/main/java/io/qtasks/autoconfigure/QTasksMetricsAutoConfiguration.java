@@ -10,11 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.qtasks.broker.TaskBroker;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.observation.MicrometerTaskMetrics;
 import io.qtasks.observation.TaskMetrics;
 import io.qtasks.observation.TaskQueueMetrics;
-import io.qtasks.storage.TaskStorage;
 
 /**
  * Auto-configuration of QTasks' Micrometer meters, when the application has a
@@ -29,7 +28,7 @@ import io.qtasks.storage.TaskStorage;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, TaskBroker.class })
+@ConditionalOnBean({ MeterRegistry.class, TaskEngine.class })
 public final class QTasksMetricsAutoConfiguration {
 
 	/**
@@ -46,8 +45,8 @@ public final class QTasksMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskQueueMetrics qtasksTaskQueueMetrics(TaskBroker broker, TaskStorage storage) {
-		return new TaskQueueMetrics(broker::pendingCount, storage::countByStatus, GAUGE_READING_MAX_AGE);
+	TaskQueueMetrics qtasksTaskQueueMetrics(TaskEngine engine) {
+		return new TaskQueueMetrics(engine::pendingCount, engine::countByStatus, GAUGE_READING_MAX_AGE);
 	}
 
 }

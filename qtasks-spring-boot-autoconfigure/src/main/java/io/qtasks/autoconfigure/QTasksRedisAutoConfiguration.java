@@ -1,35 +1,48 @@
 package io.qtasks.autoconfigure;
 
-import java.time.Clock;
+import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.redis.RedisTaskBroker;
-import io.qtasks.broker.redis.RedisWorkerNodeRegistry;
 import io.qtasks.config.QTasksProperties;
+import io.qtasks.engine.redis.RedisEngineLifecycle;
+import io.qtasks.engine.redis.RedisEngineSettings;
+import io.qtasks.engine.redis.RedisKeys;
+import io.qtasks.engine.redis.RedisMaintenance;
+import io.qtasks.engine.redis.RedisSubscriptions;
+import io.qtasks.engine.redis.RedisTaskCodec;
+import io.qtasks.engine.redis.RedisTaskEvents;
+import io.qtasks.engine.redis.RedisTaskQueue;
+import io.qtasks.engine.redis.RedisTaskRecordStore;
+import io.qtasks.engine.redis.RedisTaskSteps;
+import io.qtasks.engine.redis.RedisWorkerNodeRegistry;
+import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.json.TaskJsonMapper;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.redis.RedisKeys;
-import io.qtasks.storage.redis.RedisSubscriptions;
-import io.qtasks.storage.redis.RedisTaskCodec;
-import io.qtasks.storage.redis.RedisTaskStorage;
-import io.qtasks.broker.WorkerNodeRegistry;
+import io.qtasks.node.WorkerNodeRegistry;
 
 /**
- * Auto-configuration of the Redis broker and storage, active with
- * {@code qtasks.broker.type=redis}. Connects through Spring Data Redis with Spring Boot's
- * {@code spring.data.redis.*} settings; {@code qtasks.redis.*} tunes leases and
- * maintenance.
+ * Auto-configuration of the Redis engine, active with {@code qtasks.broker.type=redis}:
+ * its queue, records, events and fused steps, its housekeeping and the node registry,
+ * each backing off when the application defines its own. Connects through Spring Data
+ * Redis with Spring Boot's {@code spring.data.redis.*} settings; {@code qtasks.redis.*}
+ * tunes leases and housekeeping.
  *
  * @author QTasks contributors
  */
@@ -40,7 +53,25 @@ import io.qtasks.broker.WorkerNodeRegistry;
 @EnableConfigurationProperties(QTasksProperties.class)
 public final class QTasksRedisAutoConfiguration {
 
-	private static final Clock CLOCK = Clock.systemUTC();
+	@Bean
+	@ConditionalOnMissingBean
+	RedisEngineSettings qtasksRedisEngineSettings(QTasksProperties properties,
+			ObjectProvider<DataRedisProperties> redisProperties) {
+		DataRedisProperties redis = redisProperties.getIfAvailable();
+		return QTasksSettings.redis(properties, (redis != null) ? redis.getTimeout() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisKeys qtasksRedisKeys(QTasksProperties properties) {
+		return new RedisKeys(properties.getName());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisTaskCodec qtasksRedisTaskCodec(TaskJsonMapper json) {
+		return new RedisTaskCodec(json);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -49,34 +80,79 @@ public final class QTasksRedisAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(TaskStorage.class)
-	RedisTaskStorage qtasksRedisTaskStorage(RedisConnectionFactory connectionFactory, QTasksProperties properties,
-			TaskJsonMapper json, RedisSubscriptions subscriptions) {
-		return new RedisTaskStorage(new StringRedisTemplate(connectionFactory), keys(properties),
-				new RedisTaskCodec(json), subscriptions);
+	@ConditionalOnMissingBean(TaskRecordStore.class)
+	RedisTaskRecordStore qtasksRedisTaskRecordStore(RedisConnectionFactory connectionFactory, RedisKeys keys,
+			RedisTaskCodec codec, RedisEngineSettings settings) {
+		return new RedisTaskRecordStore(new StringRedisTemplate(connectionFactory), keys, codec, settings);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(TaskBroker.class)
-	RedisTaskBroker qtasksRedisTaskBroker(RedisConnectionFactory connectionFactory, QTasksProperties properties,
-			TaskJsonMapper json, RedisSubscriptions subscriptions) {
-		QTasksProperties.Redis redis = properties.getRedis();
-		RedisTaskBroker.Timing timing = new RedisTaskBroker.Timing(redis.getLease(), redis.getHeartbeatInterval(),
-				redis.getReaperInterval(), properties.getStorage().getFinishedTtl());
-		return new RedisTaskBroker(new StringRedisTemplate(connectionFactory), keys(properties),
-				new RedisTaskCodec(json), subscriptions, timing, CLOCK);
+	@ConditionalOnMissingBean(TaskQueue.class)
+	RedisTaskQueue qtasksRedisTaskQueue(RedisConnectionFactory connectionFactory, RedisKeys keys, RedisTaskCodec codec,
+			RedisEngineSettings settings, ObjectProvider<TaskRecordStore> records, RedisSubscriptions subscriptions) {
+		RedisTaskQueue queue = new RedisTaskQueue(new StringRedisTemplate(connectionFactory), keys, codec, settings,
+				records.getIfUnique() instanceof RedisTaskRecordStore);
+		queue.subscribe(subscriptions);
+		return queue;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TaskEvents.class)
+	@ConditionalOnBean(RedisTaskRecordStore.class)
+	RedisTaskEvents qtasksRedisTaskEvents(RedisTaskRecordStore records, RedisTaskCodec codec, RedisKeys keys,
+			RedisSubscriptions subscriptions) {
+		RedisTaskEvents events = new RedisTaskEvents(records, codec);
+		events.subscribe(keys, subscriptions);
+		return events;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TaskSteps.class)
+	@ConditionalOnBean({ RedisTaskQueue.class, RedisTaskRecordStore.class })
+	RedisTaskSteps qtasksRedisTaskSteps(RedisConnectionFactory connectionFactory, RedisKeys keys, RedisTaskCodec codec,
+			RedisEngineSettings settings, RedisTaskRecordStore records, RedisTaskQueue queue) {
+		return new RedisTaskSteps(new StringRedisTemplate(connectionFactory), keys, codec, settings, records, queue);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisEngineLifecycle qtasksRedisEngineLifecycle(RedisConnectionFactory connectionFactory, RedisKeys keys,
+			RedisEngineSettings settings, RedisSubscriptions subscriptions, ObjectProvider<TaskRecordStore> records) {
+		RedisMaintenance maintenance = new RedisMaintenance(new StringRedisTemplate(connectionFactory), keys,
+				records.getIfUnique() instanceof RedisTaskRecordStore);
+		return new RedisEngineLifecycle(subscriptions, maintenance, settings.reaperInterval());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WorkerNodeRegistry.class)
-	RedisWorkerNodeRegistry qtasksRedisWorkerNodeRegistry(RedisConnectionFactory connectionFactory,
-			QTasksProperties properties, TaskJsonMapper json) {
-		return new RedisWorkerNodeRegistry(new StringRedisTemplate(connectionFactory), keys(properties),
-				new RedisTaskCodec(json), properties.getRedis().getHeartbeatInterval());
+	RedisWorkerNodeRegistry qtasksRedisWorkerNodeRegistry(RedisConnectionFactory connectionFactory, RedisKeys keys,
+			RedisTaskCodec codec, RedisEngineSettings settings) {
+		return new RedisWorkerNodeRegistry(new StringRedisTemplate(connectionFactory), keys, codec,
+				settings.heartbeatInterval());
 	}
 
-	private static RedisKeys keys(QTasksProperties properties) {
-		return new RedisKeys(properties.getName());
+	/**
+	 * Without {@code spring.data.redis.timeout}, Lettuce waits 60 seconds for a command,
+	 * longer than the default lease: a Redis that stops answering would let every lease
+	 * run out before a heartbeat fails. Commands then time out after one heartbeat
+	 * interval instead.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.lettuce.core.RedisClient")
+	static class CommandTimeoutConfiguration {
+
+		@Bean
+		LettuceClientConfigurationBuilderCustomizer qtasksLettuceCommandTimeout(RedisEngineSettings settings,
+				ObjectProvider<DataRedisProperties> redisProperties) {
+			DataRedisProperties redis = redisProperties.getIfAvailable();
+			if (redis != null && redis.getTimeout() != null) {
+				return (builder) -> {
+				};
+			}
+			Duration timeout = settings.heartbeatInterval();
+			return (builder) -> builder.commandTimeout(timeout);
+		}
+
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.qtasks.client;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -20,33 +21,27 @@ import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.observation.TaskInstrumentation;
-import io.qtasks.storage.TaskStorage;
 
 /**
- * The {@link QTasks} client over a broker and its storage.
+ * The {@link QTasks} client over an engine.
  *
  * @author QTasks contributors
  */
 public class DefaultQTasks implements QTasks {
 
-	private final TaskBroker broker;
-
-	private final TaskStorage storage;
+	private final TaskEngine engine;
 
 	private final TaskDefinitionRegistry registry;
 
 	private final TaskJsonMapper json;
 
-	private final QTasksProperties properties;
-
-	private final Clock clock;
+	private final ClientSettings settings;
 
 	private final TaskInstrumentation instrumentation;
 
@@ -54,42 +49,36 @@ public class DefaultQTasks implements QTasks {
 
 	/**
 	 * Creates a client that observes nothing.
-	 * @param broker where tasks are enqueued
-	 * @param storage where records are read
-	 * @param registry the tasks this node knows (for their default priority)
+	 * @param engine where tasks are enqueued and records are read
+	 * @param registry the tasks this node knows (for their priority and retries)
 	 * @param json converts arguments to JSON values
-	 * @param properties the configuration (default priority)
-	 * @param clock dates new records
+	 * @param settings payload limit and defaults for unknown tasks
 	 */
-	public DefaultQTasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
-			QTasksProperties properties, Clock clock) {
-		this(broker, storage, registry, json, properties, clock, TaskInstrumentation.NONE);
+	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			ClientSettings settings) {
+		this(engine, registry, json, settings, TaskInstrumentation.NONE);
 	}
 
 	/**
 	 * Creates a client.
-	 * @param broker where tasks are enqueued
-	 * @param storage where records are read
-	 * @param registry the tasks this node knows (for their default priority)
+	 * @param engine where tasks are enqueued and records are read
+	 * @param registry the tasks this node knows (for their priority and retries)
 	 * @param json converts arguments to JSON values
-	 * @param properties the configuration (default priority)
-	 * @param clock dates new records
+	 * @param settings payload limit and defaults for unknown tasks
 	 * @param instrumentation observes and counts enqueues
 	 */
-	public DefaultQTasks(TaskBroker broker, TaskStorage storage, TaskDefinitionRegistry registry, TaskJsonMapper json,
-			QTasksProperties properties, Clock clock, TaskInstrumentation instrumentation) {
-		this.broker = broker;
-		this.storage = storage;
+	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			ClientSettings settings, TaskInstrumentation instrumentation) {
+		this.engine = engine;
 		this.registry = registry;
 		this.json = json;
-		this.properties = properties;
-		this.clock = clock;
+		this.settings = settings;
 		this.instrumentation = instrumentation;
 		this.enqueuer = this::send;
 	}
 
 	@Override
-	public Task addTask(String taskName, Object... args) {
+	public Task addTask(String taskName, @Nullable Object @Nullable ... args) {
 		return task(taskName).args(args).add();
 	}
 
@@ -101,14 +90,14 @@ public class DefaultQTasks implements QTasks {
 
 	@Override
 	public Optional<Task> get(UUID uuid) {
-		return this.storage.find(uuid);
+		return this.engine.find(uuid);
 	}
 
 	@Override
 	public Optional<Task> waitResult(UUID uuid, Duration timeout) {
-		CompletableFuture<Task> finished = this.storage.whenFinished(uuid);
+		CompletableFuture<Task> finished = this.engine.whenFinished(uuid);
 		try {
-			Optional<Task> current = this.storage.find(uuid);
+			Optional<Task> current = this.engine.find(uuid);
 			if (current.isEmpty() || current.get().isFinished()) {
 				return current;
 			}
@@ -130,23 +119,23 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	@Override
-	public CancelOutcome cancel(UUID uuid, String reason) {
-		return this.broker.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
+	public CancelOutcome cancel(UUID uuid, @Nullable String reason) {
+		return this.engine.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
 	}
 
-	Task enqueue(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority) {
+	Task enqueue(String taskName, @Nullable Object[] args, Map<String, ?> kwargs, @Nullable Integer priority) {
 		Optional<TaskDefinition> definition = this.registry.find(taskName);
 		JsonArguments arguments = this.json.toJsonArguments(args, kwargs);
-		DataSize limit = this.properties.getMaxPayloadSize();
+		DataSize limit = this.settings.maxPayloadSize();
 		if (limit != null && arguments.size() > limit.toBytes()) {
 			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
 					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
 		}
-		Instant now = this.clock.instant();
+		Instant now = this.engine.transitions().now();
 		Task task = Task.builder(TaskIds.next(), taskName)
 			.priority((priority != null) ? priority
-					: definition.map(TaskDefinition::priority).orElse(this.properties.getDefaultPriority()))
-			.retry(definition.map(TaskDefinition::retry).orElse(this.properties.getRetry().getRetries()))
+					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
+			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
 			.args(arguments.args())
 			.kwargs(arguments.kwargs())
 			.createdAt(now)
@@ -156,15 +145,20 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	private void send(Task task) {
+		boolean stored;
 		try {
-			this.broker.enqueue(task);
+			stored = this.engine.enqueue(task, null);
 		}
 		catch (RuntimeException ex) {
-			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.broker.type(), ex);
+			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
+		}
+		if (!stored) {
+			throw new IllegalStateException("A task with uuid " + task.uuid() + " already exists");
 		}
 	}
 
-	Task enqueueAndWait(String taskName, Object[] args, Map<String, ?> kwargs, Integer priority, Duration timeout) {
+	Task enqueueAndWait(String taskName, @Nullable Object[] args, Map<String, ?> kwargs, @Nullable Integer priority,
+			Duration timeout) {
 		Task queued = enqueue(taskName, args, kwargs, priority);
 		return waitResult(queued.uuid(), timeout).or(() -> get(queued.uuid())).orElse(queued);
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
 
@@ -18,11 +20,11 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	private final String taskName;
 
-	private Object[] args = new Object[0];
+	private @Nullable Object[] args = new Object[0];
 
 	private final Map<String, Object> kwargs = new LinkedHashMap<>();
 
-	private Integer priority;
+	private @Nullable Integer priority;
 
 	DefaultTaskRequest(DefaultQTasks client, String taskName) {
 		this.client = client;
@@ -30,7 +32,7 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
-	public TaskRequest args(Object... args) {
+	public TaskRequest args(@Nullable Object @Nullable ... args) {
 		this.args = (args != null) ? args.clone() : new Object[] { null };
 		return this;
 	}
@@ -42,7 +44,7 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
-	public TaskRequest kwarg(String name, Object value) {
+	public TaskRequest kwarg(String name, @Nullable Object value) {
 		this.kwargs.put(name, value);
 		return this;
 	}

@@ -2,6 +2,8 @@ package io.qtasks.config;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -29,13 +31,13 @@ public class QTasksProperties {
 	/**
 	 * Longest a task run may take when its @QTask sets no timeout. Unset means no limit.
 	 */
-	private Duration defaultTimeout;
+	private @Nullable Duration defaultTimeout;
 
 	/**
 	 * Largest JSON size of a task's arguments; bigger ones are refused at enqueue. Unset
 	 * means no limit.
 	 */
-	private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+	private @Nullable DataSize maxPayloadSize = DataSize.ofMegabytes(1);
 
 	private final Broker broker = new Broker();
 
@@ -63,19 +65,19 @@ public class QTasksProperties {
 		this.defaultPriority = defaultPriority;
 	}
 
-	public Duration getDefaultTimeout() {
+	public @Nullable Duration getDefaultTimeout() {
 		return this.defaultTimeout;
 	}
 
-	public void setDefaultTimeout(Duration defaultTimeout) {
+	public void setDefaultTimeout(@Nullable Duration defaultTimeout) {
 		this.defaultTimeout = defaultTimeout;
 	}
 
-	public DataSize getMaxPayloadSize() {
+	public @Nullable DataSize getMaxPayloadSize() {
 		return this.maxPayloadSize;
 	}
 
-	public void setMaxPayloadSize(DataSize maxPayloadSize) {
+	public void setMaxPayloadSize(@Nullable DataSize maxPayloadSize) {
 		this.maxPayloadSize = maxPayloadSize;
 	}
 
@@ -178,6 +180,13 @@ public class QTasksProperties {
 		 */
 		private Duration progressInterval = Duration.ofSeconds(1);
 
+		/**
+		 * How many times a task's worker may stop under it (die, or lose its claim)
+		 * before the task ends as error instead of being delivered again: a poison pill
+		 * that kills every worker that runs it is not handed round forever.
+		 */
+		private int maxDeliveries = 5;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -210,10 +219,19 @@ public class QTasksProperties {
 			this.progressInterval = progressInterval;
 		}
 
+		public int getMaxDeliveries() {
+			return this.maxDeliveries;
+		}
+
+		public void setMaxDeliveries(int maxDeliveries) {
+			this.maxDeliveries = maxDeliveries;
+		}
+
 		@Override
 		public String toString() {
 			return "Worker(enabled=" + this.enabled + ", concurrency=" + this.concurrency + ", shutdownTimeout="
-					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ")";
+					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ", maxDeliveries="
+					+ this.maxDeliveries + ")";
 		}
 
 	}
@@ -356,9 +374,10 @@ public class QTasksProperties {
 
 		/**
 		 * How often a node extends the leases of the tasks it runs and refreshes its
-		 * entry in the node registry. Must be shorter than the lease.
+		 * entry in the node registry. Must be shorter than the lease; unset, a third of
+		 * the lease.
 		 */
-		private Duration heartbeatInterval = Duration.ofSeconds(10);
+		private @Nullable Duration heartbeatInterval;
 
 		/**
 		 * How often a node looks for expired leases (to queue their tasks again) and for
@@ -375,11 +394,11 @@ public class QTasksProperties {
 			this.lease = lease;
 		}
 
-		public Duration getHeartbeatInterval() {
+		public @Nullable Duration getHeartbeatInterval() {
 			return this.heartbeatInterval;
 		}
 
-		public void setHeartbeatInterval(Duration heartbeatInterval) {
+		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
 			this.heartbeatInterval = heartbeatInterval;
 		}
 

@@ -12,7 +12,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskContext;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskDefinition;
-import io.qtasks.storage.TaskStorage;
+import io.qtasks.engine.TaskEngine;
 
 /**
  * The {@link TaskContext} of one run on a worker.
@@ -30,7 +30,7 @@ public class DefaultTaskContext implements TaskContext {
 
 	private final TaskDefinition definition;
 
-	private final TaskStorage storage;
+	private final TaskEngine engine;
 
 	private final QTasksProperties properties;
 
@@ -42,15 +42,15 @@ public class DefaultTaskContext implements TaskContext {
 	 * Creates the context of a run.
 	 * @param run the run's control state
 	 * @param definition the task being run
-	 * @param storage where records are read
+	 * @param engine where records are read
 	 * @param properties the configuration
 	 * @param components the components reachable by name
 	 */
-	public DefaultTaskContext(TaskRun run, TaskDefinition definition, TaskStorage storage, QTasksProperties properties,
+	public DefaultTaskContext(TaskRun run, TaskDefinition definition, TaskEngine engine, QTasksProperties properties,
 			TaskComponents components) {
 		this.run = run;
 		this.definition = definition;
-		this.storage = storage;
+		this.engine = engine;
 		this.properties = properties;
 		this.components = components;
 	}
@@ -120,12 +120,12 @@ public class DefaultTaskContext implements TaskContext {
 
 	@Override
 	public Optional<Task> getTask(UUID uuid) {
-		return this.storage.find(uuid);
+		return this.engine.find(uuid);
 	}
 
 	@Override
 	public Task getMetadata() {
-		return this.storage.find(this.run.uuid())
+		return this.engine.find(this.run.uuid())
 			.orElseThrow(() -> new IllegalStateException("The record of task " + this.run.uuid() + " is gone"));
 	}
 

@@ -11,8 +11,8 @@ public interface TaskComponents {
 
 	/**
 	 * Looks a component up.
-	 * @param name {@code "broker"}, {@code "storage"}, {@code "worker"}, {@code "client"}
-	 * or a bean name
+	 * @param name {@code "broker"} (the queue), {@code "storage"} (the records),
+	 * {@code "engine"}, {@code "worker"}, {@code "client"} or a bean name
 	 * @return the component
 	 * @throws org.springframework.beans.factory.NoSuchBeanDefinitionException when
 	 * nothing has that name

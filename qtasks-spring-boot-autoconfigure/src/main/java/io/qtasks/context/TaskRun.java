@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.TaskCancelledException;
+import io.qtasks.engine.ClaimLostException;
 
 /**
  * The control state of one task run on a worker: the thread that runs it and why it was
- * asked to stop, if it was. Cancel, timeout and shutdown interrupt the thread; the task
- * learns why through {@link #stopException()}.
+ * asked to stop, if it was. Cancel, timeout, shutdown and a lost claim interrupt the
+ * thread; the task learns why through {@link #stopException()}.
  * <p>
  * A run decides its outcome once, with {@link #finish()}: stop requests that arrive after
  * it (a timeout firing just as the run returned, a late cancel) change nothing and
@@ -21,15 +24,17 @@ public final class TaskRun {
 
 	private final UUID uuid;
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
 	private boolean finished;
 
-	private volatile String cancelReason;
+	private volatile @Nullable String cancelReason;
 
-	private volatile Duration exceededTimeout;
+	private volatile @Nullable Duration exceededTimeout;
 
 	private volatile boolean shutdown;
+
+	private volatile boolean claimLost;
 
 	private boolean shielded;
 
@@ -123,6 +128,17 @@ public final class TaskRun {
 	}
 
 	/**
+	 * Asks the run to end because its claim was lost: another worker has the task now,
+	 * and whatever this run does is discarded.
+	 */
+	public synchronized void loseClaim() {
+		if (!this.finished) {
+			this.claimLost = true;
+			interrupt();
+		}
+	}
+
+	/**
 	 * Asks the run to end because the worker shuts down.
 	 */
 	public synchronized void stopForShutdown() {
@@ -179,7 +195,7 @@ public final class TaskRun {
 	 * Why the run was cancelled.
 	 * @return the reason, or {@code null} when it was not
 	 */
-	public String cancelReason() {
+	public @Nullable String cancelReason() {
 		return this.cancelReason;
 	}
 
@@ -200,11 +216,19 @@ public final class TaskRun {
 	}
 
 	/**
+	 * Whether the run's claim was lost to another worker.
+	 * @return the flag
+	 */
+	public boolean isClaimLost() {
+		return this.claimLost;
+	}
+
+	/**
 	 * Whether anything asked the run to stop.
 	 * @return the flag
 	 */
 	public boolean isStopRequested() {
-		return this.cancelReason != null || this.exceededTimeout != null || this.shutdown;
+		return this.claimLost || this.cancelReason != null || this.exceededTimeout != null || this.shutdown;
 	}
 
 	/**
@@ -213,6 +237,9 @@ public final class TaskRun {
 	 * @return the exception to throw
 	 */
 	public RuntimeException stopException() {
+		if (this.claimLost) {
+			return new ClaimLostException(this.uuid);
+		}
 		if (this.cancelReason != null) {
 			return new TaskCancelledException(this.cancelReason);
 		}

@@ -1,5 +1,7 @@
 package io.qtasks.context;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.beans.factory.config.Scope;
 
@@ -30,7 +32,7 @@ public class TaskScope implements Scope {
 	}
 
 	@Override
-	public Object remove(String name) {
+	public @Nullable Object remove(String name) {
 		return TaskContextHolder.currentAttributes().remove(name);
 	}
 
@@ -40,12 +42,12 @@ public class TaskScope implements Scope {
 	}
 
 	@Override
-	public Object resolveContextualObject(String key) {
+	public @Nullable Object resolveContextualObject(String key) {
 		return "taskContext".equals(key) ? TaskContextHolder.findContext().orElse(null) : null;
 	}
 
 	@Override
-	public String getConversationId() {
+	public @Nullable String getConversationId() {
 		return TaskContextHolder.findContext().map((context) -> context.taskUuid().toString()).orElse(null);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import io.qtasks.TaskContext;
 
@@ -33,7 +34,7 @@ final class TaskScopeAttributes {
 		return this.context;
 	}
 
-	synchronized Object get(String name) {
+	synchronized @Nullable Object get(String name) {
 		return this.beans.get(name);
 	}
 
@@ -41,7 +42,7 @@ final class TaskScopeAttributes {
 		this.beans.put(name, bean);
 	}
 
-	synchronized Object remove(String name) {
+	synchronized @Nullable Object remove(String name) {
 		this.destructionCallbacks.remove(name);
 		return this.beans.remove(name);
 	}

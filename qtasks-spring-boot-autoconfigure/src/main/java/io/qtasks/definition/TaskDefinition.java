@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.retry.RetryPolicy;
 
 import io.qtasks.GenerateHandler;
@@ -39,10 +41,10 @@ import io.qtasks.middleware.TaskMiddleware;
  * @author QTasks contributors
  */
 public record TaskDefinition(String name, String description, List<String> tags, int priority, int retry,
-		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, RetryPolicy retryPolicy, boolean echo,
-		TaskDecoder decoder, GenerateHandler generateHandler, String executor, List<TaskMiddleware> middlewaresBefore,
-		List<TaskMiddleware> middlewaresAfter, Duration timeout, Map<String, String> extra, Object bean, Method method,
-		List<TaskParameter> parameters) {
+		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, @Nullable RetryPolicy retryPolicy, boolean echo,
+		TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
+		List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter, @Nullable Duration timeout,
+		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters) {
 
 	/**
 	 * Takes unmodifiable copies of the collections.

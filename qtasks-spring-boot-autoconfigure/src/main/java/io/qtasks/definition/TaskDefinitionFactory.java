@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,7 +29,6 @@ import io.qtasks.TaskDecoder;
 import io.qtasks.TaskSelf;
 import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
-import io.qtasks.config.QTasksProperties;
 import io.qtasks.middleware.TaskMiddleware;
 
 /**
@@ -41,7 +42,7 @@ public class TaskDefinitionFactory {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
-	private final QTasksProperties properties;
+	private final TaskDefaults defaults;
 
 	private final TaskDecoder defaultDecoder;
 
@@ -52,13 +53,13 @@ public class TaskDefinitionFactory {
 	/**
 	 * Creates a factory.
 	 * @param beanFactory where named classes and executors are looked up
-	 * @param properties the defaults for unset attributes
+	 * @param defaults the values of unset attributes
 	 * @param defaultDecoder the decoder of tasks that set none
 	 */
-	public TaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
+	public TaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory, TaskDefaults defaults,
 			TaskDecoder defaultDecoder) {
 		this.beanFactory = beanFactory;
-		this.properties = properties;
+		this.defaults = defaults;
 		this.defaultDecoder = defaultDecoder;
 	}
 
@@ -79,9 +80,8 @@ public class TaskDefinitionFactory {
 		List<TaskParameter> parameters = parameters(method, annotation.echo(), where);
 		String name = StringUtils.hasLength(annotation.name()) ? annotation.name() : method.getName();
 		int priority = (annotation.priority() != QTask.DEFAULT_PRIORITY) ? annotation.priority()
-				: this.properties.getDefaultPriority();
-		int retry = (annotation.retry() != QTask.DEFAULT_RETRY) ? annotation.retry()
-				: this.properties.getRetry().getRetries();
+				: this.defaults.priority();
+		int retry = (annotation.retry() != QTask.DEFAULT_RETRY) ? annotation.retry() : this.defaults.retry();
 		if (retry < 0) {
 			throw new TaskDefinitionException(where + ": retry must be 0 or more, was " + retry);
 		}
@@ -155,7 +155,7 @@ public class TaskDefinitionFactory {
 		return Arrays.stream(types).<TaskMiddleware>map((type) -> component(type, where)).toList();
 	}
 
-	private RetryPolicy retryPolicy(String beanName, String where) {
+	private @Nullable RetryPolicy retryPolicy(String beanName, String where) {
 		return checkNamedBean(beanName, RetryPolicy.class, "retry policy", where)
 				? this.beanFactory.getBean(beanName, RetryPolicy.class) : null;
 	}
@@ -176,12 +176,12 @@ public class TaskDefinitionFactory {
 	}
 
 	private TaskBackoff backoff(Backoff annotation, String where) {
-		QTasksProperties.Retry.Backoff defaults = this.properties.getRetry().getBackoff();
-		Duration delay = duration(annotation.delay(), "backoff delay", where, defaults.getDelay());
+		TaskBackoff defaults = this.defaults.backoff();
+		Duration delay = duration(annotation.delay(), "backoff delay", where, defaults.delay());
 		double multiplier = (annotation.multiplier() != Backoff.DEFAULT_MULTIPLIER) ? annotation.multiplier()
-				: defaults.getMultiplier();
-		Duration maxDelay = duration(annotation.maxDelay(), "backoff maxDelay", where, defaults.getMaxDelay());
-		Duration jitter = duration(annotation.jitter(), "backoff jitter", where, defaults.getJitter());
+				: defaults.multiplier();
+		Duration maxDelay = duration(annotation.maxDelay(), "backoff maxDelay", where, defaults.maxDelay());
+		Duration jitter = duration(annotation.jitter(), "backoff jitter", where, defaults.jitter());
 		if (!(multiplier >= 1.0)) {
 			throw new TaskDefinitionException(where + ": backoff multiplier must be at least 1, was " + multiplier);
 		}
@@ -191,15 +191,15 @@ public class TaskDefinitionFactory {
 		return new TaskBackoff(delay, multiplier, maxDelay, jitter);
 	}
 
-	private Duration timeout(String value, String where) {
-		Duration timeout = duration(value, "timeout", where, this.properties.getDefaultTimeout());
+	private @Nullable Duration timeout(String value, String where) {
+		Duration timeout = duration(value, "timeout", where, this.defaults.timeout());
 		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
 			throw new TaskDefinitionException(where + ": timeout must be positive, was '" + timeout + "'");
 		}
 		return timeout;
 	}
 
-	private Duration duration(String value, String attribute, String where, Duration defaultValue) {
+	private @Nullable Duration duration(String value, String attribute, String where, @Nullable Duration defaultValue) {
 		if (!StringUtils.hasText(value)) {
 			return defaultValue;
 		}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.FieldError;
@@ -36,7 +37,7 @@ public class BeanValidationArgumentValidator implements TaskArgumentValidator {
 	}
 
 	@Override
-	public void validate(TaskDefinition definition, Object[] arguments) {
+	public void validate(TaskDefinition definition, @Nullable Object[] arguments) {
 		MethodValidationResult result = this.adapter.validateArguments(definition.bean(), definition.method(), null,
 				arguments, this.adapter.determineValidationGroups(definition.bean(), definition.method()));
 		if (!result.hasErrors()) {

@@ -3,6 +3,8 @@ package io.qtasks.invocation;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskContext;
@@ -99,7 +101,7 @@ public class DefaultTaskSelf implements TaskSelf {
 	}
 
 	@Override
-	public Task addTask(String taskName, Object... args) {
+	public Task addTask(String taskName, @Nullable Object @Nullable ... args) {
 		return this.client.addTask(taskName, args);
 	}
 

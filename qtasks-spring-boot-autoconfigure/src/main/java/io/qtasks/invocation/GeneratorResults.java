@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.BaseStream;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.util.ClassUtils;
@@ -34,7 +35,8 @@ final class GeneratorResults {
 				|| Iterable.class.isAssignableFrom(type) || (REACTOR_PRESENT && ReactorElements.isFlux(type));
 	}
 
-	static List<Object> collect(Object output, GenerateHandler handler, TaskProgress progress) {
+	static @Nullable List<Object> collect(@Nullable Object output, @Nullable GenerateHandler handler,
+			TaskProgress progress) {
 		if (output == null) {
 			return null;
 		}
@@ -50,7 +52,8 @@ final class GeneratorResults {
 		return collect((output instanceof Iterator<?> it) ? it : ((Iterable<?>) output).iterator(), handler, progress);
 	}
 
-	private static List<Object> collect(Iterator<?> elements, GenerateHandler handler, TaskProgress progress) {
+	private static List<Object> collect(Iterator<?> elements, @Nullable GenerateHandler handler,
+			TaskProgress progress) {
 		List<Object> results = new ArrayList<>();
 		while (elements.hasNext()) {
 			Object element = elements.next();
@@ -70,7 +73,7 @@ final class GeneratorResults {
 			return Flux.class.isAssignableFrom(type);
 		}
 
-		static BaseStream<?, ?> asStream(Object output) {
+		static @Nullable BaseStream<?, ?> asStream(Object output) {
 			// toStream() cancels the subscription when the stream is closed early
 			return (output instanceof Flux<?> flux) ? flux.toStream() : null;
 		}

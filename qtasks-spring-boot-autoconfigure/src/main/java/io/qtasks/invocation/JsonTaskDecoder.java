@@ -1,5 +1,7 @@
 package io.qtasks.invocation;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.TaskDecoder;
 
 /**
@@ -11,7 +13,7 @@ import io.qtasks.TaskDecoder;
 public class JsonTaskDecoder implements TaskDecoder {
 
 	@Override
-	public Object decode(Object result) {
+	public @Nullable Object decode(@Nullable Object result) {
 		return result;
 	}
 

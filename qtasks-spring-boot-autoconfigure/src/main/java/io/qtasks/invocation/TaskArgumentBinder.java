@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.TaskContext;
 import io.qtasks.TaskSelf;
 import io.qtasks.definition.TaskDefinition;
@@ -55,8 +57,8 @@ public class TaskArgumentBinder {
 	 * @throws TaskArgumentException when the values do not fit the parameters or are
 	 * invalid
 	 */
-	public Object[] bind(TaskDefinition definition, List<Object> args, Map<String, Object> kwargs, TaskSelf self,
-			TaskContext context) {
+	public @Nullable Object[] bind(TaskDefinition definition, List<Object> args, Map<String, Object> kwargs,
+			@Nullable TaskSelf self, TaskContext context) {
 		List<TaskParameter> values = definition.valueParameters();
 		if (args.size() > values.size()) {
 			throw new TaskArgumentException("Task '" + definition.name() + "' takes " + values.size() + " argument(s) "
@@ -82,7 +84,7 @@ public class TaskArgumentBinder {
 						+ parameter.describe() + "'");
 			}
 		}
-		Object[] bound = new Object[definition.method().getParameterCount()];
+		@Nullable Object[] bound = new Object[definition.method().getParameterCount()];
 		for (TaskParameter parameter : definition.parameters()) {
 			if (parameter.kind() == TaskParameter.Kind.SELF) {
 				bound[parameter.index()] = self;
@@ -100,7 +102,7 @@ public class TaskArgumentBinder {
 		return bound;
 	}
 
-	private Object convert(TaskDefinition definition, TaskParameter parameter, Object value) {
+	private @Nullable Object convert(TaskDefinition definition, TaskParameter parameter, @Nullable Object value) {
 		boolean primitive = parameter.type() instanceof Class<?> type && type.isPrimitive();
 		if (value == null && primitive) {
 			throw new TaskArgumentException(
@@ -119,7 +121,7 @@ public class TaskArgumentBinder {
 		return parameters.stream().map(TaskParameter::describe).collect(Collectors.joining(", ", "(", ")"));
 	}
 
-	private static String abbreviate(Object value) {
+	private static String abbreviate(@Nullable Object value) {
 		String text = String.valueOf(value);
 		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
 	}

@@ -1,5 +1,7 @@
 package io.qtasks.invocation;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.definition.TaskDefinition;
 
 /**
@@ -23,6 +25,6 @@ public interface TaskArgumentValidator {
 	 * @param arguments the arguments in parameter order, as the method will receive them
 	 * @throws TaskArgumentException naming the invalid parameter and why
 	 */
-	void validate(TaskDefinition definition, Object[] arguments);
+	void validate(TaskDefinition definition, @Nullable Object[] arguments);
 
 }

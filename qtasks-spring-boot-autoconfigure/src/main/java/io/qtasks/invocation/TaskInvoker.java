@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.ClassUtils;
 
 import io.qtasks.Task;
@@ -66,7 +68,7 @@ public class TaskInvoker {
 	 * @return the result as a JSON value, ready to store
 	 * @throws Exception whatever the method or a middleware threw
 	 */
-	public Object invoke(TaskDefinition definition, Task record, TaskSelf self, TaskContext context,
+	public @Nullable Object invoke(TaskDefinition definition, Task record, @Nullable TaskSelf self, TaskContext context,
 			TaskProgress progress) throws Exception {
 		TaskInvocation invocation = new TaskInvocation(definition.name(), record.uuid(), new ArrayList<>(record.args()),
 				new LinkedHashMap<>(record.kwargs()));
@@ -76,7 +78,7 @@ public class TaskInvoker {
 		for (TaskMiddleware middleware : perTask(definition.middlewaresBefore())) {
 			middleware.before(invocation);
 		}
-		Object[] arguments = this.binder.bind(definition, invocation.args(), invocation.kwargs(), self, context);
+		@Nullable Object[] arguments = this.binder.bind(definition, invocation.args(), invocation.kwargs(), self, context);
 		Object output = call(definition, arguments);
 		invocation.setResult(GeneratorResults.isGenerator(definition.method())
 				? GeneratorResults.collect(output, definition.generateHandler(), progress) : output);
@@ -119,7 +121,7 @@ public class TaskInvoker {
 		return middlewares.stream().filter(seen::add).toList();
 	}
 
-	private Object call(TaskDefinition definition, Object[] arguments) throws Exception {
+	private @Nullable Object call(TaskDefinition definition, @Nullable Object[] arguments) throws Exception {
 		try {
 			return definition.method().invoke(definition.bean(), arguments);
 		}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +47,7 @@ public class TaskJsonMapper {
 	 * @return the JSON value
 	 * @throws JsonConversionException when Jackson cannot write the object
 	 */
-	public Object toJsonValue(Object value) {
+	public @Nullable Object toJsonValue(@Nullable Object value) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
 				|| value instanceof Double) {
 			return value;
@@ -74,7 +75,7 @@ public class TaskJsonMapper {
 	 * @return the JSON values and their size
 	 * @throws JsonConversionException naming the argument that cannot be written
 	 */
-	public JsonArguments toJsonArguments(Object[] args, Map<String, ?> kwargs) {
+	public JsonArguments toJsonArguments(@Nullable Object[] args, Map<String, ?> kwargs) {
 		if (args.length == 0 && kwargs.isEmpty()) {
 			return new JsonArguments(List.of(), Map.of(), 0);
 		}
@@ -92,7 +93,7 @@ public class TaskJsonMapper {
 		return new JsonArguments(listValue(values.get("args")), objectValue(values.get("kwargs")), json.length);
 	}
 
-	private JsonConversionException culprit(Object[] args, Map<String, ?> kwargs, JacksonException failure) {
+	private JsonConversionException culprit(@Nullable Object[] args, Map<String, ?> kwargs, JacksonException failure) {
 		for (int i = 0; i < args.length; i++) {
 			try {
 				toJsonValue(args[i]);
@@ -140,7 +141,7 @@ public class TaskJsonMapper {
 	 * @return the converted object
 	 * @throws JsonConversionException when the value does not fit the type
 	 */
-	public Object fromJsonValue(Object value, Type type) {
+	public @Nullable Object fromJsonValue(@Nullable Object value, Type type) {
 		try {
 			return this.mapper.convertValue(value, this.mapper.constructType(type));
 		}
@@ -149,7 +150,7 @@ public class TaskJsonMapper {
 		}
 	}
 
-	private static String firstLine(String message) {
+	private static String firstLine(@Nullable String message) {
 		if (message == null) {
 			return "";
 		}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One attempt of a task as seen by a {@link TaskMiddleware}.
  *
@@ -19,7 +21,7 @@ public final class TaskInvocation {
 
 	private final Map<String, Object> kwargs;
 
-	private Object result;
+	private @Nullable Object result;
 
 	/**
 	 * Creates an invocation.
@@ -73,7 +75,7 @@ public final class TaskInvocation {
 	 * The method's result, available after the call.
 	 * @return the result, or {@code null} before the call
 	 */
-	public Object getResult() {
+	public @Nullable Object getResult() {
 		return this.result;
 	}
 
@@ -81,7 +83,7 @@ public final class TaskInvocation {
 	 * Replaces the result after the call.
 	 * @param result the new result
 	 */
-	public void setResult(Object result) {
+	public void setResult(@Nullable Object result) {
 		this.result = result;
 	}
 

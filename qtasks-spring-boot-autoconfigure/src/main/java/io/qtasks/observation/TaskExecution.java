@@ -1,6 +1,7 @@
 package io.qtasks.observation;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 
@@ -15,19 +16,28 @@ public final class TaskExecution {
 
 	static final TaskExecution NONE = new TaskExecution(null, TaskMetrics.NONE, Observation.NOOP, null);
 
-	private final Task task;
+	private final @Nullable Task task;
 
 	private final TaskMetrics metrics;
 
 	private final Observation observation;
 
-	private final TaskExecutionContext context;
+	private final @Nullable TaskExecutionContext context;
 
-	private final Observation.Scope scope;
+	private final Observation.@Nullable Scope scope;
 
-	private Throwable error;
+	private @Nullable Throwable error;
 
-	TaskExecution(Task task, TaskMetrics metrics, Observation observation, TaskExecutionContext context) {
+	/**
+	 * An execution that observes and counts nothing.
+	 * @return the execution
+	 */
+	public static TaskExecution none() {
+		return NONE;
+	}
+
+	TaskExecution(@Nullable Task task, TaskMetrics metrics, Observation observation,
+			@Nullable TaskExecutionContext context) {
 		this.task = task;
 		this.metrics = metrics;
 		this.observation = observation;
@@ -58,7 +68,7 @@ public final class TaskExecution {
 	 * @param outcome the outcome
 	 * @param error the failure of an {@code error} outcome, or {@code null}
 	 */
-	public void outcome(TaskOutcome outcome, Throwable error) {
+	public void outcome(TaskOutcome outcome, @Nullable Throwable error) {
 		if (this.context != null) {
 			this.context.setOutcome(outcome);
 		}

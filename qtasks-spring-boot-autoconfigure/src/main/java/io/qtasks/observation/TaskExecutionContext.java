@@ -3,8 +3,8 @@ package io.qtasks.observation;
 import java.util.Map;
 
 import io.micrometer.observation.transport.Kind;
-import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.transport.ReceiverContext;
+import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 
@@ -18,7 +18,7 @@ public class TaskExecutionContext extends ReceiverContext<Task> {
 
 	private final Task task;
 
-	private TaskOutcome outcome;
+	private @Nullable TaskOutcome outcome;
 
 	private int attempt;
 
@@ -74,7 +74,7 @@ public class TaskExecutionContext extends ReceiverContext<Task> {
 		this.attempt = attempt;
 	}
 
-	private static String traceEntry(Task task, String key) {
+	private static @Nullable String traceEntry(Task task, String key) {
 		if (task.extra().get(TaskInstrumentation.TRACE) instanceof Map<?, ?> trace) {
 			Object value = trace.get(key);
 			return (value != null) ? value.toString() : null;

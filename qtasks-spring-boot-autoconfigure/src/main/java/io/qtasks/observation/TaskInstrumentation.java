@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 
@@ -44,9 +45,9 @@ public class TaskInstrumentation {
 
 	private final TaskMetrics metrics;
 
-	private final TaskEnqueueObservationConvention enqueueConvention;
+	private final @Nullable TaskEnqueueObservationConvention enqueueConvention;
 
-	private final TaskExecutionObservationConvention executionConvention;
+	private final @Nullable TaskExecutionObservationConvention executionConvention;
 
 	/**
 	 * Creates an instrumentation.
@@ -58,8 +59,8 @@ public class TaskInstrumentation {
 	 * the default
 	 */
 	public TaskInstrumentation(ObservationRegistry registry, TaskMetrics metrics,
-			TaskEnqueueObservationConvention enqueueConvention,
-			TaskExecutionObservationConvention executionConvention) {
+			@Nullable TaskEnqueueObservationConvention enqueueConvention,
+			@Nullable TaskExecutionObservationConvention executionConvention) {
 		this.registry = registry;
 		this.metrics = metrics;
 		this.enqueueConvention = enqueueConvention;
@@ -116,7 +117,7 @@ public class TaskInstrumentation {
 		return new TaskExecution(task, this.metrics, observation, context);
 	}
 
-	private static Task withTrace(Task task, Map<String, String> carrier) {
+	private static Task withTrace(Task task, @Nullable Map<String, String> carrier) {
 		if (carrier == null || carrier.isEmpty()) {
 			return task;
 		}

@@ -18,7 +18,15 @@ public enum TaskOutcome {
 	/** The task ended in {@code cancel}. */
 	CANCEL,
 
-	/** The worker shut down and handed the task back to the queue; it runs again. */
+	/**
+	 * The attempt failed and another one follows: the task waits in the engine for it.
+	 */
+	RETRY,
+
+	/**
+	 * The worker handed the task back to the queue without an outcome (it shut down, or
+	 * the engine could not store the run's state); it runs again.
+	 */
 	RELEASED,
 
 	/**

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public class TaskQueueMetrics implements MeterBinder {
 
 		private final long maxAgeNanos;
 
-		private T value;
+		private @Nullable T value;
 
 		private long readAt;
 
@@ -102,7 +103,7 @@ public class TaskQueueMetrics implements MeterBinder {
 			this.maxAgeNanos = maxAgeNanos;
 		}
 
-		synchronized T get() {
+		synchronized @Nullable T get() {
 			long now = System.nanoTime();
 			if (!this.read || now - this.readAt >= this.maxAgeNanos) {
 				this.value = readNow();
@@ -112,7 +113,7 @@ public class TaskQueueMetrics implements MeterBinder {
 			return this.value;
 		}
 
-		private T readNow() {
+		private @Nullable T readNow() {
 			try {
 				return this.source.get();
 			}

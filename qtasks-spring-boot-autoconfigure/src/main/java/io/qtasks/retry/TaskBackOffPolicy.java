@@ -13,9 +13,10 @@ import io.qtasks.definition.TaskBackoff;
 
 /**
  * The spring-retry {@link BackOffPolicy} of a task: pauses computed by Spring Framework's
- * {@link ExponentialBackOff} (delay, multiplier, cap and jitter), slept on the task's
- * thread. An interrupt (cancel, timeout, shutdown) ends the pause with a
- * {@link BackOffInterruptedException}, which ends the run.
+ * {@link ExponentialBackOff} (delay, multiplier, cap and jitter). The worker never sleeps
+ * through them: {@link TaskRetries} hands it a {@link Sleeper} that only records the
+ * pause, and the task waits in the engine. With the default sleeper, an interrupt ends a
+ * pause with a {@link BackOffInterruptedException}.
  *
  * @author QTasks contributors
  */

@@ -6,10 +6,10 @@ import org.springframework.retry.RetryContext;
 import org.springframework.retry.RetryPolicy;
 
 import io.qtasks.TaskCancelledException;
-import io.qtasks.broker.BrokerWriteException;
-import io.qtasks.broker.LeaseLostException;
 import io.qtasks.context.TaskInterruptedException;
 import io.qtasks.context.TaskTimeoutException;
+import io.qtasks.engine.ClaimLostException;
+import io.qtasks.engine.EngineWriteException;
 import io.qtasks.invocation.TaskArgumentException;
 import io.qtasks.invocation.TaskResultException;
 
@@ -17,7 +17,7 @@ import io.qtasks.invocation.TaskResultException;
  * Wraps a task's {@link RetryPolicy} (built from {@code retry}/{@code retryOn} or named
  * by {@code retryPolicy}) so that failures another attempt cannot change are never
  * retried, whatever the wrapped policy says: cancellation, timeout, interruption, a lost
- * claim, a broker that cannot store the run, arguments that do not fit the method and
+ * claim, an engine that cannot store the run, arguments that do not fit the method and
  * results that cannot be stored.
  *
  * @author QTasks contributors
@@ -26,7 +26,7 @@ public class TaskRetryPolicy implements RetryPolicy {
 
 	private static final List<Class<? extends Throwable>> NEVER_RETRIED = List.of(TaskCancelledException.class,
 			TaskTimeoutException.class, TaskInterruptedException.class, TaskArgumentException.class,
-			TaskResultException.class, LeaseLostException.class, BrokerWriteException.class);
+			TaskResultException.class, ClaimLostException.class, EngineWriteException.class);
 
 	private final RetryPolicy delegate;
 

@@ -3,9 +3,10 @@ package io.qtasks.worker;
 import org.springframework.beans.factory.BeanFactory;
 
 import io.qtasks.QTasks;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.storage.TaskStorage;
 import io.qtasks.context.TaskComponents;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
 
 /**
  * Resolves components from the application context: the well-known names by type, any
@@ -28,8 +29,9 @@ public class BeanFactoryTaskComponents implements TaskComponents {
 	@Override
 	public Object get(String name) {
 		return switch (name) {
-			case "broker" -> this.beanFactory.getBean(TaskBroker.class);
-			case "storage" -> this.beanFactory.getBean(TaskStorage.class);
+			case "broker" -> this.beanFactory.getBean(TaskQueue.class);
+			case "storage" -> this.beanFactory.getBean(TaskRecordStore.class);
+			case "engine" -> this.beanFactory.getBean(TaskEngine.class);
 			case "worker" -> this.beanFactory.getBean(QTasksWorker.class);
 			case "client" -> this.beanFactory.getBean(QTasks.class);
 			default -> this.beanFactory.getBean(name);

@@ -3,7 +3,7 @@ package io.qtasks.worker;
 import java.time.Instant;
 
 /**
- * A worker's dispatcher cannot receive tasks from its broker (Redis unreachable, say).
+ * A worker's dispatcher cannot receive tasks from its engine (Redis unreachable, say).
  * The worker keeps trying every second; running tasks go on.
  *
  * @param since when the first of the failures in a row happened

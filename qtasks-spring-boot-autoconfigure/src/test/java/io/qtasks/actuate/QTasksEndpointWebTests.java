@@ -26,8 +26,8 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.EngineTestTasks;
-import io.qtasks.broker.TaskProbe;
+import io.qtasks.engine.EngineTestTasks;
+import io.qtasks.engine.TaskProbe;
 import io.qtasks.worker.QTasksWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;

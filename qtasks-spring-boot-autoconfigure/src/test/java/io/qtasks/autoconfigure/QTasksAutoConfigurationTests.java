@@ -18,18 +18,18 @@ import io.qtasks.Task;
 import io.qtasks.TaskContext;
 import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
-import io.qtasks.broker.DelegatingTaskBroker;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.WorkerNode;
-import io.qtasks.broker.WorkerNodeRegistry;
-import io.qtasks.broker.memory.MemoryTaskBroker;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.memory.MemoryTaskEvents;
+import io.qtasks.engine.memory.MemoryTaskQueue;
+import io.qtasks.engine.memory.MemoryTaskRecordStore;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.node.WorkerNode;
+import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskDefinitionRegistry;
-import io.qtasks.storage.memory.MemoryTaskStorage;
 import io.qtasks.test.QTasksContextRunner;
 import io.qtasks.worker.QTasksWorker;
-import io.qtasks.worker.WorkerNodeHeartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,11 +44,12 @@ class QTasksAutoConfigurationTests {
 	private final ApplicationContextRunner runner = QTasksContextRunner.create();
 
 	@Test
-	void defaultsToTheMemoryBrokerWithARunningWorker() {
+	void defaultsToTheMemoryEngineWithARunningWorker() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(QTasks.class)
-				.hasSingleBean(MemoryTaskBroker.class)
-				.hasSingleBean(MemoryTaskStorage.class)
+				.hasSingleBean(MemoryTaskQueue.class)
+				.hasSingleBean(MemoryTaskRecordStore.class)
+				.hasSingleBean(MemoryTaskEvents.class)
 				.hasSingleBean(TaskDefinitionRegistry.class)
 				.hasSingleBean(QTasksWorker.class);
 			assertThat(context.getBean(QTasksWorker.class).isRunning()).isTrue();
@@ -56,13 +57,13 @@ class QTasksAutoConfigurationTests {
 			QTasksProperties properties = context.getBean(QTasksProperties.class);
 			assertThat(properties.getBroker().getType()).isEqualTo(QTasksProperties.BrokerType.MEMORY);
 			assertThat(properties.getName()).isEqualTo("qtasks");
+			assertThat(context.getBean(TaskEngine.class).type()).isEqualTo("memory");
 		});
 	}
 
 	@Test
 	void registersTheWorkerNodeWithoutBeanValidationOnTheClassPath() {
 		this.runner.withClassLoader(new FilteredClassLoader(jakarta.validation.Validator.class)).run((context) -> {
-			assertThat(context).hasSingleBean(WorkerNodeHeartbeat.class);
 			String id = context.getBean(QTasksWorker.class).getId();
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(context.getBean(WorkerNodeRegistry.class).liveNodes())
@@ -84,7 +85,6 @@ class QTasksAutoConfigurationTests {
 	@Test
 	void registersTheWorkerNodeWithoutBeanValidation() {
 		this.runner.withClassLoader(new FilteredClassLoader("jakarta.validation")).run((context) -> {
-			assertThat(context).hasSingleBean(WorkerNodeHeartbeat.class);
 			String workerId = context.getBean(QTasksWorker.class).getId();
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(context.getBean(WorkerNodeRegistry.class).liveNodes())
@@ -98,7 +98,7 @@ class QTasksAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(QTasksWorker.class).hasSingleBean(QTasks.class);
 			Task queued = context.getBean(QTasks.class).addTask("anything", 1);
 			assertThat(queued.status()).isEqualTo(TaskStatus.NEW);
-			assertThat(context.getBean(TaskBroker.class).pendingCount()).isEqualTo(1);
+			assertThat(context.getBean(TaskEngine.class).pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -111,10 +111,13 @@ class QTasksAutoConfigurationTests {
 	}
 
 	@Test
-	void userBrokerBeanReplacesTheMemoryEngine() {
-		this.runner.withUserConfiguration(CustomBrokerConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(TaskBroker.class).doesNotHaveBean(MemoryTaskBroker.class);
-			assertThat(context.getBean(TaskBroker.class)).isSameAs(context.getBean("customBroker"));
+	void userQueueBeanReplacesTheMemoryEngine() {
+		this.runner.withUserConfiguration(CustomQueueConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TaskQueue.class).doesNotHaveBean("qtasksMemoryTaskQueue");
+			assertThat(context.getBean(TaskQueue.class)).isSameAs(context.getBean("customQueue"));
+			assertThat(context.getBean(TaskEngine.class).type()).isEqualTo("custom+memory");
+			Task done = context.getBean(QTasks.class).task("anything").addAndWait(Duration.ofSeconds(10));
+			assertThat(done.status()).isEqualTo(TaskStatus.ERROR);
 		});
 	}
 
@@ -173,17 +176,20 @@ class QTasksAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class CustomBrokerConfiguration {
+	static class CustomQueueConfiguration {
 
 		@Bean
-		MemoryTaskStorage customStorage() {
-			return new MemoryTaskStorage(java.time.Clock.systemUTC(), Duration.ofMinutes(1));
-		}
+		TaskQueue customQueue() {
+			// a queue of the user's own, standing for a queue on another technology,
+			// paired with the records in memory
+			return new MemoryTaskQueue(java.time.Clock.systemUTC()) {
 
-		@Bean
-		TaskBroker customBroker(MemoryTaskStorage customStorage) {
-			// a broker of the user's own, standing for any other engine
-			return new DelegatingTaskBroker("custom", new MemoryTaskBroker(customStorage, java.time.Clock.systemUTC()));
+				@Override
+				public String type() {
+					return "custom";
+				}
+
+			};
 		}
 
 	}

@@ -8,10 +8,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.qtasks.actuate.QTasksEndpoint;
 import io.qtasks.actuate.QTasksEndpointWebExtension;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.WorkerNodeRegistry;
 import io.qtasks.definition.TaskDefinitionRegistry;
-import io.qtasks.storage.TaskStorage;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.test.QTasksContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,14 +60,14 @@ class QTasksEndpointAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(QTasksEndpoint.class)
 				.doesNotHaveBean(QTasksEndpointWebExtension.class)
-				.hasSingleBean(TaskBroker.class));
+				.hasSingleBean(TaskEngine.class));
 	}
 
 	@Test
 	void userEndpointWins() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=qtasks")
 			.withBean("customEndpoint", QTasksEndpoint.class,
-					() -> new QTasksEndpoint(null, null, new TaskDefinitionRegistry(), null))
+					() -> new QTasksEndpoint(null, new TaskDefinitionRegistry(), null))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(QTasksEndpoint.class).hasBean("customEndpoint");
 				assertThat(context).hasSingleBean(QTasksEndpointWebExtension.class);
@@ -79,9 +78,9 @@ class QTasksEndpointAutoConfigurationTests {
 	void usesTheEngineBeans() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=qtasks").run((context) -> {
 			QTasksEndpoint.QTasksDescriptor overview = context.getBean(QTasksEndpoint.class).qtasks(null, null, null);
-			assertThat(overview.broker()).isEqualTo(context.getBean(TaskBroker.class).type());
+			assertThat(overview.broker()).isEqualTo(context.getBean(TaskEngine.class).type());
 			assertThat(overview.counts()).containsOnlyKeys("new", "process", "retry", "success", "error", "cancel");
-			assertThat(context).hasSingleBean(TaskStorage.class).hasSingleBean(WorkerNodeRegistry.class);
+			assertThat(context).hasSingleBean(TaskEngine.class).hasSingleBean(WorkerNodeRegistry.class);
 		});
 	}
 

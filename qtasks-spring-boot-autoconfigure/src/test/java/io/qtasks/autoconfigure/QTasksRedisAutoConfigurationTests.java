@@ -12,21 +12,28 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.memory.MemoryTaskBroker;
-import io.qtasks.broker.memory.MemoryWorkerNodeRegistry;
-import io.qtasks.broker.redis.RedisTaskBroker;
-import io.qtasks.broker.redis.RedisWorkerNodeRegistry;
 import io.qtasks.config.QTasksProperties;
-import io.qtasks.storage.TaskStorage;
-import io.qtasks.storage.memory.MemoryTaskStorage;
-import io.qtasks.storage.redis.RedisSubscriptions;
-import io.qtasks.storage.redis.RedisTaskStorage;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.memory.MemoryTaskEvents;
+import io.qtasks.engine.memory.MemoryTaskQueue;
+import io.qtasks.engine.memory.MemoryTaskRecordStore;
+import io.qtasks.engine.memory.MemoryWorkerNodeRegistry;
+import io.qtasks.engine.redis.RedisEngineLifecycle;
+import io.qtasks.engine.redis.RedisEngineSettings;
+import io.qtasks.engine.redis.RedisSubscriptions;
+import io.qtasks.engine.redis.RedisTaskEvents;
+import io.qtasks.engine.redis.RedisTaskQueue;
+import io.qtasks.engine.redis.RedisTaskRecordStore;
+import io.qtasks.engine.redis.RedisTaskSteps;
+import io.qtasks.engine.redis.RedisWorkerNodeRegistry;
+import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
-import io.qtasks.worker.WorkerNodeHeartbeat;
-import io.qtasks.broker.WorkerNodeRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,23 +61,25 @@ class QTasksRedisAutoConfigurationTests {
 	@Test
 	void redisBrokerTypeConfiguresTheRedisEngine() {
 		this.runner.withPropertyValues("qtasks.broker.type=redis").run((context) -> {
-			assertThat(context).hasSingleBean(RedisTaskBroker.class)
-				.hasSingleBean(RedisTaskStorage.class)
+			assertThat(context).hasSingleBean(RedisTaskQueue.class)
+				.hasSingleBean(RedisTaskRecordStore.class)
+				.hasSingleBean(RedisTaskEvents.class)
+				.hasSingleBean(RedisTaskSteps.class)
+				.hasSingleBean(RedisEngineLifecycle.class)
 				.hasSingleBean(RedisWorkerNodeRegistry.class)
 				.hasSingleBean(RedisSubscriptions.class)
-				.hasSingleBean(WorkerNodeHeartbeat.class)
-				.doesNotHaveBean(MemoryTaskBroker.class)
-				.doesNotHaveBean(MemoryTaskStorage.class)
+				.doesNotHaveBean(MemoryTaskQueue.class)
+				.doesNotHaveBean(MemoryTaskRecordStore.class)
 				.doesNotHaveBean(MemoryWorkerNodeRegistry.class);
-			assertThat(context.getBean(TaskBroker.class).type()).isEqualTo("redis");
+			assertThat(context.getBean(TaskEngine.class).type()).isEqualTo("redis");
 		});
 	}
 
 	@Test
 	void theMemoryEngineStaysTheDefaultWhenSpringDataRedisIsPresent() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(MemoryTaskBroker.class)
+		this.runner.run((context) -> assertThat(context).hasSingleBean(MemoryTaskQueue.class)
 			.hasSingleBean(MemoryWorkerNodeRegistry.class)
-			.doesNotHaveBean(RedisTaskBroker.class)
+			.doesNotHaveBean(RedisTaskQueue.class)
 			.doesNotHaveBean(RedisSubscriptions.class));
 	}
 
@@ -98,8 +107,11 @@ class QTasksRedisAutoConfigurationTests {
 				assertThat(redis.getLease()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(redis.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(redis.getReaperInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(context.getBean(RedisEngineSettings.class)).isEqualTo(new RedisEngineSettings(
+						Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofDays(7)));
 				assertThat(context.getBean(WorkerNodeRegistry.class).heartbeatInterval())
 					.isEqualTo(Duration.ofSeconds(5));
+				assertThat(context.getBean(TaskEngine.class).renewalInterval()).contains(Duration.ofSeconds(5));
 			});
 	}
 
@@ -107,8 +119,20 @@ class QTasksRedisAutoConfigurationTests {
 	void defaultsOfTheRedisProperties() {
 		QTasksProperties.Redis redis = new QTasksProperties().getRedis();
 		assertThat(redis.getLease()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(redis.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(redis.getHeartbeatInterval()).isNull();
 		assertThat(redis.getReaperInterval()).isEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void theHeartbeatIntervalDefaultsToAThirdOfTheLease() {
+		this.runner.withPropertyValues("qtasks.broker.type=redis", "qtasks.redis.lease=3s").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(RedisEngineSettings.class).heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(context.getBean(WorkerNodeRegistry.class).heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
+		});
+		this.runner.withPropertyValues("qtasks.broker.type=redis")
+			.run((context) -> assertThat(context.getBean(RedisEngineSettings.class).heartbeatInterval())
+				.isEqualTo(Duration.ofSeconds(10)));
 	}
 
 	@Test
@@ -123,6 +147,33 @@ class QTasksRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void aRedisCommandTimeoutAsLongAsTheLeaseFailsStartUp() {
+		this.runner
+			.withPropertyValues("qtasks.broker.type=redis", "qtasks.redis.lease=5s", "spring.data.redis.timeout=5s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"spring.data.redis.timeout (PT5S) must be shorter than qtasks.redis.lease (PT5S)"));
+	}
+
+	@Test
+	void withoutACommandTimeoutRedisCommandsTimeOutAfterAHeartbeat() {
+		// RedisTestServer sets spring.data.redis.timeout; a runner without it
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataRedisAutoConfiguration.class,
+					QTasksRedisAutoConfiguration.class, QTasksAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.port=" + RedisTestServer.get().port(), "qtasks.name=" + this.name,
+					"qtasks.broker.type=redis", "qtasks.redis.lease=6s", "qtasks.worker.enabled=false")
+			.run((context) -> assertThat(
+					context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getCommandTimeout())
+				.isEqualTo(Duration.ofSeconds(2)));
+		this.runner.withPropertyValues("qtasks.broker.type=redis", "spring.data.redis.timeout=3s")
+			.run((context) -> assertThat(
+					context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getCommandTimeout())
+				.isEqualTo(Duration.ofSeconds(3)));
+	}
+
+	@Test
 	void anEmptyNameFailsStartUp() {
 		this.runner.withPropertyValues("qtasks.broker.type=redis", "qtasks.name=")
 			.run((context) -> assertThat(context).getFailure()
@@ -131,17 +182,20 @@ class QTasksRedisAutoConfigurationTests {
 	}
 
 	@Test
-	void userStorageAndBrokerBeansWin() {
+	void recordsInMemoryCanBePairedWithTheRedisQueue() {
+		MemoryTaskEvents events = new MemoryTaskEvents();
 		this.runner.withPropertyValues("qtasks.broker.type=redis")
-			.withBean("customStorage", TaskStorage.class,
-					() -> new MemoryTaskStorage(java.time.Clock.systemUTC(), Duration.ofDays(1)))
-			.withBean("customBroker", TaskBroker.class,
-					() -> new MemoryTaskBroker(new MemoryTaskStorage(java.time.Clock.systemUTC(), Duration.ofDays(1)),
-							java.time.Clock.systemUTC()))
-			.run((context) -> assertThat(context).hasSingleBean(TaskBroker.class)
-				.hasSingleBean(TaskStorage.class)
-				.doesNotHaveBean(RedisTaskBroker.class)
-				.doesNotHaveBean(RedisTaskStorage.class));
+			.withBean(TaskEvents.class, () -> events)
+			.withBean(TaskRecordStore.class,
+					() -> new MemoryTaskRecordStore(events, java.time.Clock.systemUTC(), Duration.ofDays(1)))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisTaskQueue.class)
+					.doesNotHaveBean(RedisTaskRecordStore.class)
+					.doesNotHaveBean(RedisTaskSteps.class)
+					.doesNotHaveBean(RedisTaskEvents.class);
+				assertThat(context.getBean(TaskEngine.class).type()).isEqualTo("redis+memory");
+				assertThat(context).doesNotHaveBean(TaskSteps.class);
+			});
 	}
 
 }

@@ -27,7 +27,8 @@ class ConfigurationMetadataTests {
 	/**
 	 * Properties whose default is "unset".
 	 */
-	private static final Set<String> WITHOUT_DEFAULT = Set.of("qtasks.default-timeout");
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("qtasks.default-timeout",
+			"qtasks.redis.heartbeat-interval");
 
 	private static final Path CONFIGURATION_DOC = Path.of("..", "docs", "configuration.md");
 

@@ -65,8 +65,11 @@ class TaskMetricsTests {
 				assertThat(executions(registry, "broken", "error")).isEqualTo(2);
 				assertThat(executions(registry, "flaky", "success")).isEqualTo(1);
 				assertThat(executions(registry, "gives_up", "cancel")).isEqualTo(1);
+				// each failed attempt that is retried is an execution of its own
+				assertThat(executions(registry, "broken", "retry")).isEqualTo(4);
+				assertThat(executions(registry, "flaky", "retry")).isEqualTo(1);
 			});
-			assertThat(registry.find("qtasks.task.execution").timers()).hasSize(4);
+			assertThat(registry.find("qtasks.task.execution").timers()).hasSize(6);
 			assertThat(
 					registry.get("qtasks.task.execution.active").tags("task", "fine").longTaskTimer().getId().getTags())
 				.extracting(Tag::getKey)

@@ -24,7 +24,7 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.redis.RedisTestApplications;
+import io.qtasks.engine.redis.RedisTestApplications;
 import io.qtasks.test.QTasksContextRunner;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;

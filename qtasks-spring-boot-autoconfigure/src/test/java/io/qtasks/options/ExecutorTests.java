@@ -18,7 +18,7 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.TaskBroker;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.worker.QTasksWorker;
 
 import static io.qtasks.options.OptionsTestSupport.finished;
@@ -66,7 +66,7 @@ class ExecutorTests {
 			await().atMost(OptionsTestSupport.WAIT).untilAsserted(() -> assertThat(tasks.running).hasValue(2));
 			// two slots are taken: the other three stay queued, not parked in the
 			// executor
-			assertThat(context.getBean(TaskBroker.class).pendingCount()).isEqualTo(3);
+			assertThat(context.getBean(TaskEngine.class).pendingCount()).isEqualTo(3);
 			assertThat(context.getBean(QTasksWorker.class).getInFlight()).isEqualTo(2);
 			tasks.release.countDown();
 			queued.forEach((task) -> assertThat(finished(qtasks, task.uuid()).status()).isEqualTo(TaskStatus.SUCCESS));

@@ -2,6 +2,7 @@ package io.qtasks.options;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -114,12 +115,35 @@ class RetryTests {
 				.satisfies((attempt) -> assertThat(attempt).containsEntry("error", "java.io.IOException: disk full")
 					.containsKey("endedAt"));
 
-			assertThat(qtasks.cancel(queued.uuid(), "no space left")).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
-			// the backoff is an hour: only an interrupted pause lets the task finish now
+			assertThat(between.extra()).containsKey("dueAt");
+			// the backoff is an hour: the task waits in the engine, where a cancel ends
+			// it
+			assertThat(qtasks.cancel(queued.uuid(), "no space left")).isEqualTo(CancelOutcome.CANCELLED);
 			Task done = finished(qtasks, queued.uuid());
 			assertThat(done.status()).isEqualTo(TaskStatus.CANCEL);
 			assertThat(done.cancelReason()).isEqualTo("no space left");
 			assertThat(done.attempt()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aRetryWaitsInTheEngineAndFreesItsSlotForOtherTasks() {
+		this.runner.withPropertyValues("qtasks.worker.concurrency=1").run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			Task queued = qtasks.addTask("fails_once_slowly");
+			Task waiting = await().atMost(OptionsTestSupport.WAIT)
+				.until(() -> qtasks.get(queued.uuid()).orElseThrow(), (task) -> task.status() == TaskStatus.RETRY);
+			Instant due = Instant.parse((String) waiting.extra().get("dueAt"));
+			// the only slot is free during the five seconds of the backoff
+			Task other = qtasks.task("default_retries").addAndWait(OptionsTestSupport.WAIT);
+			assertThat(other.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(other.updatedAt()).isBefore(due);
+			assertThat(qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.RETRY);
+			Task done = finished(qtasks, queued.uuid());
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(done.attempt()).isEqualTo(2);
+			assertThat(done.extra()).containsEntry("retried", 1).doesNotContainKey("dueAt");
+			assertThat(Instant.parse((String) attempts(done).get(1).get("startedAt"))).isAfterOrEqualTo(due);
 		});
 	}
 
@@ -209,6 +233,14 @@ class RetryTests {
 		@QTask(name = "slow_retry", retry = 1, backoff = @Backoff(delay = "1h"))
 		public void slowRetry() throws IOException {
 			throw new IOException("disk full");
+		}
+
+		@QTask(name = "fails_once_slowly", retry = 1, backoff = @Backoff(delay = "5s"))
+		public String failsOnceSlowly() throws IOException {
+			if (call("fails_once_slowly") == 1) {
+				throw new IOException("not yet");
+			}
+			return "done";
 		}
 
 		@QTask(name = "default_retries")

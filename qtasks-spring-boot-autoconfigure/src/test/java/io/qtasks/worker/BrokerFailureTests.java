@@ -17,19 +17,26 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.DelegatingTaskBroker;
-import io.qtasks.broker.TaskBroker;
-import io.qtasks.broker.TaskDelivery;
-import io.qtasks.broker.memory.MemoryTaskBroker;
-import io.qtasks.storage.memory.MemoryTaskStorage;
+import io.qtasks.engine.DelegatingTaskQueue;
+import io.qtasks.engine.DelegatingTaskRecordStore;
+import io.qtasks.engine.memory.MemoryTaskEvents;
+import io.qtasks.engine.memory.MemoryTaskQueue;
+import io.qtasks.engine.memory.MemoryTaskRecordStore;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.WriteResult;
 import io.qtasks.test.QTasksContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A broker that fails while a run records its state (Redis not answering, say) is not the
- * task's failure: the run stops without an outcome and the task runs again.
+ * An engine that fails while a run records its state (Redis not answering, say) is not
+ * the task's failure: the run stops without an outcome and the task runs again.
  *
  * @author QTasks contributors
  */
@@ -38,21 +45,25 @@ class BrokerFailureTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final MemoryTaskStorage storage = new MemoryTaskStorage(Clock.systemUTC(), Duration.ofDays(1));
+	private final MemoryTaskEvents events = new MemoryTaskEvents();
 
-	private final FlakyBroker broker = new FlakyBroker(new MemoryTaskBroker(this.storage, Clock.systemUTC()));
+	private final FlakyRecords records = new FlakyRecords(
+			new MemoryTaskRecordStore(this.events, Clock.systemUTC(), Duration.ofDays(1)));
+
+	private final FlakyQueue queue = new FlakyQueue(new MemoryTaskQueue(Clock.systemUTC()));
 
 	private final CountingTasks tasks = new CountingTasks();
 
 	private final ApplicationContextRunner runner = QTasksContextRunner.create()
-		.withBean(MemoryTaskStorage.class, () -> this.storage)
-		.withBean(TaskBroker.class, () -> this.broker)
+		.withBean(TaskEvents.class, () -> this.events)
+		.withBean(TaskRecordStore.class, () -> this.records)
+		.withBean(TaskQueue.class, () -> this.queue)
 		.withBean(CountingTasks.class, () -> this.tasks);
 
 	@Test
 	void aStatusWriteTheBrokerFailsEndsTheRunWithoutAnOutcome() {
 		this.runner.run((context) -> {
-			this.broker.failUpdates.set(1);
+			this.records.failUpdates.set(1);
 			Task done = context.getBean(QTasks.class).task("count").addAndWait(WAIT);
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(done.extra()).containsEntry("deliveries", 2);
@@ -64,7 +75,7 @@ class BrokerFailureTests {
 	@Test
 	void anOutcomeTheBrokerFailedToStoreIsNotTurnedIntoAnError() {
 		this.runner.run((context) -> {
-			this.broker.failCompletes.set(1);
+			this.records.failCompletes.set(1);
 			Task done = context.getBean(QTasks.class).task("count").addAndWait(WAIT);
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(done.traceback()).isNull();
@@ -77,12 +88,12 @@ class BrokerFailureTests {
 	void theWorkerReportsABrokerItCannotReachAndGoesOnWhenItIsBack(CapturedOutput output) {
 		this.runner.run((context) -> {
 			QTasksWorker worker = context.getBean(QTasksWorker.class);
-			this.broker.failReceives.set(Integer.MAX_VALUE);
+			this.queue.failClaims.set(Integer.MAX_VALUE);
 			await().atMost(WAIT).until(() -> worker.getBrokerFailure().isPresent());
 			assertThat(worker.getBrokerFailure()).get()
 				.satisfies((failure) -> assertThat(failure.cause()).isInstanceOf(QueryTimeoutException.class));
 			Task queued = context.getBean(QTasks.class).addTask("count");
-			this.broker.failReceives.set(0);
+			this.queue.failClaims.set(0);
 			assertThat(context.getBean(QTasks.class).waitResult(queued.uuid(), WAIT)).get()
 				.extracting(Task::status)
 				.isEqualTo(TaskStatus.SUCCESS);
@@ -104,69 +115,59 @@ class BrokerFailureTests {
 
 	}
 
+	private static void failIfAsked(AtomicInteger failures) {
+		if (failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+			throw new QueryTimeoutException("Redis command timed out");
+		}
+	}
+
 	/**
-	 * The memory broker, with writes that fail on demand as a Redis that does not answer
+	 * The memory records, with writes that fail on demand as a Redis that does not answer
 	 * would.
 	 */
-	static final class FlakyBroker extends DelegatingTaskBroker {
+	static final class FlakyRecords extends DelegatingTaskRecordStore {
 
 		final AtomicInteger failUpdates = new AtomicInteger();
 
 		final AtomicInteger failCompletes = new AtomicInteger();
 
-		final AtomicInteger failReceives = new AtomicInteger();
-
-		FlakyBroker(TaskBroker delegate) {
-			super("flaky", delegate);
+		FlakyRecords(TaskRecordStore delegate) {
+			super(delegate);
 		}
 
 		@Override
-		public List<TaskDelivery> receive(int max, Duration timeout) throws InterruptedException {
-			failIfAsked(this.failReceives);
-			return super.receive(max, timeout).stream().<TaskDelivery>map(FlakyDelivery::new).toList();
+		public String type() {
+			return "flaky";
 		}
 
-		private static void failIfAsked(AtomicInteger failures) {
-			if (failures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
-				throw new QueryTimeoutException("Redis command timed out");
-			}
+		@Override
+		public WriteResult write(Task record, Fence fence) {
+			failIfAsked(record.isFinished() ? this.failCompletes : this.failUpdates);
+			return super.write(record, fence);
 		}
 
-		private final class FlakyDelivery implements TaskDelivery {
+	}
 
-			private final TaskDelivery delegate;
+	/**
+	 * The memory queue, with claims that fail on demand.
+	 */
+	static final class FlakyQueue extends DelegatingTaskQueue {
 
-			FlakyDelivery(TaskDelivery delegate) {
-				this.delegate = delegate;
-			}
+		final AtomicInteger failClaims = new AtomicInteger();
 
-			@Override
-			public Task task() {
-				return this.delegate.task();
-			}
+		FlakyQueue(TaskQueue delegate) {
+			super(delegate);
+		}
 
-			@Override
-			public int deliveries() {
-				return this.delegate.deliveries();
-			}
+		@Override
+		public String type() {
+			return "flaky";
+		}
 
-			@Override
-			public boolean update(Task record) {
-				failIfAsked(FlakyBroker.this.failUpdates);
-				return this.delegate.update(record);
-			}
-
-			@Override
-			public boolean complete(Task record) {
-				failIfAsked(FlakyBroker.this.failCompletes);
-				return this.delegate.complete(record);
-			}
-
-			@Override
-			public void release() {
-				this.delegate.release();
-			}
-
+		@Override
+		public List<QueueClaim> claim(ClaimRequest request) throws InterruptedException {
+			failIfAsked(this.failClaims);
+			return super.claim(request);
 		}
 
 	}

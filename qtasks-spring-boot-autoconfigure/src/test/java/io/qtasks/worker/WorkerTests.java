@@ -24,10 +24,11 @@ import io.qtasks.TaskContext;
 import io.qtasks.TaskSelf;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
-import io.qtasks.broker.TaskBroker;
 import io.qtasks.client.TaskPayloadTooLargeException;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.autoconfigure.QTasksAutoConfiguration;
-import io.qtasks.storage.TaskStorage;
 import io.qtasks.test.QTasksContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +112,7 @@ class WorkerTests {
 				.isThrownBy(() -> qtasks.addTask("record", "x".repeat(2000)))
 				.withMessageContaining("The arguments of task 'record' take 2025 bytes as JSON")
 				.withMessageContaining("more than qtasks.max-payload-size (1024 bytes)");
-			assertThat(context.getBean(TaskStorage.class).countByStatus().values()).allMatch((count) -> count == 0);
+			assertThat(context.getBean(TaskEngine.class).countByStatus().values()).allMatch((count) -> count == 0);
 			assertThat(qtasks.task("add").args(1, 2).addAndWait(WAIT).status()).isEqualTo(TaskStatus.SUCCESS);
 		});
 	}
@@ -224,7 +225,7 @@ class WorkerTests {
 			context.register(JacksonAutoConfiguration.class, QTasksAutoConfiguration.class, TestTasks.class);
 			context.refresh();
 			QTasks qtasks = context.getBean(QTasks.class);
-			TaskStorage storage = context.getBean(TaskStorage.class);
+			TaskEngine storage = context.getBean(TaskEngine.class);
 			Recorder recorder = context.getBean(Recorder.class);
 			Task slow = qtasks.addTask("slow");
 			assertThat(recorder.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -333,8 +334,8 @@ class WorkerTests {
 		@QTask(name = "inspect")
 		public Map<String, Object> inspect(String otherUuid, TaskContext ctx) {
 			return Map.of("configName", ctx.getConfig().getName(), "broker",
-					((TaskBroker) ctx.getComponent("broker")).type(), "storageIsBean",
-					ctx.getComponent("storage") instanceof TaskStorage, "workerIsBean",
+					((TaskQueue) ctx.getComponent("broker")).type(), "storageIsBean",
+					ctx.getComponent("storage") instanceof TaskRecordStore, "workerIsBean",
 					ctx.getComponent("worker") instanceof QTasksWorker, "recorderIsBean",
 					ctx.getComponent("recorder") == this.recorder, "otherStatus",
 					ctx.getTask(UUID.fromString(otherUuid)).orElseThrow().status(), "ownStatus",

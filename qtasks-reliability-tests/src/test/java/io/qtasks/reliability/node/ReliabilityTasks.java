@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.qtasks.TaskContext;
+import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
 
 /**
@@ -29,10 +30,16 @@ public class ReliabilityTasks {
 
 	private final Path markers;
 
+	private final String node;
+
+	private final String name;
+
 	public ReliabilityTasks(TaskContext context, ObjectProvider<StringRedisTemplate> redis, Environment environment) {
 		this.context = context;
 		this.redis = redis;
-		this.effectsKey = effectsKey(environment.getProperty("qtasks.name", "qtasks"));
+		this.name = environment.getProperty("qtasks.name", "qtasks");
+		this.effectsKey = effectsKey(this.name);
+		this.node = environment.getProperty("reliability.node", "node");
 		String markers = environment.getProperty("reliability.markers");
 		this.markers = (markers != null) ? Path.of(markers) : null;
 	}
@@ -44,6 +51,27 @@ public class ReliabilityTasks {
 	 */
 	public static String effectsKey(String name) {
 		return "reliability:{" + name + "}:effects";
+	}
+
+	/**
+	 * The Redis list where {@code fails_everywhere} records the node of each of its runs.
+	 * @param name the application's {@code qtasks.name}
+	 * @param uuid the task's uuid
+	 * @return the key
+	 */
+	public static String runsKey(String name, String uuid) {
+		return "reliability:{" + name + "}:runs:" + uuid;
+	}
+
+	/**
+	 * Records which node runs it, then fails; retried once, four seconds later.
+	 */
+	@QTask(name = "fails_everywhere", retry = 1, backoff = @Backoff(delay = "4s"))
+	public void failsEverywhere() {
+		this.redis.getObject()
+			.opsForList()
+			.rightPush(runsKey(this.name, this.context.taskUuid().toString()), this.node);
+		throw new IllegalStateException("attempt " + this.context.attempt() + " fails on node " + this.node);
 	}
 
 	/**

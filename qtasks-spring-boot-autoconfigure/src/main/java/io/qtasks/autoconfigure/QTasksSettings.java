@@ -1,0 +1,105 @@
+package io.qtasks.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+
+import io.qtasks.client.ClientSettings;
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.definition.TaskBackoff;
+import io.qtasks.definition.TaskDefaults;
+import io.qtasks.engine.redis.RedisEngineSettings;
+import io.qtasks.execution.RunSettings;
+import io.qtasks.worker.WorkerSettings;
+
+/**
+ * Maps the {@code qtasks.*} properties onto the settings objects the runtime takes, and
+ * rejects values that cannot work with a message naming the property. The runtime knows
+ * values, not property names.
+ *
+ * @author QTasks contributors
+ */
+final class QTasksSettings {
+
+	private QTasksSettings() {
+	}
+
+	static WorkerSettings worker(QTasksProperties properties, boolean virtualThreads) {
+		QTasksProperties.Worker worker = properties.getWorker();
+		atLeastOne(worker.getConcurrency(), "qtasks.worker.concurrency");
+		notNegative(worker.getShutdownTimeout(), "qtasks.worker.shutdown-timeout");
+		WorkerSettings.Builder settings = WorkerSettings.builder().virtualThreads(virtualThreads);
+		PropertyMapper map = PropertyMapper.get();
+		map.from(worker::getConcurrency).to(settings::concurrency);
+		map.from(worker::getShutdownTimeout).to(settings::shutdownTimeout);
+		return settings.build();
+	}
+
+	static RunSettings run(QTasksProperties properties) {
+		QTasksProperties.Worker worker = properties.getWorker();
+		atLeastOne(worker.getMaxDeliveries(), "qtasks.worker.max-deliveries");
+		notNegative(worker.getProgressInterval(), "qtasks.worker.progress-interval");
+		return new RunSettings(worker.getProgressInterval(), worker.getMaxDeliveries());
+	}
+
+	static ClientSettings client(QTasksProperties properties) {
+		return new ClientSettings(properties.getMaxPayloadSize(), properties.getDefaultPriority(),
+				properties.getRetry().getRetries());
+	}
+
+	static TaskDefaults taskDefaults(QTasksProperties properties) {
+		QTasksProperties.Retry.Backoff backoff = properties.getRetry().getBackoff();
+		notNegative(backoff.getDelay(), "qtasks.retry.backoff.delay");
+		notNegative(backoff.getJitter(), "qtasks.retry.backoff.jitter");
+		if (!(backoff.getMultiplier() >= 1.0)) {
+			throw new IllegalArgumentException(
+					"qtasks.retry.backoff.multiplier must be at least 1, was " + backoff.getMultiplier());
+		}
+		return new TaskDefaults(
+				properties.getDefaultPriority(), properties.getRetry().getRetries(), new TaskBackoff(backoff.getDelay(),
+						backoff.getMultiplier(), backoff.getMaxDelay(), backoff.getJitter()),
+				properties.getDefaultTimeout());
+	}
+
+	static RedisEngineSettings redis(QTasksProperties properties, @Nullable Duration commandTimeout) {
+		QTasksProperties.Redis redis = properties.getRedis();
+		Duration lease = positive(redis.getLease(), "qtasks.redis.lease");
+		Duration heartbeat = (redis.getHeartbeatInterval() != null)
+				? positive(redis.getHeartbeatInterval(), "qtasks.redis.heartbeat-interval") : lease.dividedBy(3);
+		if (heartbeat.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("qtasks.redis.heartbeat-interval (" + heartbeat
+					+ ") must be shorter than qtasks.redis.lease (" + lease + "), or leases run out while tasks still"
+					+ " run; leave it unset for a third of the lease");
+		}
+		if (commandTimeout != null && commandTimeout.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("spring.data.redis.timeout (" + commandTimeout
+					+ ") must be shorter than qtasks.redis.lease (" + lease + "): a Redis that stops answering would"
+					+ " hold a heartbeat until every lease it should keep has run out");
+		}
+		return new RedisEngineSettings(lease, heartbeat,
+				positive(redis.getReaperInterval(), "qtasks.redis.reaper-interval"),
+				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"));
+	}
+
+	static Duration positive(@Nullable Duration value, String property) {
+		if (value == null || value.toMillis() < 1) {
+			throw new IllegalArgumentException(property + " must be at least 1ms, was " + value);
+		}
+		return value;
+	}
+
+	static void atLeastOne(int value, String property) {
+		if (value < 1) {
+			throw new IllegalArgumentException(property + " must be at least 1, was " + value);
+		}
+	}
+
+	static void notNegative(@Nullable Duration value, String property) {
+		if (value == null || value.isNegative()) {
+			throw new IllegalArgumentException(property + " must not be negative, was " + value);
+		}
+	}
+
+}

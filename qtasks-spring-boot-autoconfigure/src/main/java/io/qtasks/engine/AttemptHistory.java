@@ -1,0 +1,113 @@
+package io.qtasks.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.qtasks.Task;
+
+/**
+ * The attempts a record lists in {@code extra.attempts}, each with when it started and
+ * ended and, when it failed, why. An attempt without an end was lost: the worker running
+ * it died or lost its claim.
+ *
+ * @author QTasks contributors
+ */
+final class AttemptHistory {
+
+	static final String LOST = "lost: the worker running it stopped or lost its claim before the attempt ended";
+
+	private static final String ATTEMPT = "attempt";
+
+	private static final String STARTED_AT = "startedAt";
+
+	private static final String ENDED_AT = "endedAt";
+
+	private static final String ERROR = "error";
+
+	private final List<Map<String, Object>> attempts = new ArrayList<>();
+
+	private AttemptHistory(Task record) {
+		if (record.extra().get(TaskExtras.ATTEMPTS) instanceof List<?> recorded) {
+			for (Object entry : recorded) {
+				if (entry instanceof Map<?, ?> map) {
+					Map<String, Object> attempt = new LinkedHashMap<>();
+					map.forEach((key, value) -> attempt.put(String.valueOf(key), value));
+					this.attempts.add(Collections.unmodifiableMap(attempt));
+				}
+			}
+		}
+	}
+
+	static AttemptHistory of(Task record) {
+		return new AttemptHistory(record);
+	}
+
+	/**
+	 * How many attempts never ended.
+	 */
+	int lost() {
+		return (int) this.attempts.stream().filter((attempt) -> !attempt.containsKey(ENDED_AT)).count();
+	}
+
+	/**
+	 * Marks the attempts that never ended as lost.
+	 * @return whether any was marked
+	 */
+	boolean markLost() {
+		boolean marked = false;
+		for (int i = 0; i < this.attempts.size(); i++) {
+			Map<String, Object> attempt = this.attempts.get(i);
+			if (!attempt.containsKey(ENDED_AT) && !attempt.containsKey(ERROR)) {
+				this.attempts.set(i, with(attempt, ERROR, LOST));
+				marked = true;
+			}
+		}
+		return marked;
+	}
+
+	void start(int attempt, Instant now) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put(ATTEMPT, attempt);
+		entry.put(STARTED_AT, now.toString());
+		this.attempts.add(Collections.unmodifiableMap(entry));
+	}
+
+	/**
+	 * Ends the running attempt, if one runs: the last one, neither ended nor lost.
+	 * @param now when
+	 * @param error why it failed, or {@code null}
+	 */
+	void end(Instant now, @Nullable String error) {
+		int last = this.attempts.size() - 1;
+		if (last < 0) {
+			return;
+		}
+		Map<String, Object> attempt = this.attempts.get(last);
+		if (attempt.containsKey(ENDED_AT) || attempt.containsKey(ERROR)) {
+			return;
+		}
+		Map<String, Object> ended = new LinkedHashMap<>(attempt);
+		ended.put(ENDED_AT, now.toString());
+		if (error != null) {
+			ended.put(ERROR, error);
+		}
+		this.attempts.set(last, Collections.unmodifiableMap(ended));
+	}
+
+	List<Map<String, Object>> snapshot() {
+		return List.copyOf(this.attempts);
+	}
+
+	private static Map<String, Object> with(Map<String, Object> attempt, String key, Object value) {
+		Map<String, Object> changed = new LinkedHashMap<>(attempt);
+		changed.put(key, value);
+		return Collections.unmodifiableMap(changed);
+	}
+
+}

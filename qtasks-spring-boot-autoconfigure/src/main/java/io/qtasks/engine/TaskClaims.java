@@ -1,0 +1,105 @@
+package io.qtasks.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.qtasks.Task;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.UnreadableRecordException;
+
+/**
+ * Turns the claims a queue hands out into deliveries: each claim is paired with its
+ * record (read along by the queue, or from the store). A queue entry whose record is gone
+ * or already final (what a node that died between the two halves of a step leaves) is
+ * dropped; a task whose record cannot be read ends as {@code error}, saying why; a claim
+ * whose record could not be read for another reason goes back to the queue.
+ *
+ * @author QTasks contributors
+ */
+final class TaskClaims {
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskEngine.class);
+
+	private final TaskQueue queue;
+
+	private final TaskRecordStore records;
+
+	private final TaskSteps steps;
+
+	private final TaskTransitions transitions;
+
+	TaskClaims(TaskQueue queue, TaskRecordStore records, TaskSteps steps, TaskTransitions transitions) {
+		this.queue = queue;
+		this.records = records;
+		this.steps = steps;
+		this.transitions = transitions;
+	}
+
+	List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
+		List<QueueClaim> claims = this.queue.claim(request);
+		List<TaskDelivery> deliveries = new ArrayList<>(claims.size());
+		for (QueueClaim claim : claims) {
+			try {
+				TaskDelivery delivery = deliver(claim);
+				if (delivery != null) {
+					deliveries.add(delivery);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not read the record of claimed task {}; it goes back to the queue: {}", claim.uuid(),
+						ex.toString());
+				releaseQuietly(claim);
+			}
+		}
+		return deliveries;
+	}
+
+	private @Nullable TaskDelivery deliver(QueueClaim claim) {
+		StoredTask stored;
+		try {
+			stored = (claim.stored() != null) ? claim.stored() : this.records.find(claim.uuid()).orElse(null);
+		}
+		catch (UnreadableRecordException ex) {
+			failUnreadable(claim, ex);
+			return null;
+		}
+		if (stored == null) {
+			logger.warn("Dropped the queue entry of task {}: the task has no record (it expired or was deleted)",
+					claim.uuid());
+			this.queue.ack(claim);
+			return null;
+		}
+		if (stored.record().isFinished()) {
+			this.queue.ack(claim);
+			return null;
+		}
+		return new TaskDelivery(claim, stored, this.steps, this.records);
+	}
+
+	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {
+		logger.error("Task {} cannot run: {}", claim.uuid(), failure.getMessage());
+		Task failed = this.transitions.unreadable(claim.uuid(), failure.getTaskName(), failure.getMessage());
+		this.steps.complete(claim, failed, Fence.claim(claim.token(), failure.getRevision()));
+	}
+
+	private void releaseQuietly(QueueClaim claim) {
+		try {
+			this.queue.release(claim, null);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not hand task {} back either; it is handed out again once its claim runs out: {}",
+					claim.uuid(), ex.toString());
+		}
+	}
+
+}

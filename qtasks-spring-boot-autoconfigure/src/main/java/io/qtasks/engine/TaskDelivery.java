@@ -1,0 +1,128 @@
+package io.qtasks.engine;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import io.qtasks.Task;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.WriteResult;
+
+/**
+ * A task claimed by one worker. Its writes are fenced by the claim: once the claim is
+ * lost (its lease ran out and another worker took the task), they are refused and report
+ * {@link WriteResult#FENCED}. Every delivery ends completed or released, or is left to
+ * run out.
+ *
+ * @author QTasks contributors
+ */
+public final class TaskDelivery {
+
+	private final QueueClaim claim;
+
+	private final StoredTask stored;
+
+	private final Fence fence;
+
+	private final TaskSteps steps;
+
+	private final TaskRecordStore records;
+
+	TaskDelivery(QueueClaim claim, StoredTask stored, TaskSteps steps, TaskRecordStore records) {
+		this.claim = claim;
+		this.stored = stored;
+		this.fence = Fence.claim(claim.token(), stored.revision());
+		this.steps = steps;
+		this.records = records;
+	}
+
+	/**
+	 * The task's uuid.
+	 * @return the uuid
+	 */
+	public UUID uuid() {
+		return this.claim.uuid();
+	}
+
+	/**
+	 * The claim's fencing token.
+	 * @return the token
+	 */
+	public String token() {
+		return this.claim.token();
+	}
+
+	/**
+	 * The record as it was when claimed.
+	 * @return the record
+	 */
+	public Task task() {
+		return this.stored.record();
+	}
+
+	/**
+	 * How many times the task has been handed to a worker, this claim included.
+	 * @return the count, at least 1
+	 */
+	public int deliveries() {
+		return this.claim.deliveries();
+	}
+
+	/**
+	 * The reason of a cancel requested before the task was claimed (while an earlier
+	 * claim held it); later requests are announced through the engine's events.
+	 * @return the reason, or {@code null}
+	 */
+	public @Nullable String cancelRequest() {
+		return this.stored.cancelRequest();
+	}
+
+	/**
+	 * Stores an intermediate record of the run ({@code process}, progress).
+	 * @param record the record
+	 * @return what the write did
+	 */
+	public WriteResult write(Task record) {
+		Assert.isTrue(!record.isFinished(), () -> "An intermediate record must not be final, was " + record.status());
+		return this.records.write(record, this.fence);
+	}
+
+	/**
+	 * Stores the final record and ends the claim.
+	 * @param record the final record
+	 * @return what the write did
+	 */
+	public WriteResult complete(Task record) {
+		Assert.isTrue(record.isFinished(), () -> "A completed record must be final, was " + record.status());
+		return this.steps.complete(this.claim, record, this.fence);
+	}
+
+	/**
+	 * Stores the record of a task that goes back to the queue and ends the claim; refused
+	 * while a cancel request is pending, since the task must then end as {@code cancel}.
+	 * @param record the record ({@code new}, or {@code retry} for a retry's pause)
+	 * @param until when the task is due again, or {@code null} for now
+	 * @return what the write did
+	 */
+	public WriteResult release(Task record, @Nullable Instant until) {
+		Assert.isTrue(!record.isFinished(), () -> "A released record must not be final, was " + record.status());
+		return this.steps.release(this.claim, record, this.fence.unlessCancelRequested(), until);
+	}
+
+	QueueClaim claim() {
+		return this.claim;
+	}
+
+	@Override
+	public String toString() {
+		return "TaskDelivery(uuid=" + uuid() + ", taskName=" + task().taskName() + ", deliveries=" + deliveries() + ")";
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.qtasks.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.RequeueOutcome;
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.engine.spi.CancelRequestListener;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.QueuedCancel;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskQuery;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
+
+/**
+ * The one entry point of the client, the worker and the actuator to an engine: a
+ * {@link TaskQueue}, a {@link TaskRecordStore}, their {@link TaskEvents} and the
+ * {@link TaskSteps} that change both, with every record built by {@link TaskTransitions}.
+ * Nothing here depends on the technology behind them.
+ *
+ * @author QTasks contributors
+ */
+public final class TaskEngine {
+
+	private final TaskQueue queue;
+
+	private final TaskRecordStore records;
+
+	private final TaskEvents events;
+
+	private final TaskSteps steps;
+
+	private final TaskTransitions transitions;
+
+	private final TaskClaims claims;
+
+	/**
+	 * Creates an engine from its parts.
+	 * @param queue orders and hands out tasks
+	 * @param records keeps the records
+	 * @param events announces finished tasks and cancel requests
+	 * @param steps changes a record and its place in the queue together
+	 * @param transitions builds every record change
+	 */
+	public TaskEngine(TaskQueue queue, TaskRecordStore records, TaskEvents events, TaskSteps steps,
+			TaskTransitions transitions) {
+		this.queue = queue;
+		this.records = records;
+		this.events = events;
+		this.steps = steps;
+		this.transitions = transitions;
+		this.claims = new TaskClaims(queue, records, steps, transitions);
+	}
+
+	/**
+	 * A short name of the engine: its technology, such as {@code "memory"} or
+	 * {@code "redis"}, or both when the queue and the records live apart.
+	 * @return the name
+	 */
+	public String type() {
+		String queueType = this.queue.type();
+		String recordsType = this.records.type();
+		return queueType.equals(recordsType) ? queueType : queueType + "+" + recordsType;
+	}
+
+	/**
+	 * The rules that build every record change.
+	 * @return the transitions
+	 */
+	public TaskTransitions transitions() {
+		return this.transitions;
+	}
+
+	/**
+	 * Stores a new record and queues its task.
+	 * @param record the record, in status {@code new}
+	 * @param dueAt when it may run, or {@code null} for now
+	 * @return {@code false} when a task with its uuid exists (nothing changed)
+	 */
+	public boolean enqueue(Task record, @Nullable Instant dueAt) {
+		return this.steps.enqueue(record, dueAt);
+	}
+
+	/**
+	 * Claims due tasks for a worker. Queue entries whose record is gone or already final
+	 * (what a node that died between the two halves of a step leaves) are dropped, and a
+	 * task whose record cannot be read ends as {@code error}, saying why.
+	 * @param request how many, of which names, how long to wait
+	 * @return the deliveries, in priority order
+	 * @throws InterruptedException when the waiting thread is interrupted
+	 */
+	public List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
+		return this.claims.claim(request);
+	}
+
+	/**
+	 * How often the claims of running tasks must be extended, or empty when claims never
+	 * run out.
+	 * @return the interval
+	 */
+	public Optional<Duration> renewalInterval() {
+		return this.queue.renewalInterval();
+	}
+
+	/**
+	 * Extends the claims of deliveries.
+	 * @param deliveries the deliveries whose tasks still run
+	 * @return those whose claim was lost
+	 */
+	public Set<TaskDelivery> extend(Collection<TaskDelivery> deliveries) {
+		if (deliveries.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> lost = this.queue.extend(deliveries.stream().map(TaskDelivery::claim).toList());
+		Set<TaskDelivery> lostDeliveries = new HashSet<>();
+		for (TaskDelivery delivery : deliveries) {
+			if (lost.contains(delivery.token())) {
+				lostDeliveries.add(delivery);
+			}
+		}
+		return lostDeliveries;
+	}
+
+	/**
+	 * Cancels a task: a queued or waiting one becomes {@code cancel} at once; a claimed
+	 * or running one gets a cancel request, announced to the worker that holds it.
+	 * @param uuid the task's uuid
+	 * @param reason why
+	 * @return what happened
+	 */
+	public CancelOutcome cancel(UUID uuid, String reason) {
+		QueuedCancel queued = this.steps.cancelQueued(uuid, (current) -> this.transitions.cancelled(current, reason));
+		return switch (queued) {
+			case CANCELLED -> CancelOutcome.CANCELLED;
+			case FINISHED -> CancelOutcome.ALREADY_FINISHED;
+			case NOT_FOUND -> CancelOutcome.NOT_FOUND;
+			case NOT_QUEUED -> this.records.requestCancel(uuid, reason);
+		};
+	}
+
+	/**
+	 * Queues a task that ended in {@code error} or {@code cancel} again, at the back of
+	 * its priority (see {@link TaskTransitions#requeued(Task)}).
+	 * @param uuid the task's uuid
+	 * @return what happened
+	 */
+	public RequeueOutcome requeue(UUID uuid) {
+		return this.steps.requeue(uuid, this.transitions::requeued);
+	}
+
+	/**
+	 * Reads a record.
+	 * @param uuid the task's uuid
+	 * @return the record, or empty when unknown or expired
+	 */
+	public Optional<Task> find(UUID uuid) {
+		return this.records.find(uuid).map(StoredTask::record);
+	}
+
+	/**
+	 * The cancel request pending for a claim, as stored: for a worker that may have
+	 * missed its announcement.
+	 * @param delivery the claimed task
+	 * @return the reason, or empty when none is pending for this claim
+	 */
+	public Optional<String> storedCancelRequest(TaskDelivery delivery) {
+		return this.records.find(delivery.uuid())
+			.filter((stored) -> delivery.token().equals(stored.holder()))
+			.map(StoredTask::cancelRequest);
+	}
+
+	/**
+	 * Lists records, newest first.
+	 * @param query the filters and limit
+	 * @return the matching records
+	 */
+	public List<Task> list(TaskQuery query) {
+		return this.records.list(query);
+	}
+
+	/**
+	 * Counts the stored records by status.
+	 * @return a count for every status
+	 */
+	public Map<TaskStatus, Long> countByStatus() {
+		return this.records.countByStatus();
+	}
+
+	/**
+	 * How many tasks are due and wait for a worker.
+	 * @return the count
+	 */
+	public long pendingCount() {
+		return this.queue.pendingCount();
+	}
+
+	/**
+	 * How many tasks wait for an instant (a retry's pause, a delay).
+	 * @return the count
+	 */
+	public long waitingCount() {
+		return this.queue.waitingCount();
+	}
+
+	/**
+	 * How many tasks are due, by priority.
+	 * @return the counts, lowest priority first
+	 */
+	public SortedMap<Integer, Long> pendingCountByPriority() {
+		return this.queue.pendingCountByPriority();
+	}
+
+	/**
+	 * A future completed with the record when the task reaches a final status.
+	 * @param uuid the task's uuid
+	 * @return the future; cancel it to stop waiting
+	 */
+	public CompletableFuture<Task> whenFinished(UUID uuid) {
+		return this.events.whenFinished(uuid);
+	}
+
+	/**
+	 * Registers a listener for the cancel requests of claimed tasks.
+	 * @param listener the listener
+	 */
+	public void addCancelRequestListener(CancelRequestListener listener) {
+		this.events.addCancelRequestListener(listener);
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.qtasks.engine;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+
+import io.qtasks.Task;
+import io.qtasks.engine.spi.CancelRequestListener;
+import io.qtasks.engine.spi.TaskEvents;
+
+/**
+ * What the {@link TaskEvents} of every engine keep in this JVM: the waiters of finished
+ * tasks and the listeners for cancel requests. An engine hands its announcements to
+ * {@link #finished(Task)} and {@link #cancelRequested(UUID, String, String)}.
+ *
+ * @author QTasks contributors
+ */
+public abstract class TaskEventsSupport implements TaskEvents {
+
+	private final TaskWaiters waiters = new TaskWaiters();
+
+	private final List<CancelRequestListener> listeners = new CopyOnWriteArrayList<>();
+
+	@Override
+	public CompletableFuture<Task> whenFinished(UUID uuid) {
+		return this.waiters.register(uuid);
+	}
+
+	@Override
+	public void addCancelRequestListener(CancelRequestListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Wakes the waiters of a finished task.
+	 * @param record the final record
+	 */
+	protected void finished(Task record) {
+		this.waiters.finished(record);
+	}
+
+	/**
+	 * Hands a cancel request to the listeners.
+	 * @param uuid the task's uuid
+	 * @param token the claim it is meant for, or {@code null} for whichever holds the
+	 * task
+	 * @param reason why
+	 */
+	protected void cancelRequested(UUID uuid, @Nullable String token, String reason) {
+		this.listeners.forEach((listener) -> listener.cancelRequested(uuid, token, reason));
+	}
+
+	/**
+	 * Tells the listeners that requests may have been missed.
+	 */
+	protected void requestsMayHaveBeenMissed() {
+		this.listeners.forEach(CancelRequestListener::requestsMayHaveBeenMissed);
+	}
+
+	/**
+	 * The tasks that anyone in this JVM waits for.
+	 * @return their uuids
+	 */
+	protected Set<UUID> waitedFor() {
+		return this.waiters.waitedFor();
+	}
+
+	/**
+	 * Whether anyone in this JVM waits for a task.
+	 * @param uuid the task's uuid
+	 * @return the flag
+	 */
+	protected boolean isWaitedFor(UUID uuid) {
+		return this.waiters.isWaitedFor(uuid);
+	}
+
+}

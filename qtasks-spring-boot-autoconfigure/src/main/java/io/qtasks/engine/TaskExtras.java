@@ -1,0 +1,128 @@
+package io.qtasks.engine;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.jspecify.annotations.Nullable;
+
+import io.qtasks.Task;
+
+/**
+ * The entries of {@link Task#extra()} that the runtime keeps, the same on every engine,
+ * and how they read. {@value #ATTEMPTS} lists every attempt (when it started and ended,
+ * and why it failed); {@value #DELIVERIES} counts how often a worker took the task (from
+ * the second time); {@value #DUE_AT} says when a waiting task is due; {@value #RETRIED}
+ * counts the retries used since the task was enqueued or requeued, so that a retry budget
+ * outlives the node that spent part of it.
+ *
+ * @author QTasks contributors
+ */
+public final class TaskExtras {
+
+	/**
+	 * The {@link Task#extra()} entry listing the attempts.
+	 */
+	public static final String ATTEMPTS = "attempts";
+
+	/**
+	 * The {@link Task#extra()} entry counting how often a worker took the task.
+	 */
+	public static final String DELIVERIES = "deliveries";
+
+	/**
+	 * The {@link Task#extra()} entry holding when a waiting task is due.
+	 */
+	public static final String DUE_AT = "dueAt";
+
+	/**
+	 * The {@link Task#extra()} entry counting the retries used.
+	 */
+	public static final String RETRIED = "retried";
+
+	/**
+	 * The {@link Task#extra()} entry holding when the first attempt started.
+	 */
+	public static final String STARTED_AT = "startedAt";
+
+	/**
+	 * The {@link Task#extra()} entry holding when the task finished.
+	 */
+	public static final String FINISHED_AT = "finishedAt";
+
+	/**
+	 * The {@link Task#extra()} entry holding a generator task's progress.
+	 */
+	public static final String PROGRESS = "progress";
+
+	/**
+	 * The {@link Task#extra()} entry holding when the task was last requeued.
+	 */
+	public static final String REQUEUED_AT = "requeuedAt";
+
+	/**
+	 * The {@link Task#extra()} entry counting how often the task was requeued.
+	 */
+	public static final String REQUEUES = "requeues";
+
+	private TaskExtras() {
+	}
+
+	/**
+	 * How many retries a task used since it was enqueued or requeued.
+	 * @param record the record
+	 * @return the count
+	 */
+	public static int retried(Task record) {
+		return count(record, RETRIED);
+	}
+
+	/**
+	 * When a waiting task is due.
+	 * @param record the record
+	 * @return the instant, or {@code null} when the task does not wait
+	 */
+	public static @Nullable Instant dueAt(Task record) {
+		return instant(record, DUE_AT);
+	}
+
+	/**
+	 * When the first attempt of a task's run started (the timeout counts from then).
+	 * @param record the record
+	 * @return the instant, or {@code null} before the first attempt
+	 */
+	public static @Nullable Instant startedAt(Task record) {
+		return instant(record, STARTED_AT);
+	}
+
+	/**
+	 * When a task became ready to run: when its wait ended, else when it was last
+	 * requeued, else when it was created.
+	 * @param record the record
+	 * @return the instant, or {@code null} when the record says none
+	 */
+	public static @Nullable Instant queuedAt(Task record) {
+		Instant due = dueAt(record);
+		if (due != null) {
+			return due;
+		}
+		Instant requeued = instant(record, REQUEUED_AT);
+		return (requeued != null) ? requeued : record.createdAt();
+	}
+
+	static int count(Task record, String key) {
+		return (record.extra().get(key) instanceof Number count) ? count.intValue() : 0;
+	}
+
+	private static @Nullable Instant instant(Task record, String key) {
+		if (record.extra().get(key) instanceof String text) {
+			try {
+				return Instant.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				// not written by us: the record says no time
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,263 @@
+package io.qtasks.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+
+/**
+ * The rules by which a task's record changes, the same on every engine: engines store and
+ * fence the records built here, and build none of their own.
+ * <p>
+ * A record keeps its history in {@link Task#extra()}: {@value #TaskExtras.ATTEMPTS} lists
+ * every attempt (when it started and ended, and why it failed);
+ * {@value #TaskExtras.DELIVERIES} counts how often a worker took the task (from the
+ * second time); {@value #TaskExtras.DUE_AT} says when a waiting task is due;
+ * {@value #TaskExtras.RETRIED} counts the retries used since the task was enqueued or
+ * requeued, so that a retry budget outlives the node that spent part of it.
+ *
+ * @author QTasks contributors
+ */
+public final class TaskTransitions {
+
+	private static final String UNKNOWN_NAME = "unknown";
+
+	private final Clock clock;
+
+	/**
+	 * Creates the rules.
+	 * @param clock dates every change
+	 */
+	public TaskTransitions(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * The current time, as the changes are dated.
+	 * @return the instant
+	 */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
+	 * The record as a worker's run starts from it: the retries its definition allows, how
+	 * often it was delivered, and the attempts that earlier deliveries never ended marked
+	 * as lost.
+	 * @param stored the record as claimed
+	 * @param deliveries how many times the task was handed out, this time included
+	 * @param retry how many retries the task's definition allows
+	 * @return the record
+	 */
+	public Task claimed(Task stored, int deliveries, int retry) {
+		Task.Builder claimed = stored.toBuilder().retry(retry);
+		if (deliveries > 1) {
+			claimed.extra(TaskExtras.DELIVERIES, deliveries);
+		}
+		AttemptHistory history = AttemptHistory.of(stored);
+		if (history.markLost()) {
+			claimed.extra(TaskExtras.ATTEMPTS, history.snapshot());
+		}
+		return claimed.build();
+	}
+
+	/**
+	 * How many attempts of a task were lost: their worker died or lost its claim before
+	 * they ended.
+	 * @param record the record as stored
+	 * @return the count
+	 */
+	public int lostAttempts(Task record) {
+		return AttemptHistory.of(record).lost();
+	}
+
+	/**
+	 * An attempt starts: status {@code process}, the next attempt number.
+	 * @param current the record so far
+	 * @param generator whether the task is a generator (its progress starts at 0)
+	 * @return the record
+	 */
+	public Task started(Task current, boolean generator) {
+		Instant now = now();
+		int attempt = current.attempt() + 1;
+		AttemptHistory history = AttemptHistory.of(current);
+		history.start(attempt, now);
+		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
+		extra.remove(TaskExtras.DUE_AT);
+		extra.put(TaskExtras.ATTEMPTS, history.snapshot());
+		extra.putIfAbsent(TaskExtras.STARTED_AT, now.toString());
+		if (generator) {
+			extra.put(TaskExtras.PROGRESS, progress(0));
+		}
+		return current.toBuilder().status(TaskStatus.PROCESS).attempt(attempt).updatedAt(now).extra(extra).build();
+	}
+
+	/**
+	 * A generator task produced more elements.
+	 * @param current the record so far
+	 * @param count the elements produced by the running attempt
+	 * @return the record
+	 */
+	public Task progressed(Task current, int count) {
+		return current.toBuilder().extra(TaskExtras.PROGRESS, progress(count)).updatedAt(now()).build();
+	}
+
+	/**
+	 * An attempt failed and another one follows at {@code dueAt}: status {@code retry},
+	 * the failure's traceback, one more retry used.
+	 * @param current the record so far
+	 * @param failure why the attempt failed
+	 * @param dueAt when the next attempt may start
+	 * @return the record
+	 */
+	public Task retrying(Task current, Throwable failure, Instant dueAt) {
+		Instant now = now();
+		return current.toBuilder()
+			.status(TaskStatus.RETRY)
+			.traceback(Failures.traceback(failure))
+			.updatedAt(now)
+			.extra(TaskExtras.ATTEMPTS, endedAttempt(current, now, Failures.describe(failure)))
+			.extra(TaskExtras.DUE_AT, dueAt.toString())
+			.extra(TaskExtras.RETRIED, TaskExtras.retried(current) + 1)
+			.build();
+	}
+
+	/**
+	 * The task returned: status {@code success} with the stored result.
+	 * @param current the record so far
+	 * @param result the result as a JSON value
+	 * @return the record
+	 */
+	public Task succeeded(Task current, @Nullable Object result) {
+		return finished(current, TaskStatus.SUCCESS, null).returning(result).traceback(null).build();
+	}
+
+	/**
+	 * The task failed for good: status {@code error} with the failure's traceback.
+	 * @param current the record so far
+	 * @param failure why
+	 * @return the record
+	 */
+	public Task failed(Task current, Throwable failure) {
+		return finished(current, TaskStatus.ERROR, Failures.describe(failure)).traceback(Failures.traceback(failure))
+			.build();
+	}
+
+	/**
+	 * The task cannot run: status {@code error} with a message instead of a traceback (an
+	 * unknown task, a poison pill).
+	 * @param current the record so far
+	 * @param message why, for the record's traceback
+	 * @return the record
+	 */
+	public Task failed(Task current, String message) {
+		return finished(current, TaskStatus.ERROR, null).traceback(message).build();
+	}
+
+	/**
+	 * The task was cancelled, while queued, waiting or running: status {@code cancel}
+	 * with the reason.
+	 * @param current the record so far
+	 * @param reason why
+	 * @return the record
+	 */
+	public Task cancelled(Task current, String reason) {
+		return finished(current, TaskStatus.CANCEL, null).cancelReason(reason).traceback(null).build();
+	}
+
+	/**
+	 * A claimed task goes back to the queue without an outcome (its worker shuts down, or
+	 * could not store its state): status {@code new}; the running attempt ends, saying
+	 * why. A hand-back uses no retry.
+	 * @param current the record so far
+	 * @param why what made the worker hand it back
+	 * @return the record
+	 */
+	public Task handedBack(Task current, String why) {
+		Instant now = now();
+		return current.toBuilder()
+			.status(TaskStatus.NEW)
+			.updatedAt(now)
+			.extra(TaskExtras.ATTEMPTS, endedAttempt(current, now, "handed back: " + why))
+			.build();
+	}
+
+	/**
+	 * A task that ended in {@code error} or {@code cancel} is queued again: status
+	 * {@code new} without the outcome of its last run, with a new retry budget and a new
+	 * timeout; its uuid, arguments, priority and attempts are kept, and its next attempts
+	 * number on.
+	 * @param finished the record as it ended
+	 * @return the record to queue, or {@code null} when the task may not be requeued
+	 */
+	public @Nullable Task requeued(Task finished) {
+		if (finished.status() != TaskStatus.ERROR && finished.status() != TaskStatus.CANCEL) {
+			return null;
+		}
+		Instant now = now();
+		Map<String, Object> extra = new LinkedHashMap<>(finished.extra());
+		extra.remove(TaskExtras.FINISHED_AT);
+		extra.remove(TaskExtras.STARTED_AT);
+		extra.remove(TaskExtras.PROGRESS);
+		extra.remove(TaskExtras.DUE_AT);
+		extra.remove(TaskExtras.RETRIED);
+		extra.put(TaskExtras.REQUEUED_AT, now.toString());
+		extra.put(TaskExtras.REQUEUES, TaskExtras.count(finished, TaskExtras.REQUEUES) + 1);
+		return finished.toBuilder()
+			.status(TaskStatus.NEW)
+			.returning(null)
+			.traceback(null)
+			.cancelReason(null)
+			.updatedAt(now)
+			.extra(extra)
+			.build();
+	}
+
+	/**
+	 * The record that replaces one that cannot be read: status {@code error}, saying why.
+	 * @param uuid the task's uuid
+	 * @param taskName the task's name as stored next to the record, or {@code null}
+	 * @param problem what is wrong with the stored record
+	 * @return the record
+	 */
+	public Task unreadable(UUID uuid, @Nullable String taskName, String problem) {
+		Instant now = now();
+		return Task.builder(uuid, (taskName != null) ? taskName : UNKNOWN_NAME)
+			.status(TaskStatus.ERROR)
+			.traceback(problem + ". The task cannot run and ended as error.")
+			.createdAt(now)
+			.updatedAt(now)
+			.extra(TaskExtras.FINISHED_AT, now.toString())
+			.build();
+	}
+
+	private Task.Builder finished(Task current, TaskStatus status, @Nullable String attemptError) {
+		Instant now = now();
+		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
+		extra.remove(TaskExtras.DUE_AT);
+		List<Map<String, Object>> attempts = endedAttempt(current, now, attemptError);
+		if (!attempts.isEmpty()) {
+			extra.put(TaskExtras.ATTEMPTS, attempts);
+		}
+		extra.put(TaskExtras.FINISHED_AT, now.toString());
+		return current.toBuilder().status(status).updatedAt(now).extra(extra);
+	}
+
+	private static List<Map<String, Object>> endedAttempt(Task current, Instant now, @Nullable String error) {
+		AttemptHistory history = AttemptHistory.of(current);
+		history.end(now, error);
+		return history.snapshot();
+	}
+
+	private static Map<String, Object> progress(int count) {
+		return Map.of("count", count);
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.qtasks.engine.redis;
+
+import java.util.UUID;
+
+import org.springframework.util.Assert;
+
+import io.qtasks.TaskStatus;
+
+/**
+ * The names of one QTasks application's Redis keys and channels: all start with
+ * {@code qtasks:{<name>}:}, whose hash tag puts them in one cluster slot so that a script
+ * may touch several of them. {@code docs/redis.md} describes each one.
+ *
+ * @author QTasks contributors
+ */
+public final class RedisKeys {
+
+	private final String prefix;
+
+	/**
+	 * Creates the key names of an application.
+	 * @param name the application's name ({@code qtasks.name})
+	 */
+	public RedisKeys(String name) {
+		Assert.hasLength(name, "qtasks.name must not be empty: it names the Redis keys of the application");
+		this.prefix = "qtasks:{" + name + "}:";
+	}
+
+	/**
+	 * The common prefix, {@code qtasks:{<name>}:}.
+	 * @return the prefix
+	 */
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * The hash holding one task: its JSON record and the fields the scripts work with.
+	 * @param uuid the task's uuid
+	 * @return the key
+	 */
+	public String task(UUID uuid) {
+		return this.prefix + "task:" + uuid;
+	}
+
+	/**
+	 * The due tasks: a sorted set of entries scored by priority.
+	 * @return the key
+	 */
+	public String pending() {
+		return this.prefix + "pending";
+	}
+
+	/**
+	 * The tasks that wait for an instant: a sorted set of uuids scored by due time.
+	 * @return the key
+	 */
+	public String waiting() {
+		return this.prefix + "waiting";
+	}
+
+	/**
+	 * The claimed tasks: a sorted set of uuids scored by lease deadline.
+	 * @return the key
+	 */
+	public String inflight() {
+		return this.prefix + "inflight";
+	}
+
+	/**
+	 * The counter that orders queue entries of one priority.
+	 * @return the key
+	 */
+	public String sequence() {
+		return this.prefix + "seq";
+	}
+
+	/**
+	 * All records by creation time: a sorted set of uuids.
+	 * @return the key
+	 */
+	public String index() {
+		return this.prefix + "index";
+	}
+
+	/**
+	 * The number of records by status: a hash.
+	 * @return the key
+	 */
+	public String counts() {
+		return this.prefix + "counts";
+	}
+
+	/**
+	 * The finished records of a status by expiry time: a sorted set of uuids.
+	 * @param status a final status
+	 * @return the key
+	 */
+	public String expiry(TaskStatus status) {
+		return this.prefix + "expiry:" + status.value();
+	}
+
+	/**
+	 * Queue entries that named no task: a list of JSON objects, newest first.
+	 * @return the key
+	 */
+	public String deadLetters() {
+		return this.prefix + "dead-letters";
+	}
+
+	/**
+	 * The live worker nodes: a hash of JSON descriptions by node id.
+	 * @return the key
+	 */
+	public String nodes() {
+		return this.prefix + "nodes";
+	}
+
+	/**
+	 * When each worker node's registration runs out: a sorted set of node ids.
+	 * @return the key
+	 */
+	public String nodeDeadlines() {
+		return this.prefix + "nodes:deadlines";
+	}
+
+	/**
+	 * The receivers that wait for tasks, so that queueing one wakes them only when one
+	 * waits: a sorted set of receiver ids scored by when their wait runs out.
+	 * @return the key
+	 */
+	public String idleReceivers() {
+		return this.prefix + "receivers:idle";
+	}
+
+	/**
+	 * The channel that wakes idle workers when tasks are queued.
+	 * @return the channel
+	 */
+	public String wakeChannel() {
+		return this.prefix + "wake";
+	}
+
+	/**
+	 * The channel that announces finished tasks (the message is the uuid).
+	 * @return the channel
+	 */
+	public String finishedChannel() {
+		return this.prefix + "finished";
+	}
+
+	/**
+	 * The channel that carries cancel requests for claimed tasks.
+	 * @return the channel
+	 */
+	public String cancelChannel() {
+		return this.prefix + "cancel";
+	}
+
+}

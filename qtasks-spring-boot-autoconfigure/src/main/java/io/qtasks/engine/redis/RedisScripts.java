@@ -1,0 +1,46 @@
+package io.qtasks.engine.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Loads the Lua scripts of the Redis engine from the class path, each with the shared
+ * helpers of {@code prelude.lua} in front. The scripts run on Redis 6.2 and later.
+ *
+ * @author QTasks contributors
+ */
+final class RedisScripts {
+
+	private static final String PRELUDE = read(new ClassPathResource("prelude.lua", RedisScripts.class));
+
+	private RedisScripts() {
+	}
+
+	/**
+	 * Loads a script next to a class.
+	 * @param <T> the script's result type
+	 * @param owner the class whose package holds the script
+	 * @param name the file name, such as {@code claim.lua}
+	 * @param resultType the script's result type: {@code Long}, {@code String} or
+	 * {@code List}
+	 * @return the script
+	 */
+	static <T> RedisScript<T> load(Class<?> owner, String name, Class<T> resultType) {
+		return RedisScript.of(PRELUDE + read(new ClassPathResource(name, owner)), resultType);
+	}
+
+	private static String read(ClassPathResource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Redis script " + resource, ex);
+		}
+	}
+
+}

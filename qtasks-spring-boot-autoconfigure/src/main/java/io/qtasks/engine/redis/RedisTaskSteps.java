@@ -1,0 +1,161 @@
+package io.qtasks.engine.redis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import io.qtasks.RequeueOutcome;
+import io.qtasks.Task;
+import io.qtasks.engine.RecordChanges;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.QueuedCancel;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.WriteResult;
+
+/**
+ * The two-part steps of the Redis engine, each one Lua script: the queue and the records
+ * of a task live in one hash, so a step changes both atomically. Cancel and requeue read
+ * the record first, build the new one with the given function, and write it only when the
+ * record is still the one read (else they read again).
+ *
+ * @author QTasks contributors
+ */
+public class RedisTaskSteps implements TaskSteps {
+
+	private static final RedisScript<Long> ENQUEUE = load("enqueue.lua", Long.class);
+
+	private static final RedisScript<List> COMPLETE = load("complete.lua", List.class);
+
+	private static final RedisScript<List> RELEASE = load("release.lua", List.class);
+
+	private static final RedisScript<String> CANCEL_QUEUED = load("cancel-queued.lua", String.class);
+
+	private static final RedisScript<String> REQUEUE = load("requeue.lua", String.class);
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final RedisTaskCodec codec;
+
+	private final RedisEngineSettings settings;
+
+	private final RedisTaskRecordStore records;
+
+	private final RedisTaskQueue queue;
+
+	/**
+	 * Creates the steps.
+	 * @param redis the Redis access
+	 * @param keys the application's key names
+	 * @param codec writes records
+	 * @param settings how long finished records are kept
+	 * @param records the engine's record store, for the reads before a change
+	 * @param queue the engine's queue, for due times
+	 */
+	public RedisTaskSteps(StringRedisTemplate redis, RedisKeys keys, RedisTaskCodec codec, RedisEngineSettings settings,
+			RedisTaskRecordStore records, RedisTaskQueue queue) {
+		this.redis = redis;
+		this.keys = keys;
+		this.codec = codec;
+		this.settings = settings;
+		this.records = records;
+		this.queue = queue;
+	}
+
+	@Override
+	public boolean enqueue(Task record, @Nullable Instant dueAt) {
+		Long stored = this.redis.execute(ENQUEUE,
+				List.of(this.keys.task(record.uuid()), this.keys.pending(), this.keys.waiting(), this.keys.sequence(),
+						this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
+				record.uuid().toString(), this.codec.write(record), record.taskName(),
+				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record),
+				this.queue.delayMillis(dueAt), this.keys.wakeChannel());
+		return stored != null && stored == 1;
+	}
+
+	@Override
+	public WriteResult complete(QueueClaim claim, Task record, Fence fence) {
+		return RedisTaskRecordStore.result(this.redis.execute(COMPLETE,
+				List.of(this.keys.task(claim.uuid()), this.keys.counts(), this.keys.inflight()), this.keys.prefix(),
+				claim.uuid().toString(), this.codec.write(record), record.status().value(),
+				RedisTaskRecordStore.token(fence), String.valueOf(fence.revision()), finishedTtl(),
+				this.keys.finishedChannel()));
+	}
+
+	@Override
+	public WriteResult release(QueueClaim claim, Task record, Fence fence, @Nullable Instant until) {
+		return RedisTaskRecordStore.result(this.redis.execute(RELEASE,
+				List.of(this.keys.task(claim.uuid()), this.keys.counts(), this.keys.inflight(), this.keys.pending(),
+						this.keys.waiting(), this.keys.sequence(), this.keys.idleReceivers()),
+				this.keys.prefix(), claim.uuid().toString(), this.codec.write(record), record.status().value(),
+				claim.token(), String.valueOf(fence.revision()), this.queue.delayMillis(until),
+				this.keys.wakeChannel()));
+	}
+
+	@Override
+	public QueuedCancel cancelQueued(UUID uuid, UnaryOperator<Task> cancelled) {
+		return RecordChanges.untilSettled(uuid, "cancelled", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return QueuedCancel.NOT_FOUND;
+			}
+			StoredTask stored = current.get();
+			String outcome = this.redis.execute(CANCEL_QUEUED,
+					List.of(this.keys.task(uuid), this.keys.pending(), this.keys.waiting(), this.keys.counts()),
+					this.keys.prefix(), uuid.toString(), String.valueOf(stored.revision()),
+					this.codec.write(cancelled.apply(stored.record())), finishedTtl(), this.keys.finishedChannel());
+			return switch (String.valueOf(outcome)) {
+				case "cancelled" -> QueuedCancel.CANCELLED;
+				case "not_queued" -> QueuedCancel.NOT_QUEUED;
+				case "finished" -> QueuedCancel.FINISHED;
+				case "not_found" -> QueuedCancel.NOT_FOUND;
+				default -> null;
+			};
+		});
+	}
+
+	@Override
+	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
+		return RecordChanges.untilSettled(uuid, "requeued", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return RequeueOutcome.NOT_FOUND;
+			}
+			Task queued = requeued.apply(current.get().record());
+			if (queued == null) {
+				return RequeueOutcome.NOT_REQUEUEABLE;
+			}
+			String outcome = this.redis.execute(REQUEUE,
+					List.of(this.keys.task(uuid), this.keys.pending(), this.keys.waiting(), this.keys.sequence(),
+							this.keys.counts(), this.keys.idleReceivers()),
+					this.keys.prefix(), uuid.toString(), String.valueOf(current.get().revision()),
+					this.codec.write(queued), queued.taskName(), this.keys.wakeChannel());
+			return switch (String.valueOf(outcome)) {
+				case "requeued" -> RequeueOutcome.REQUEUED;
+				case "not_requeueable" -> RequeueOutcome.NOT_REQUEUEABLE;
+				case "not_found" -> RequeueOutcome.NOT_FOUND;
+				default -> null;
+			};
+		});
+	}
+
+	private String finishedTtl() {
+		return String.valueOf(this.settings.finishedTtl().toMillis());
+	}
+
+	private static <T> RedisScript<T> load(String name, Class<T> resultType) {
+		return RedisScripts.load(RedisTaskSteps.class, name, resultType);
+	}
+
+}

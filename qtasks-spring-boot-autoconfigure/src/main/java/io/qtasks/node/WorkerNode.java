@@ -1,0 +1,19 @@
+package io.qtasks.node;
+
+import java.time.Instant;
+
+/**
+ * A worker node as its registry knows it.
+ *
+ * @param id the worker's id ({@link QTasksWorker#getId()})
+ * @param host the host the node runs on
+ * @param concurrency how many tasks the node runs at once at most
+ * @param startedAt when the node's worker started
+ * @param inFlight how many tasks the node ran at its last heartbeat
+ * @param lastHeartbeat when the node last reported
+ * @author QTasks contributors
+ */
+public record WorkerNode(String id, String host, int concurrency, Instant startedAt, int inFlight,
+		Instant lastHeartbeat) {
+
+}

@@ -1,0 +1,263 @@
+package io.qtasks.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.qtasks.context.TaskRun;
+import io.qtasks.engine.TaskDelivery;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.TaskTransitions;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.execution.TaskRunner;
+
+/**
+ * Claims tasks and hands them to their executors, never more at once than the worker's
+ * concurrency: one dispatcher thread claims only as many tasks as there are free slots,
+ * and a task holds its slot until it ends, whichever executor runs it. A thread that
+ * finished a task keeps its slot and claims the next one itself, so under load tasks go
+ * from slot to slot without a trip through the dispatcher.
+ * <p>
+ * Stopping ends the claims, waits for running tasks up to the shutdown timeout, then
+ * interrupts them (they hand their tasks back to the queue).
+ *
+ * @author QTasks contributors
+ */
+final class TaskDispatcher implements WorkerPart {
+
+	private static final Logger logger = LoggerFactory.getLogger(QTasksWorker.class);
+
+	private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+
+	private static final Duration REJECTED_PAUSE = Duration.ofSeconds(1);
+
+	private static final Duration INTERRUPTED_TASKS_TIMEOUT = Duration.ofSeconds(5);
+
+	private final String workerId;
+
+	private final TaskEngine engine;
+
+	private final TaskRunner runner;
+
+	private final RunningTasks running;
+
+	private final TaskExecutors executors;
+
+	private final WorkerSettings settings;
+
+	private final ClaimFailures failures;
+
+	private final Semaphore slots;
+
+	private volatile boolean active;
+
+	private @Nullable Thread thread;
+
+	TaskDispatcher(String workerId, TaskEngine engine, TaskRunner runner, RunningTasks running, TaskExecutors executors,
+			WorkerSettings settings) {
+		this.workerId = workerId;
+		this.engine = engine;
+		this.runner = runner;
+		this.running = running;
+		this.executors = executors;
+		this.settings = settings;
+		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
+		this.slots = new Semaphore(settings.concurrency());
+	}
+
+	@Nullable BrokerFailure failure() {
+		return this.failures.current();
+	}
+
+	@Override
+	public void start() {
+		this.executors.start();
+		this.failures.reset();
+		this.active = true;
+		Thread dispatcher = new Thread(this::dispatch, "qtasks-dispatcher");
+		this.thread = dispatcher;
+		dispatcher.start();
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		this.active = false;
+		Thread dispatcher = this.thread;
+		if (dispatcher != null) {
+			dispatcher.interrupt();
+		}
+		Thread stopper = new Thread(() -> {
+			try {
+				join(dispatcher);
+				drain();
+				this.executors.shutdown();
+			}
+			finally {
+				callback.run();
+			}
+		}, "qtasks-worker-stop");
+		stopper.start();
+	}
+
+	private void dispatch() {
+		while (this.active) {
+			int claimable;
+			try {
+				this.slots.acquire();
+				claimable = 1 + this.slots.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				continue;
+			}
+			List<TaskDelivery> deliveries;
+			try {
+				deliveries = this.engine.claim(ClaimRequest.anyTask(claimable, RECEIVE_TIMEOUT));
+			}
+			catch (InterruptedException ex) {
+				this.slots.release(claimable);
+				continue;
+			}
+			catch (RuntimeException ex) {
+				this.slots.release(claimable);
+				this.failures.failed(ex);
+				pause(FAILURE_PAUSE);
+				continue;
+			}
+			this.failures.succeeded();
+			this.slots.release(claimable - deliveries.size());
+			deliveries.forEach((delivery) -> submit(delivery, this.running.register(delivery)));
+		}
+	}
+
+	/**
+	 * Hands a claimed task, and the slot claimed for it, to its executor.
+	 */
+	private void submit(TaskDelivery delivery, TaskRun run) {
+		Executor executor = this.executors.forTask(delivery.task().taskName());
+		try {
+			executor.execute(() -> runFrom(delivery, run, executor));
+		}
+		catch (RejectedExecutionException ex) {
+			this.running.remove(delivery);
+			this.slots.release();
+			logger.warn("The executor of task {} ({}) rejected it; it goes back to the queue for {}", delivery.uuid(),
+					delivery.task().taskName(), REJECTED_PAUSE, ex);
+			handBack(delivery, "its executor rejected it");
+		}
+	}
+
+	/**
+	 * Runs a task, then, keeping its slot, claims and runs the next due one on this
+	 * thread while there is one for the same executor. The slot is released when the
+	 * queue is empty, or goes with a task for another executor.
+	 */
+	private void runFrom(TaskDelivery first, TaskRun firstRun, Executor executor) {
+		TaskDelivery delivery = first;
+		TaskRun run = firstRun;
+		while (true) {
+			process(delivery, run);
+			TaskDelivery next = this.active ? claimNext() : null;
+			if (next == null) {
+				this.slots.release();
+				return;
+			}
+			run = this.running.register(next);
+			Executor nextExecutor = this.executors.forTask(next.task().taskName());
+			if (nextExecutor != executor) {
+				submit(next, run);
+				return;
+			}
+			delivery = next;
+		}
+	}
+
+	private void process(TaskDelivery delivery, TaskRun run) {
+		try {
+			this.runner.run(delivery, run);
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("Task {} could not be processed", delivery.uuid(), ex);
+		}
+		finally {
+			this.running.remove(delivery);
+		}
+	}
+
+	private @Nullable TaskDelivery claimNext() {
+		try {
+			List<TaskDelivery> next = this.engine.claim(ClaimRequest.anyTask(1, Duration.ZERO));
+			return next.isEmpty() ? null : next.get(0);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			// the dispatcher reports engine failures and tries again; this thread just
+			// stops looking
+			return null;
+		}
+	}
+
+	private void handBack(TaskDelivery delivery, String why) {
+		TaskTransitions transitions = this.engine.transitions();
+		try {
+			delivery.release(transitions.handedBack(delivery.task(), why), transitions.now().plus(REJECTED_PAUSE));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not hand task {} back; it runs again once its claim runs out: {}", delivery.uuid(),
+					ex.toString());
+		}
+	}
+
+	private void drain() {
+		int concurrency = this.settings.concurrency();
+		try {
+			if (this.slots.tryAcquire(concurrency, this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				this.slots.release(concurrency);
+				return;
+			}
+			logger.warn("QTasks worker {}: {} task(s) still running after {}; interrupting them", this.workerId,
+					this.running.size(), this.settings.shutdownTimeout());
+			this.running.stopAll();
+			if (this.slots.tryAcquire(concurrency, INTERRUPTED_TASKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.slots.release(concurrency);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running.stopAll();
+		}
+	}
+
+	private static void join(@Nullable Thread thread) {
+		if (thread == null) {
+			return;
+		}
+		try {
+			thread.join(RECEIVE_TIMEOUT.multipliedBy(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// woken by stop(): the loop looks at the flag again
+		}
+	}
+
+}

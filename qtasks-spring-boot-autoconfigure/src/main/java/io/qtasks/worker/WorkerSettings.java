@@ -1,0 +1,73 @@
+package io.qtasks.worker;
+
+import java.time.Duration;
+
+/**
+ * How a worker runs tasks.
+ *
+ * @param concurrency how many tasks run at once at most
+ * @param shutdownTimeout how long stopping waits for running tasks before interrupting
+ * them
+ * @param virtualThreads whether tasks that name no executor run on virtual threads (JDK
+ * 21+) rather than a fixed pool
+ * @author QTasks contributors
+ */
+public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean virtualThreads) {
+
+	/**
+	 * Checks the settings.
+	 */
+	public WorkerSettings {
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("the worker's concurrency must be at least 1, was " + concurrency);
+		}
+		if (shutdownTimeout.isNegative()) {
+			throw new IllegalArgumentException("the shutdown timeout must not be negative, was " + shutdownTimeout);
+		}
+	}
+
+	/**
+	 * A builder starting from the defaults: concurrency 10, a 20 second shutdown timeout,
+	 * platform threads.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Builds {@link WorkerSettings}.
+	 */
+	public static final class Builder {
+
+		private int concurrency = 10;
+
+		private Duration shutdownTimeout = Duration.ofSeconds(20);
+
+		private boolean virtualThreads;
+
+		private Builder() {
+		}
+
+		public Builder concurrency(int concurrency) {
+			this.concurrency = concurrency;
+			return this;
+		}
+
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+			return this;
+		}
+
+		public Builder virtualThreads(boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
+			return this;
+		}
+
+		public WorkerSettings build() {
+			return new WorkerSettings(this.concurrency, this.shutdownTimeout, this.virtualThreads);
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+-- Claims up to max due tasks, lowest priority first: each moves to in-flight with a lease
+-- deadline and a fencing token of the caller's (random, never reused).
+-- KEYS: 1 pending, 2 inflight, 3 dead letters, 4 idle receivers, 5 waiting, 6 seq
+-- ARGV: 1 key prefix, 2 max, 3 lease ms, 4 receiver id, 5 how long the receiver waits when it
+--       finds nothing, in ms (0: it does not wait), 6 '1' when the records live in the same
+--       hashes, 7.. one token per task that may be claimed
+-- First, waiting tasks that are due go to the back of their priority, earliest due first.
+-- A receiver that finds nothing and will wait is listed as idle until its wait runs out, so that
+-- queueing a task wakes it; one that found tasks is no longer idle.
+-- With the records alongside, a claim marks the record as held by its token (moving its revision
+-- on) and returns it, so that the worker needs no second round trip.
+-- Returns the ms until the next waiting task is due (-1: none), then octuples: 'task', uuid,
+-- token, deliveries, record, status, revision, cancel request ('' where absent) for a claimed
+-- task, or 'invalid', entry, reason, '', '', '', '', '' for an entry that names no queued task
+-- (moved to the dead letters).
+local now = now_ms()
+local due = redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0, 1000)
+for _, uuid in ipairs(due) do
+  redis.call('ZREM', KEYS[5], uuid)
+  local task = ARGV[1] .. 'task:' .. uuid
+  if redis.call('TYPE', task).ok == 'hash' then
+    local entry = new_entry(KEYS[6], uuid)
+    redis.call('HSET', task, 'entry', entry)
+    redis.call('ZADD', KEYS[1], score(redis.call('HGET', task, 'priority')), entry)
+  end
+end
+local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[2])
+local claimed = {}
+local tokens = 0
+local function add(...)
+  for _, value in ipairs({ ... }) do
+    claimed[#claimed + 1] = value
+  end
+end
+for i = 1, #popped, 2 do
+  local entry = popped[i]
+  local uuid = string.sub(entry, 17)
+  local task = ARGV[1] .. 'task:' .. uuid
+  local reason = nil
+  if #entry ~= 52 then
+    reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
+  elseif task_fields(task, 'entry')[1] ~= entry then
+    reason = 'no queued task has this entry'
+  end
+  if reason then
+    redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
+    redis.call('LTRIM', KEYS[3], 0, 999)
+    add('invalid', entry, reason, '', '', '', '', '')
+  else
+    tokens = tokens + 1
+    local token = ARGV[6 + tokens]
+    redis.call('HSET', task, 'claim', token)
+    local deliveries = bump(task, 'deliveries')
+    redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
+    local fields = {}
+    if ARGV[6] == '1' and redis.call('HEXISTS', task, 'record') == 1 then
+      redis.call('HSET', task, 'holder', token)
+      bump(task, 'rev')
+      fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel')
+    end
+    add('task', uuid, token, tostring(deliveries), fields[1] or '', fields[2] or '', fields[3] or '',
+      fields[4] or '')
+  end
+end
+if #popped == 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+  if tonumber(ARGV[5]) > 0 then
+    redis.call('ZADD', KEYS[4], now + tonumber(ARGV[5]), ARGV[4])
+  end
+else
+  redis.call('ZREM', KEYS[4], ARGV[4])
+end
+local next_due = redis.call('ZRANGE', KEYS[5], 0, 0, 'WITHSCORES')
+local reply = { (#next_due > 0) and tostring(math.max(0, tonumber(next_due[2]) - now)) or '-1' }
+for _, value in ipairs(claimed) do
+  reply[#reply + 1] = value
+end
+return reply

@@ -1,0 +1,156 @@
+-- Helpers prepended to every QTasks script (see docs/redis.md for the key layout).
+-- Times come from the Redis server's clock, so nodes with skewed clocks agree on leases and due
+-- times.
+--
+-- A task's hash holds the fields of two parts: the queue's ('entry', 'priority', 'qname',
+-- 'claim', 'deliveries') and the record store's ('record', 'status', 'name', 'rev', 'holder',
+-- 'cancel'). Each part writes only its own fields, except where a script of the Redis engine
+-- does both halves of a step at once.
+
+local function now_ms()
+  local time = redis.call('TIME')
+  return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
+
+-- Reads fields of a task's hash. A key of another type (written by some other program)
+-- reads as no task, so that it cannot stop a script half-way through its writes.
+local function task_fields(task, ...)
+  if redis.call('TYPE', task).ok ~= 'hash' then
+    return {}
+  end
+  return redis.call('HMGET', task, ...)
+end
+
+-- A stored number; anything else (a foreign value) counts as 0.
+local function number(value)
+  return math.floor(tonumber(value) or 0)
+end
+
+-- Adds one to a counter field of a task's hash; a value that is no number counts as 0.
+local function bump(task, field)
+  local value = number(redis.call('HGET', task, field)) + 1
+  redis.call('HSET', task, field, value)
+  return value
+end
+
+-- A priority as a queue score; one that is no number sorts as 0.
+local function score(priority)
+  return tonumber(priority) or 0
+end
+
+local function is_finished(status)
+  return status == 'success' or status == 'error' or status == 'cancel'
+end
+
+-- Publishes a wake-up while a receiver waits for tasks.
+local function wake(idle, channel)
+  if redis.call('ZCOUNT', idle, now_ms(), '+inf') > 0 then
+    redis.call('PUBLISH', channel, '')
+  end
+end
+
+-- The queue part ------------------------------------------------------------------------------
+
+-- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority
+-- (the score) sort by it, first in, first out.
+local function new_entry(seq, uuid)
+  return string.format('%016x', redis.call('INCR', seq)) .. uuid
+end
+
+-- Queues a task at the back of its priority, or waits it until delay_ms from now.
+local function queue_add(task, pending, waiting, seq, uuid, name, priority, delay_ms)
+  redis.call('HSET', task, 'priority', priority, 'qname', name)
+  if tonumber(delay_ms) > 0 then
+    redis.call('HDEL', task, 'entry')
+    redis.call('ZADD', waiting, now_ms() + tonumber(delay_ms), uuid)
+  else
+    local entry = new_entry(seq, uuid)
+    redis.call('HSET', task, 'entry', entry)
+    redis.call('ZADD', pending, score(priority), entry)
+  end
+end
+
+-- Puts a task that was claimed back: at its old place, or waiting until delay_ms from now.
+local function queue_put_back(task, pending, waiting, seq, uuid, delay_ms)
+  if tonumber(delay_ms) > 0 then
+    redis.call('HDEL', task, 'entry')
+    redis.call('ZADD', waiting, now_ms() + tonumber(delay_ms), uuid)
+    return
+  end
+  local fields = redis.call('HMGET', task, 'entry', 'priority')
+  local entry = fields[1]
+  if not entry then
+    entry = new_entry(seq, uuid)
+    redis.call('HSET', task, 'entry', entry)
+  end
+  redis.call('ZADD', pending, score(fields[2]), entry)
+end
+
+-- Ends a claim when the token still holds it.
+local function queue_end_claim(task, inflight, uuid, token)
+  if task_fields(task, 'claim')[1] ~= token then
+    return false
+  end
+  redis.call('ZREM', inflight, uuid)
+  redis.call('HDEL', task, 'claim')
+  return true
+end
+
+-- The record store part -----------------------------------------------------------------------
+
+-- Changes a task's status, keeping the per-status counts in step.
+local function set_status(task, counts, status)
+  local old = redis.call('HGET', task, 'status')
+  if old ~= status then
+    if old then
+      redis.call('HINCRBY', counts, old, -1)
+    end
+    redis.call('HINCRBY', counts, status, 1)
+    redis.call('HSET', task, 'status', status)
+  end
+end
+
+-- Stores a new record; false when one exists.
+local function store_insert(task, counts, index, uuid, record, name, created_ms)
+  if task_fields(task, 'record')[1] then
+    return false
+  end
+  redis.call('HSET', task, 'record', record, 'status', 'new', 'name', name, 'rev', 1)
+  redis.call('ZADD', index, created_ms, uuid)
+  redis.call('HINCRBY', counts, 'new', 1)
+  return true
+end
+
+-- Writes a record when the fence passes: the holder is the token, or the revision is the one
+-- the writer read. A record in process is held by the token; any other by no one. A final
+-- record forgets its cancel request, expires after ttl ms and is announced.
+-- Returns {1, ''} when written, {0, ''} when fenced, {2, reason} when refused for a pending
+-- cancel request (only when refuse_on_cancel is '1').
+local function store_write(prefix, task, counts, uuid, record, status, token, rev, refuse_on_cancel, ttl,
+    finished_channel)
+  local fields = task_fields(task, 'rev', 'holder', 'cancel', 'record')
+  if not fields[4] then
+    return { 0, '' }
+  end
+  if not ((token ~= '' and fields[2] == token) or number(fields[1]) == number(rev)) then
+    return { 0, '' }
+  end
+  if refuse_on_cancel == '1' and fields[3] then
+    return { 2, fields[3] }
+  end
+  set_status(task, counts, status)
+  redis.call('HSET', task, 'record', record)
+  bump(task, 'rev')
+  if status == 'process' and token ~= '' then
+    redis.call('HSET', task, 'holder', token)
+  elseif status ~= 'process' then
+    redis.call('HDEL', task, 'holder')
+  end
+  if is_finished(status) then
+    redis.call('HDEL', task, 'cancel')
+    redis.call('PEXPIRE', task, ttl)
+    redis.call('ZADD', prefix .. 'expiry:' .. status, now_ms() + tonumber(ttl), uuid)
+    redis.call('PUBLISH', finished_channel, uuid)
+  end
+  return { 1, '' }
+end

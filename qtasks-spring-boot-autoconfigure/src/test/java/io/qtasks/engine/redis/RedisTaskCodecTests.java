@@ -1,0 +1,76 @@
+package io.qtasks.engine.redis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.engine.spi.UnreadableRecordException;
+import io.qtasks.json.TaskJsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link RedisTaskCodec}.
+ *
+ * @author QTasks contributors
+ */
+class RedisTaskCodecTests {
+
+	private final RedisTaskCodec codec = new RedisTaskCodec(new TaskJsonMapper(new JsonMapper()));
+
+	private final Task task = Task.builder(UUID.randomUUID(), "a:b {c}")
+		.priority(-2)
+		.args(List.of("x\ny", Map.of("k", List.of())))
+		.kwargs(Map.of("n", Long.MAX_VALUE))
+		.createdAt(Instant.parse("2026-01-02T03:04:05.678Z"))
+		.updatedAt(Instant.parse("2026-01-02T03:04:05.678Z"))
+		.build();
+
+	@Test
+	void readsBackWhatItWrites() {
+		assertThat(this.codec.read(this.task.uuid(), this.codec.write(this.task), "new", null, 0)).isEqualTo(this.task);
+	}
+
+	@Test
+	void theStatusFieldWinsOverTheRecord() {
+		Task running = this.task.toBuilder().status(TaskStatus.PROCESS).build();
+		assertThat(this.codec.read(this.task.uuid(), this.codec.write(running), "new", null, 0).status())
+			.isEqualTo(TaskStatus.NEW);
+	}
+
+	@Test
+	void rejectsJsonThatIsNotARecord() {
+		assertThatExceptionOfType(UnreadableRecordException.class)
+			.isThrownBy(() -> this.codec.read(this.task.uuid(), "{broken", "new", null, 0))
+			.withMessageContaining("The stored record of task " + this.task.uuid() + " cannot be read")
+			.withMessageContaining("'{broken'");
+	}
+
+	@Test
+	void rejectsTheRecordOfAnotherTask() {
+		assertThatExceptionOfType(UnreadableRecordException.class)
+			.isThrownBy(() -> this.codec.read(UUID.randomUUID(), this.codec.write(this.task), "new", null, 0))
+			.withMessageContaining("it is not this task's record");
+	}
+
+	@Test
+	void rejectsAnUnknownStatusField() {
+		assertThatExceptionOfType(UnreadableRecordException.class)
+			.isThrownBy(() -> this.codec.read(this.task.uuid(), this.codec.write(this.task), "sleeping", null, 0))
+			.withMessageContaining("its status field 'sleeping' names no status");
+	}
+
+	@Test
+	void quotesLongTextShortened() {
+		assertThat(RedisTaskCodec.quote("x".repeat(600))).hasSize(503).endsWith("…'");
+		assertThat(RedisTaskCodec.quote(null)).isEqualTo("null");
+	}
+
+}
