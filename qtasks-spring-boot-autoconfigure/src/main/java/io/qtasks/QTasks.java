@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
 public interface QTasks {
 
 	/**
-	 * Enqueues a task with positional arguments. A name no worker knows is accepted; the
-	 * task then ends as {@code error} with a message saying so (as in QTasks).
+	 * Enqueues a task with positional arguments. A name no worker knows is accepted: on a
+	 * shared engine the task waits for a node that knows it (a rolling deploy) and ends
+	 * as {@code error} once no live node has known it for
+	 * {@code qtasks.worker.unknown-task-timeout}; on the memory engine it ends as
+	 * {@code error} at once. Either way with a message saying so.
 	 * @param taskName the task's name
 	 * @param args positional arguments; each must be writable as JSON
 	 * @return the record as stored, in status {@code new}

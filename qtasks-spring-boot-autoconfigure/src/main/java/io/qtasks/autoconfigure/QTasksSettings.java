@@ -30,10 +30,12 @@ final class QTasksSettings {
 		QTasksProperties.Worker worker = properties.getWorker();
 		atLeastOne(worker.getConcurrency(), "qtasks.worker.concurrency");
 		notNegative(worker.getShutdownTimeout(), "qtasks.worker.shutdown-timeout");
+		notNegative(worker.getUnknownTaskTimeout(), "qtasks.worker.unknown-task-timeout");
 		WorkerSettings.Builder settings = WorkerSettings.builder().virtualThreads(virtualThreads);
 		PropertyMapper map = PropertyMapper.get();
 		map.from(worker::getConcurrency).to(settings::concurrency);
 		map.from(worker::getShutdownTimeout).to(settings::shutdownTimeout);
+		map.from(worker::getUnknownTaskTimeout).to(settings::unknownTaskTimeout);
 		return settings.build();
 	}
 

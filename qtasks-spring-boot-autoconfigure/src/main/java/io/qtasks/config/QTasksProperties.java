@@ -187,6 +187,13 @@ public class QTasksProperties {
 		 */
 		private int maxDeliveries = 5;
 
+		/**
+		 * How long the tasks of a name that no live node runs wait before they end as
+		 * error, on an engine that many nodes share. A node never fails a task because it
+		 * does not know it: during a rolling deploy, the nodes of the new release run it.
+		 */
+		private Duration unknownTaskTimeout = Duration.ofMinutes(5);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -219,6 +226,14 @@ public class QTasksProperties {
 			this.progressInterval = progressInterval;
 		}
 
+		public Duration getUnknownTaskTimeout() {
+			return this.unknownTaskTimeout;
+		}
+
+		public void setUnknownTaskTimeout(Duration unknownTaskTimeout) {
+			this.unknownTaskTimeout = unknownTaskTimeout;
+		}
+
 		public int getMaxDeliveries() {
 			return this.maxDeliveries;
 		}
@@ -231,7 +246,7 @@ public class QTasksProperties {
 		public String toString() {
 			return "Worker(enabled=" + this.enabled + ", concurrency=" + this.concurrency + ", shutdownTimeout="
 					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ", maxDeliveries="
-					+ this.maxDeliveries + ")";
+					+ this.maxDeliveries + ", unknownTaskTimeout=" + this.unknownTaskTimeout + ")";
 		}
 
 	}

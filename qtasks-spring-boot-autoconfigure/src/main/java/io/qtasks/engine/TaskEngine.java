@@ -88,6 +88,15 @@ public final class TaskEngine {
 	}
 
 	/**
+	 * Whether other nodes claim from this engine's queue too (see
+	 * {@link TaskQueue#isShared()}).
+	 * @return {@code true} when the queue is shared
+	 */
+	public boolean isShared() {
+		return this.queue.isShared();
+	}
+
+	/**
 	 * Stores a new record and queues its task.
 	 * @param record the record, in status {@code new}
 	 * @param dueAt when it may run, or {@code null} for now
@@ -224,6 +233,14 @@ public final class TaskEngine {
 	 */
 	public SortedMap<Integer, Long> pendingCountByPriority() {
 		return this.queue.pendingCountByPriority();
+	}
+
+	/**
+	 * How many tasks are due, by task name.
+	 * @return the counts of the names that have due tasks
+	 */
+	public Map<String, Long> pendingCountByTaskName() {
+		return this.queue.pendingCountByTaskName();
 	}
 
 	/**

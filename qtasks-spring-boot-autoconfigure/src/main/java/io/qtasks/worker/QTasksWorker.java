@@ -88,10 +88,13 @@ public class QTasksWorker implements SmartLifecycle {
 		this.startedAt = clock.instant();
 		TaskExecutors executors = new TaskExecutors(registry, executorLookup, settings.concurrency(),
 				settings.virtualThreads());
-		this.dispatcher = new TaskDispatcher(this.id, engine, runner, this.running, executors, settings);
+		this.dispatcher = new TaskDispatcher(this.id, engine, runner, this.running, executors, registry, settings);
 		this.parts.add(new NodeHeartbeat(this.id, nodes, this::describe));
 		engine.renewalInterval()
 			.ifPresent((interval) -> this.parts.add(new LeaseKeeper(engine, this.running, interval)));
+		if (engine.isShared()) {
+			this.parts.add(new UnknownTaskSweeper(engine, registry, nodes, settings.unknownTaskTimeout()));
+		}
 		this.parts.add(this.dispatcher);
 	}
 
@@ -204,7 +207,7 @@ public class QTasksWorker implements SmartLifecycle {
 
 	private WorkerNode describe() {
 		return new WorkerNode(this.id, HOST, this.settings.concurrency(), this.startedAt, this.running.size(),
-				this.clock.instant());
+				this.clock.instant(), List.copyOf(this.registry.getNames()));
 	}
 
 	private static String hostName() {

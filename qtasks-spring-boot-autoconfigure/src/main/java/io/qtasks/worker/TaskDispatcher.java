@@ -2,6 +2,7 @@ package io.qtasks.worker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.qtasks.context.TaskRun;
+import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.TaskTransitions;
@@ -58,12 +60,16 @@ final class TaskDispatcher implements WorkerPart {
 
 	private final Semaphore slots;
 
+	private final TaskDefinitionRegistry registry;
+
+	private volatile Set<String> taskNames = Set.of();
+
 	private volatile boolean active;
 
 	private @Nullable Thread thread;
 
 	TaskDispatcher(String workerId, TaskEngine engine, TaskRunner runner, RunningTasks running, TaskExecutors executors,
-			WorkerSettings settings) {
+			TaskDefinitionRegistry registry, WorkerSettings settings) {
 		this.workerId = workerId;
 		this.engine = engine;
 		this.runner = runner;
@@ -72,6 +78,7 @@ final class TaskDispatcher implements WorkerPart {
 		this.settings = settings;
 		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
 		this.slots = new Semaphore(settings.concurrency());
+		this.registry = registry;
 	}
 
 	@Nullable BrokerFailure failure() {
@@ -80,6 +87,7 @@ final class TaskDispatcher implements WorkerPart {
 
 	@Override
 	public void start() {
+		this.taskNames = Set.copyOf(this.registry.getNames());
 		this.executors.start();
 		this.failures.reset();
 		this.active = true;
@@ -120,7 +128,7 @@ final class TaskDispatcher implements WorkerPart {
 			}
 			List<TaskDelivery> deliveries;
 			try {
-				deliveries = this.engine.claim(ClaimRequest.anyTask(claimable, RECEIVE_TIMEOUT));
+				deliveries = claim(claimable, RECEIVE_TIMEOUT);
 			}
 			catch (InterruptedException ex) {
 				this.slots.release(claimable);
@@ -194,7 +202,7 @@ final class TaskDispatcher implements WorkerPart {
 
 	private @Nullable TaskDelivery claimNext() {
 		try {
-			List<TaskDelivery> next = this.engine.claim(ClaimRequest.anyTask(1, Duration.ZERO));
+			List<TaskDelivery> next = claim(1, Duration.ZERO);
 			return next.isEmpty() ? null : next.get(0);
 		}
 		catch (InterruptedException ex) {
@@ -206,6 +214,22 @@ final class TaskDispatcher implements WorkerPart {
 			// stops looking
 			return null;
 		}
+	}
+
+	/**
+	 * Claims tasks this node runs: on a shared engine only those whose names it knows
+	 * (the others wait for the nodes that know them), on an engine of its own any (one
+	 * this node does not know can never run, and ends as error). A worker without tasks
+	 * claims nothing.
+	 */
+	private List<TaskDelivery> claim(int max, Duration timeout) throws InterruptedException {
+		Set<String> names = this.taskNames;
+		if (names.isEmpty()) {
+			Thread.sleep(timeout.toMillis());
+			return List.of();
+		}
+		return this.engine
+			.claim(this.engine.isShared() ? new ClaimRequest(max, names, timeout) : ClaimRequest.anyTask(max, timeout));
 	}
 
 	private void handBack(TaskDelivery delivery, String why) {

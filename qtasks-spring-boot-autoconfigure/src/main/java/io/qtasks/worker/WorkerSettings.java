@@ -10,9 +10,12 @@ import java.time.Duration;
  * them
  * @param virtualThreads whether tasks that name no executor run on virtual threads (JDK
  * 21+) rather than a fixed pool
+ * @param unknownTaskTimeout how long the tasks of a name that no live node runs wait
+ * before they end as {@code error} (on an engine that many nodes share)
  * @author QTasks contributors
  */
-public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean virtualThreads) {
+public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean virtualThreads,
+		Duration unknownTaskTimeout) {
 
 	/**
 	 * Checks the settings.
@@ -24,11 +27,15 @@ public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean 
 		if (shutdownTimeout.isNegative()) {
 			throw new IllegalArgumentException("the shutdown timeout must not be negative, was " + shutdownTimeout);
 		}
+		if (unknownTaskTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"the unknown task timeout must not be negative, was " + unknownTaskTimeout);
+		}
 	}
 
 	/**
 	 * A builder starting from the defaults: concurrency 10, a 20 second shutdown timeout,
-	 * platform threads.
+	 * platform threads, tasks that no node runs ended after 5 minutes.
 	 * @return the builder
 	 */
 	public static Builder builder() {
@@ -45,6 +52,8 @@ public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean 
 		private Duration shutdownTimeout = Duration.ofSeconds(20);
 
 		private boolean virtualThreads;
+
+		private Duration unknownTaskTimeout = Duration.ofMinutes(5);
 
 		private Builder() {
 		}
@@ -64,8 +73,14 @@ public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean 
 			return this;
 		}
 
+		public Builder unknownTaskTimeout(Duration unknownTaskTimeout) {
+			this.unknownTaskTimeout = unknownTaskTimeout;
+			return this;
+		}
+
 		public WorkerSettings build() {
-			return new WorkerSettings(this.concurrency, this.shutdownTimeout, this.virtualThreads);
+			return new WorkerSettings(this.concurrency, this.shutdownTimeout, this.virtualThreads,
+					this.unknownTaskTimeout);
 		}
 
 	}

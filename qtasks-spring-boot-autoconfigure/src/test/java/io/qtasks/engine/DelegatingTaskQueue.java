@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -33,6 +34,11 @@ public class DelegatingTaskQueue implements TaskQueue {
 	@Override
 	public String type() {
 		return this.delegate.type();
+	}
+
+	@Override
+	public boolean isShared() {
+		return this.delegate.isShared();
 	}
 
 	@Override
@@ -83,6 +89,11 @@ public class DelegatingTaskQueue implements TaskQueue {
 	@Override
 	public SortedMap<Integer, Long> pendingCountByPriority() {
 		return this.delegate.pendingCountByPriority();
+	}
+
+	@Override
+	public Map<String, Long> pendingCountByTaskName() {
+		return this.delegate.pendingCountByTaskName();
 	}
 
 }

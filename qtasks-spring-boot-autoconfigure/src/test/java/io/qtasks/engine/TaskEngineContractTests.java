@@ -190,7 +190,7 @@ public abstract class TaskEngineContractTests {
 
 	@Test
 	void aTaskNoWorkerKnowsEndsAsError() {
-		worker().run((context) -> {
+		worker("qtasks.worker.unknown-task-timeout=0s").run((context) -> {
 			Task done = qtasks(context).task("no:such {task}").addAndWait(WAIT);
 			assertThat(done.status()).isEqualTo(TaskStatus.ERROR);
 			assertThat(done.traceback()).contains("Unknown task 'no:such {task}'");

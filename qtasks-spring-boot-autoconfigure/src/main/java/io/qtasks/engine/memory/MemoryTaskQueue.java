@@ -79,6 +79,11 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	@Override
+	public boolean isShared() {
+		return false;
+	}
+
+	@Override
 	public void enqueue(QueueEntry entry) {
 		locked(() -> put(new QueuedTask(entry, ++this.sequence, 0, laterThanNow(entry.dueAt()))));
 	}
@@ -150,6 +155,15 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		return dueLocked(() -> {
 			SortedMap<Integer, Long> counts = new TreeMap<>();
 			this.pending.forEach((item) -> counts.merge(item.entry().priority(), 1L, Long::sum));
+			return counts;
+		});
+	}
+
+	@Override
+	public Map<String, Long> pendingCountByTaskName() {
+		return dueLocked(() -> {
+			Map<String, Long> counts = new TreeMap<>();
+			this.pending.forEach((item) -> counts.merge(item.entry().taskName(), 1L, Long::sum));
 			return counts;
 		});
 	}

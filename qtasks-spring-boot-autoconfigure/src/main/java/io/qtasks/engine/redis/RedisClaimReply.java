@@ -50,8 +50,8 @@ final class RedisClaimReply {
 			String kind = (String) reply.get(i);
 			String uuidOrEntry = (String) reply.get(i + 1);
 			if (!"task".equals(kind)) {
-				logger.error("Removed the entry {} from the queue {}: {}. It is kept in {}.",
-						RedisTaskCodec.quote(uuidOrEntry), keys.pending(), reply.get(i + 2), keys.deadLetters());
+				logger.error("Removed the entry {} from the queue: {}. It is kept in {}.",
+						RedisTaskCodec.quote(uuidOrEntry), reply.get(i + 2), keys.deadLetters());
 				continue;
 			}
 			UUID uuid = UUID.fromString(uuidOrEntry);

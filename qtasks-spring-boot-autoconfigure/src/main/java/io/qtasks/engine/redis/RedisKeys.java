@@ -44,11 +44,20 @@ public final class RedisKeys {
 	}
 
 	/**
-	 * The due tasks: a sorted set of entries scored by priority.
+	 * The due tasks of one name: a sorted set of entries scored by priority.
+	 * @param taskName the task's name
 	 * @return the key
 	 */
-	public String pending() {
-		return this.prefix + "pending";
+	public String pending(String taskName) {
+		return this.prefix + "pending:" + taskName;
+	}
+
+	/**
+	 * The names that have due tasks: a set.
+	 * @return the key
+	 */
+	public String names() {
+		return this.prefix + "names";
 	}
 
 	/**

@@ -73,7 +73,7 @@ public class RedisMaintenance {
 		List<UUID> requeued = new ArrayList<>();
 		for (int batch = 0; batch < MAX_BATCHES; batch++) {
 			List<?> uuids = this.redis.execute(REAP,
-					List.of(this.keys.inflight(), this.keys.pending(), this.keys.waiting(), this.keys.sequence(),
+					List.of(this.keys.inflight(), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 							this.keys.idleReceivers()),
 					this.keys.prefix(), String.valueOf(BATCH), this.keys.wakeChannel(), this.withRecords ? "1" : "0");
 			uuids.forEach((uuid) -> requeued.add(UUID.fromString(String.valueOf(uuid))));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -56,6 +57,8 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	private static final RedisScript<List> COUNTS = load("queue-counts.lua", List.class);
 
 	private static final RedisScript<List> PENDING_BY_PRIORITY = load("pending-by-priority.lua", List.class);
+
+	private static final RedisScript<List> QUEUED_NAMES = load("queued-names.lua", List.class);
 
 	private static final int MAX_REPORTED_PRIORITIES = 100;
 
@@ -118,12 +121,17 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	@Override
+	public boolean isShared() {
+		return true;
+	}
+
+	@Override
 	public void enqueue(QueueEntry entry) {
 		this.redis.execute(ENQUEUE,
-				List.of(this.keys.task(entry.uuid()), this.keys.pending(), this.keys.waiting(), this.keys.sequence(),
+				List.of(this.keys.task(entry.uuid()), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 						this.keys.idleReceivers()),
-				entry.uuid().toString(), entry.taskName(), String.valueOf(entry.priority()), delayMillis(entry.dueAt()),
-				this.keys.wakeChannel());
+				this.keys.prefix(), entry.uuid().toString(), entry.taskName(), String.valueOf(entry.priority()),
+				delayMillis(entry.dueAt()), this.keys.wakeChannel());
 	}
 
 	@Override
@@ -136,7 +144,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 			long seen = this.wake.generation();
 			long remaining = deadline - System.nanoTime();
 			Duration idleWait = (remaining > 0) ? Duration.ofNanos(remaining).plus(IDLE_MARGIN) : Duration.ZERO;
-			List<?> reply = claimOnce(request.max(), idleWait);
+			List<?> reply = claimOnce(request, idleWait);
 			List<QueueClaim> claims = RedisClaimReply.claims(reply, this.codec, this.keys);
 			if (!claims.isEmpty()) {
 				return claims;
@@ -178,23 +186,24 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public boolean ack(QueueClaim claim) {
-		return succeeded(this.redis.execute(ACK,
-				List.of(this.keys.task(claim.uuid()), this.keys.inflight(), this.keys.pending()),
-				claim.uuid().toString(), claim.token()));
+		return succeeded(this.redis.execute(ACK, List.of(this.keys.task(claim.uuid()), this.keys.inflight()),
+				this.keys.prefix(), claim.uuid().toString(), claim.token()));
 	}
 
 	@Override
 	public boolean release(QueueClaim claim, @Nullable Instant until) {
 		return succeeded(this.redis.execute(RELEASE,
-				List.of(this.keys.task(claim.uuid()), this.keys.inflight(), this.keys.pending(), this.keys.waiting(),
+				List.of(this.keys.task(claim.uuid()), this.keys.inflight(), this.keys.names(), this.keys.waiting(),
 						this.keys.sequence(), this.keys.idleReceivers()),
-				claim.uuid().toString(), claim.token(), delayMillis(until), this.keys.wakeChannel()));
+				this.keys.prefix(), claim.uuid().toString(), claim.token(), delayMillis(until),
+				this.keys.wakeChannel()));
 	}
 
 	@Override
 	public boolean remove(UUID uuid) {
-		return succeeded(this.redis.execute(REMOVE,
-				List.of(this.keys.task(uuid), this.keys.pending(), this.keys.waiting()), uuid.toString()));
+		return succeeded(
+				this.redis.execute(REMOVE, List.of(this.keys.task(uuid), this.keys.names(), this.keys.waiting()),
+						this.keys.prefix(), uuid.toString()));
 	}
 
 	@Override
@@ -214,12 +223,22 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	 */
 	@Override
 	public SortedMap<Integer, Long> pendingCountByPriority() {
-		List<?> pairs = this.redis.execute(PENDING_BY_PRIORITY, List.of(this.keys.pending()),
+		List<?> pairs = this.redis.execute(PENDING_BY_PRIORITY, List.of(this.keys.names()), this.keys.prefix(),
 				String.valueOf(MAX_REPORTED_PRIORITIES));
 		SortedMap<Integer, Long> counts = new TreeMap<>();
 		for (int i = 0; i + 1 < pairs.size(); i += 2) {
 			counts.put((int) Double.parseDouble(String.valueOf(pairs.get(i))),
 					Long.parseLong(String.valueOf(pairs.get(i + 1))));
+		}
+		return counts;
+	}
+
+	@Override
+	public Map<String, Long> pendingCountByTaskName() {
+		List<?> pairs = this.redis.execute(QUEUED_NAMES, List.of(this.keys.names()), this.keys.prefix());
+		Map<String, Long> counts = new TreeMap<>();
+		for (int i = 0; i + 1 < pairs.size(); i += 2) {
+			counts.put(String.valueOf(pairs.get(i)), ((Number) pairs.get(i + 1)).longValue());
 		}
 		return counts;
 	}
@@ -246,25 +265,31 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	 * the worker interrupts a waiting receiver to stop it and Lettuce would abandon the
 	 * command while Redis still runs it, losing the claim.
 	 */
-	private List<?> claimOnce(int max, Duration idleWait) {
-		List<String> args = new ArrayList<>(6 + max);
+	private List<?> claimOnce(ClaimRequest request, Duration idleWait) {
+		Set<String> names = request.taskNames();
+		List<String> args = new ArrayList<>(7 + ((names != null) ? names.size() : 0) + request.max());
 		args.add(this.keys.prefix());
-		args.add(String.valueOf(max));
+		args.add(String.valueOf(request.max()));
 		args.add(String.valueOf(this.settings.lease().toMillis()));
 		args.add(this.receiverId);
 		args.add(String.valueOf(idleWait.toMillis()));
 		args.add(this.withRecords ? "1" : "0");
-		for (int i = 0; i < max; i++) {
+		args.add(String.valueOf((names != null) ? names.size() : -1));
+		if (names != null) {
+			args.addAll(names);
+		}
+		for (int i = 0; i < request.max(); i++) {
 			args.add(ClaimTokens.next());
 		}
-		Supplier<List<?>> call = () -> this.redis.execute(CLAIM, List.of(this.keys.pending(), this.keys.inflight(),
+		Supplier<List<?>> call = () -> this.redis.execute(CLAIM, List.of(this.keys.names(), this.keys.inflight(),
 				this.keys.deadLetters(), this.keys.idleReceivers(), this.keys.waiting(), this.keys.sequence()),
 				args.toArray());
 		return idleWait.isZero() ? call.get() : this.calls.uninterruptibly(call::get);
 	}
 
 	private long count(int index) {
-		List<?> counts = this.redis.execute(COUNTS, List.of(this.keys.pending(), this.keys.waiting()));
+		List<?> counts = this.redis.execute(COUNTS, List.of(this.keys.names(), this.keys.waiting()),
+				this.keys.prefix());
 		return ((Number) counts.get(index)).longValue();
 	}
 

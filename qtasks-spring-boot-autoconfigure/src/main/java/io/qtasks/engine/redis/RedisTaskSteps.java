@@ -76,11 +76,11 @@ public class RedisTaskSteps implements TaskSteps {
 	@Override
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
 		Long stored = this.redis.execute(ENQUEUE,
-				List.of(this.keys.task(record.uuid()), this.keys.pending(), this.keys.waiting(), this.keys.sequence(),
+				List.of(this.keys.task(record.uuid()), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 						this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
 				record.uuid().toString(), this.codec.write(record), record.taskName(),
 				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record),
-				this.queue.delayMillis(dueAt), this.keys.wakeChannel());
+				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix());
 		return stored != null && stored == 1;
 	}
 
@@ -96,7 +96,7 @@ public class RedisTaskSteps implements TaskSteps {
 	@Override
 	public WriteResult release(QueueClaim claim, Task record, Fence fence, @Nullable Instant until) {
 		return RedisTaskRecordStore.result(this.redis.execute(RELEASE,
-				List.of(this.keys.task(claim.uuid()), this.keys.counts(), this.keys.inflight(), this.keys.pending(),
+				List.of(this.keys.task(claim.uuid()), this.keys.counts(), this.keys.inflight(), this.keys.names(),
 						this.keys.waiting(), this.keys.sequence(), this.keys.idleReceivers()),
 				this.keys.prefix(), claim.uuid().toString(), this.codec.write(record), record.status().value(),
 				claim.token(), String.valueOf(fence.revision()), this.queue.delayMillis(until),
@@ -112,7 +112,7 @@ public class RedisTaskSteps implements TaskSteps {
 			}
 			StoredTask stored = current.get();
 			String outcome = this.redis.execute(CANCEL_QUEUED,
-					List.of(this.keys.task(uuid), this.keys.pending(), this.keys.waiting(), this.keys.counts()),
+					List.of(this.keys.task(uuid), this.keys.names(), this.keys.waiting(), this.keys.counts()),
 					this.keys.prefix(), uuid.toString(), String.valueOf(stored.revision()),
 					this.codec.write(cancelled.apply(stored.record())), finishedTtl(), this.keys.finishedChannel());
 			return switch (String.valueOf(outcome)) {
@@ -137,7 +137,7 @@ public class RedisTaskSteps implements TaskSteps {
 				return RequeueOutcome.NOT_REQUEUEABLE;
 			}
 			String outcome = this.redis.execute(REQUEUE,
-					List.of(this.keys.task(uuid), this.keys.pending(), this.keys.waiting(), this.keys.sequence(),
+					List.of(this.keys.task(uuid), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 							this.keys.counts(), this.keys.idleReceivers()),
 					this.keys.prefix(), uuid.toString(), String.valueOf(current.get().revision()),
 					this.codec.write(queued), queued.taskName(), this.keys.wakeChannel());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -29,6 +30,14 @@ public interface TaskQueue {
 	 * @return the name
 	 */
 	String type();
+
+	/**
+	 * Whether other nodes claim from this queue too. A worker of a shared queue claims
+	 * only the tasks it knows, leaving the others for the nodes that know them; on a
+	 * queue of one node, a task this node does not know can never run.
+	 * @return {@code true} when the queue is shared
+	 */
+	boolean isShared();
 
 	/**
 	 * Queues a task: at the back of its priority, or, when it is due later, waiting until
@@ -102,5 +111,11 @@ public interface TaskQueue {
 	 * may report only the first ones
 	 */
 	SortedMap<Integer, Long> pendingCountByPriority();
+
+	/**
+	 * How many tasks are due, by task name.
+	 * @return the counts of the names that have due tasks
+	 */
+	Map<String, Long> pendingCountByTaskName();
 
 }

@@ -1,13 +1,13 @@
 -- The queue alone: ends a claim, the task leaves the queue.
--- KEYS: 1 task, 2 inflight, 3 pending
--- ARGV: 1 uuid, 2 token
+-- KEYS: 1 task, 2 inflight
+-- ARGV: 1 key prefix, 2 uuid, 3 token
 -- The records of this queue live elsewhere and are written first: a requeue seen there may
 -- already have queued the task again, under a new entry that must stay.
-if not queue_end_claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2]) then
+if not queue_end_claim(KEYS[1], KEYS[2], ARGV[2], ARGV[3]) then
   return 0
 end
-local entry = redis.call('HGET', KEYS[1], 'entry')
-if entry and not redis.call('ZSCORE', KEYS[3], entry) then
+local fields = redis.call('HMGET', KEYS[1], 'entry', 'qname')
+if fields[1] and not redis.call('ZSCORE', pending_key(ARGV[1], fields[2]), fields[1]) then
   redis.call('HDEL', KEYS[1], 'entry')
 end
 return 1

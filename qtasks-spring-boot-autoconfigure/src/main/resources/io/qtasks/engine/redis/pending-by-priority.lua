@@ -1,18 +1,31 @@
--- Counts the queued tasks of each priority, lowest first, without reading the whole queue:
--- one range lookup and one count per distinct priority.
--- KEYS: 1 pending
--- ARGV: 1 the most priorities to report
+-- Counts the due tasks of each priority, lowest first, without reading the queues: one range
+-- lookup and one count per distinct priority of each name.
+-- KEYS: 1 names
+-- ARGV: 1 key prefix, 2 the most priorities to report
 -- Returns pairs: priority, count.
+local limit = tonumber(ARGV[2])
 local counts = {}
-local from = '-inf'
-for _ = 1, tonumber(ARGV[1]) do
-  local first = redis.call('ZRANGEBYSCORE', KEYS[1], from, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
-  if #first == 0 then
-    break
+for _, name in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local key = pending_key(ARGV[1], name)
+  local from = '-inf'
+  for _ = 1, limit do
+    local first = redis.call('ZRANGEBYSCORE', key, from, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    if #first == 0 then
+      break
+    end
+    local priority = tonumber(first[2])
+    counts[priority] = (counts[priority] or 0) + redis.call('ZCOUNT', key, first[2], first[2])
+    from = '(' .. first[2]
   end
-  local priority = first[2]
-  counts[#counts + 1] = priority
-  counts[#counts + 1] = redis.call('ZCOUNT', KEYS[1], priority, priority)
-  from = '(' .. priority
 end
-return counts
+local priorities = {}
+for priority in pairs(counts) do
+  priorities[#priorities + 1] = priority
+end
+table.sort(priorities)
+local reply = {}
+for i = 1, math.min(#priorities, limit) do
+  reply[#reply + 1] = tostring(priorities[i])
+  reply[#reply + 1] = counts[priorities[i]]
+end
+return reply

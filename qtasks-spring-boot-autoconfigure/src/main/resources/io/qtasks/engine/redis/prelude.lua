@@ -50,40 +50,74 @@ local function wake(idle, channel)
 end
 
 -- The queue part ------------------------------------------------------------------------------
+-- Due tasks wait in one sorted set per task name, 'pending:<name>', so that a worker claims only
+-- the tasks it knows; the set 'names' lists the names that have due tasks.
+
+local function pending_key(prefix, name)
+  return prefix .. 'pending:' .. (name or '')
+end
 
 -- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority
--- (the score) sort by it, first in, first out.
+-- (the score) sort by it, first in, first out, across all names.
 local function new_entry(seq, uuid)
   return string.format('%016x', redis.call('INCR', seq)) .. uuid
 end
 
+-- Puts an entry into the due set of its task's name.
+local function queue_due(prefix, names, task, name, priority, entry)
+  redis.call('HSET', task, 'entry', entry)
+  redis.call('ZADD', pending_key(prefix, name), score(priority), entry)
+  redis.call('SADD', names, name)
+end
+
+-- Takes an entry out of the due set of a name, and the name out of 'names' when none is left.
+local function queue_undue(prefix, names, name, entry)
+  local key = pending_key(prefix, name)
+  local removed = redis.call('ZREM', key, entry)
+  if redis.call('ZCARD', key) == 0 then
+    redis.call('SREM', names, name or '')
+  end
+  return removed == 1
+end
+
 -- Queues a task at the back of its priority, or waits it until delay_ms from now.
-local function queue_add(task, pending, waiting, seq, uuid, name, priority, delay_ms)
+local function queue_add(prefix, task, names, waiting, seq, uuid, name, priority, delay_ms)
   redis.call('HSET', task, 'priority', priority, 'qname', name)
   if tonumber(delay_ms) > 0 then
     redis.call('HDEL', task, 'entry')
     redis.call('ZADD', waiting, now_ms() + tonumber(delay_ms), uuid)
   else
-    local entry = new_entry(seq, uuid)
-    redis.call('HSET', task, 'entry', entry)
-    redis.call('ZADD', pending, score(priority), entry)
+    queue_due(prefix, names, task, name, priority, new_entry(seq, uuid))
   end
 end
 
 -- Puts a task that was claimed back: at its old place, or waiting until delay_ms from now.
-local function queue_put_back(task, pending, waiting, seq, uuid, delay_ms)
+local function queue_put_back(prefix, task, names, waiting, seq, uuid, delay_ms)
   if tonumber(delay_ms) > 0 then
     redis.call('HDEL', task, 'entry')
     redis.call('ZADD', waiting, now_ms() + tonumber(delay_ms), uuid)
     return
   end
-  local fields = redis.call('HMGET', task, 'entry', 'priority')
-  local entry = fields[1]
-  if not entry then
-    entry = new_entry(seq, uuid)
-    redis.call('HSET', task, 'entry', entry)
+  local fields = redis.call('HMGET', task, 'entry', 'priority', 'qname')
+  queue_due(prefix, names, task, fields[3] or '', fields[2], fields[1] or new_entry(seq, uuid))
+end
+
+-- Takes a queued or waiting (not claimed) task out of the queue.
+local function queue_remove(prefix, task, names, waiting, uuid)
+  local fields = task_fields(task, 'entry', 'qname')
+  if fields[1] and redis.call('ZSCORE', pending_key(prefix, fields[2]), fields[1]) then
+    queue_undue(prefix, names, fields[2], fields[1])
+    redis.call('HDEL', task, 'entry')
+    return true
   end
-  redis.call('ZADD', pending, score(fields[2]), entry)
+  return redis.call('ZREM', waiting, uuid) == 1
+end
+
+-- Whether a task is queued or waiting (not claimed).
+local function queue_holds(prefix, task, waiting, uuid)
+  local fields = task_fields(task, 'entry', 'qname')
+  return (fields[1] and redis.call('ZSCORE', pending_key(prefix, fields[2]), fields[1]))
+      or redis.call('ZSCORE', waiting, uuid)
 end
 
 -- Ends a claim when the token still holds it.

@@ -1,6 +1,6 @@
 -- Returns tasks whose lease ran out to the queue at their old place; their claim is over (its
 -- writes are refused). Safe to run on every node.
--- KEYS: 1 inflight, 2 pending, 3 waiting, 4 seq, 5 idle receivers
+-- KEYS: 1 inflight, 2 names, 3 waiting, 4 seq, 5 idle receivers
 -- ARGV: 1 key prefix, 2 limit, 3 wake channel, 4 '1' when the records live in the same hashes
 -- With the records alongside, a finished task's leftover claim is only dropped, and a put-back
 -- task is held by no one (its revision moves on, so the old claim cannot write by revision).
@@ -19,7 +19,7 @@ for _, uuid in ipairs(due) do
         redis.call('HDEL', task, 'holder')
         bump(task, 'rev')
       end
-      queue_put_back(task, KEYS[2], KEYS[3], KEYS[4], uuid, 0)
+      queue_put_back(ARGV[1], task, KEYS[2], KEYS[3], KEYS[4], uuid, 0)
       requeued[#requeued + 1] = uuid
     end
   end

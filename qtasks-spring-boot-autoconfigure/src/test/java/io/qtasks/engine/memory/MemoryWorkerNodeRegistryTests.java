@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class MemoryWorkerNodeRegistryTests {
 	}
 
 	private static WorkerNode node(String id, Instant lastHeartbeat) {
-		return new WorkerNode(id, "host", 2, NOW.minusSeconds(600), 1, lastHeartbeat);
+		return new WorkerNode(id, "host", 2, NOW.minusSeconds(600), 1, lastHeartbeat, List.of("echo"));
 	}
 
 }

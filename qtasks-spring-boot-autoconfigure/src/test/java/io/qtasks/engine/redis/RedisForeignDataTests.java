@@ -64,7 +64,7 @@ class RedisForeignDataTests {
 			UUID real = qtasks(context).task("echo").args("real").priority(-10).add().uuid();
 			UUID notAHash = UUID.randomUUID();
 			this.redis.set(this.keys.task(notAHash), "a string");
-			this.redis.zadd(this.keys.pending(), -20, "00000000000000ff" + notAHash);
+			this.redis.zadd(this.keys.pending("echo"), -20, "00000000000000ff" + notAHash);
 			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
 				assertThat(node.claim(5, WAIT)).extracting((delivery) -> delivery.task().uuid()).containsExactly(real);
 				assertThat(this.redis.lrange(this.keys.deadLetters(), 0, -1)).singleElement()
@@ -104,7 +104,7 @@ class RedisForeignDataTests {
 				// the claims of the unstarted node run out after 300ms
 				await().atMost(WAIT).until(() -> {
 					lost.maintenance().requeueExpiredLeases();
-					return this.redis.zcard(this.keys.pending()) == 2;
+					return this.redis.zcard(this.keys.pending("echo")) == 2;
 				});
 				assertThat(qtasks(context).get(odd)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
 				assertThat(qtasks(context).get(plain)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);

@@ -155,13 +155,14 @@ class RedisLeaseTests {
 		runner().run((context) -> {
 			RedisKeys keys = new RedisKeys(this.name);
 			StringRedisTemplate redis = new StringRedisTemplate(context.getBean(RedisConnectionFactory.class));
-			redis.opsForZSet().add(keys.pending(), "total garbage", -10);
+			redis.opsForZSet().add(keys.pending("echo"), "total garbage", -10);
+			redis.opsForSet().add(keys.names(), "echo");
 			UUID unreadable = UUID.randomUUID();
 			String entry = "00000000000000ff" + unreadable;
 			redis.opsForHash()
 				.putAll(keys.task(unreadable), java.util.Map.of("record", "{not json", "status", "new", "name", "echo",
 						"priority", "-5", "entry", entry));
-			redis.opsForZSet().add(keys.pending(), entry, -5);
+			redis.opsForZSet().add(keys.pending("echo"), entry, -5);
 
 			Task done = qtasks(context).task("echo").args("still working").addAndWait(WAIT);
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
@@ -171,10 +172,10 @@ class RedisLeaseTests {
 			assertThat(failed.taskName()).isEqualTo("echo");
 			assertThat(failed.traceback()).contains("The stored record of task " + unreadable + " cannot be read")
 				.contains("'{not json'");
-			assertThat(output).contains("Removed the entry 'total garbage' from the queue " + keys.pending());
+			assertThat(output).contains("Removed the entry 'total garbage' from the queue: not a QTasks queue entry");
 			List<String> deadLetters = redis.opsForList().range(keys.deadLetters(), 0, -1);
 			assertThat(deadLetters).singleElement().asString().contains("\"entry\":\"total garbage\"");
-			assertThat(redis.opsForZSet().zCard(keys.pending())).isZero();
+			assertThat(redis.opsForZSet().zCard(keys.pending("echo"))).isZero();
 		});
 	}
 

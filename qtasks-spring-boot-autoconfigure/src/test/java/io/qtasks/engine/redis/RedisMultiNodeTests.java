@@ -20,7 +20,9 @@ import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.annotation.QTask;
 import io.qtasks.engine.EngineTestTasks;
+import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.TaskProbe;
 import io.qtasks.worker.QTasksWorker;
 import io.qtasks.node.WorkerNode;
@@ -175,6 +177,49 @@ class RedisMultiNodeTests {
 	}
 
 	@Test
+	void aTaskOfANewKindWaitsForANodeThatKnowsIt() {
+		// node A is the old release: it knows the engine test tasks, not "report"
+		node("A").run((a) -> {
+			Task newKind = qtasks(a).task("report").args("q4").add();
+			Task known = qtasks(a).task("record").args("meanwhile").addAndWait(WAIT);
+			assertThat(known.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(qtasks(a).get(newKind.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+			assertThat(a.getBean(TaskEngine.class).pendingCountByTaskName()).containsEntry("report", 1L);
+			// node B is the new release
+			node("B").withBean(NewRelease.class).run((b) -> {
+				Task done = qtasks(a).waitResult(newKind.uuid(), WAIT).orElseThrow();
+				assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+				assertThat(done.returning()).isEqualTo("report q4 by B");
+				assertThat(done.attempt()).isEqualTo(1);
+				assertThat(done.extra()).doesNotContainKey("deliveries");
+			});
+		});
+	}
+
+	@Test
+	void aTaskThatNoLiveNodeRunsEndsAsErrorAfterTheTimeout() {
+		node("A", "qtasks.worker.unknown-task-timeout=1s").run((a) -> {
+			Task orphan = qtasks(a).task("nobody runs this").add();
+			Task failed = qtasks(a).waitResult(orphan.uuid(), WAIT).orElseThrow();
+			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(failed.traceback()).startsWith("Unknown task 'nobody runs this': no live node runs a @QTask of")
+				.contains("the live nodes run [describe, echo, fail, flaky, hold, meet, record, sleep]");
+			assertThat(failed.attempt()).isZero();
+		});
+	}
+
+	@Test
+	void aWorkerWithoutTasksClaimsNothing() {
+		RedisTestApplications.runner(this.name).run((empty) -> {
+			assertThat(empty.getBean(QTasksWorker.class).isRunning()).isTrue();
+			Task queued = qtasks(empty).task("echo").args("not for this node").add();
+			node("A").run((a) -> assertThat(qtasks(a).waitResult(queued.uuid(), WAIT)).get()
+				.extracting(Task::returning)
+				.isEqualTo("not for this node"));
+		});
+	}
+
+	@Test
 	void everyNodeSeesTheLiveNodes() {
 		node("A").run((a) -> {
 			WorkerNodeRegistry registry = a.getBean(WorkerNodeRegistry.class);
@@ -202,6 +247,24 @@ class RedisMultiNodeTests {
 	}
 
 	private record Queued(String label, int priority, int order, UUID uuid) {
+
+	}
+
+	/**
+	 * A task that only the new release of the application has.
+	 */
+	static class NewRelease {
+
+		private final String node;
+
+		NewRelease(org.springframework.core.env.Environment environment) {
+			this.node = environment.getProperty("test.node");
+		}
+
+		@QTask(name = "report")
+		public String report(String quarter) {
+			return "report " + quarter + " by " + this.node;
+		}
 
 	}
 
