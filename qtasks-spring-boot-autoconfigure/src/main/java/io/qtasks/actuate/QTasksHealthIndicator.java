@@ -14,7 +14,8 @@ import io.qtasks.worker.QTasksWorker;
 /**
  * Health of QTasks on this node: {@code UP} when the broker answers, with its type, the
  * queue depth and this node's worker (running, tasks in flight, concurrency);
- * {@code DOWN} when the broker cannot be reached (a Redis that is down, say).
+ * {@code DOWN} when the broker cannot be reached (a Redis that is down, say), or when the
+ * worker runs but no longer claims tasks.
  *
  * @author QTasks contributors
  */
@@ -39,7 +40,12 @@ public class QTasksHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		builder.withDetail("broker", this.engine.type()).withDetail("worker", worker());
 		long depth = this.engine.pendingCount();
-		builder.up().withDetail("queueDepth", depth);
+		builder.withDetail("queueDepth", depth);
+		if (this.worker != null && this.worker.isRunning() && !this.worker.isClaiming()) {
+			builder.down().withDetail("reason", "the worker stopped claiming tasks");
+			return;
+		}
+		builder.up();
 	}
 
 	private Object worker() {

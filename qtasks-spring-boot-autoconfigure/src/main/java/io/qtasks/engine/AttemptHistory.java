@@ -60,11 +60,20 @@ final class AttemptHistory {
 	 * @return whether any was marked
 	 */
 	boolean markLost() {
+		return markLost(null);
+	}
+
+	/**
+	 * Marks the attempts that never ended as lost, saying why when it is known.
+	 * @param why what ended them, or {@code null}
+	 * @return whether any was marked
+	 */
+	boolean markLost(@Nullable String why) {
 		boolean marked = false;
 		for (int i = 0; i < this.attempts.size(); i++) {
 			Map<String, Object> attempt = this.attempts.get(i);
 			if (!attempt.containsKey(ENDED_AT) && !attempt.containsKey(ERROR)) {
-				this.attempts.set(i, with(attempt, ERROR, LOST));
+				this.attempts.set(i, with(attempt, ERROR, (why != null) ? "lost: " + why : LOST));
 				marked = true;
 			}
 		}

@@ -87,7 +87,7 @@ final class TaskClaims {
 	}
 
 	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {
-		logger.error("Task {} cannot run: {}", claim.uuid(), failure.getMessage());
+		logger.error("Task {} cannot run: {}", claim.uuid(), LogSafe.text(failure.getMessage()));
 		Task failed = this.transitions.unreadable(claim.uuid(), failure.getTaskName(), failure.getMessage());
 		this.steps.complete(claim, failed, Fence.claim(claim.token(), failure.getRevision()));
 	}

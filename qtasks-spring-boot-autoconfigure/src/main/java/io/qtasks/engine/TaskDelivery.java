@@ -35,6 +35,8 @@ public final class TaskDelivery {
 
 	private final TaskRecordStore records;
 
+	private volatile boolean ended;
+
 	TaskDelivery(QueueClaim claim, StoredTask stored, TaskSteps steps, TaskRecordStore records) {
 		this.claim = claim;
 		this.stored = stored;
@@ -101,7 +103,7 @@ public final class TaskDelivery {
 	 */
 	public WriteResult complete(Task record) {
 		Assert.isTrue(record.isFinished(), () -> "A completed record must be final, was " + record.status());
-		return this.steps.complete(this.claim, record, this.fence);
+		return ended(this.steps.complete(this.claim, record, this.fence));
 	}
 
 	/**
@@ -113,7 +115,22 @@ public final class TaskDelivery {
 	 */
 	public WriteResult release(Task record, @Nullable Instant until) {
 		Assert.isTrue(!record.isFinished(), () -> "A released record must not be final, was " + record.status());
-		return this.steps.release(this.claim, record, this.fence.unlessCancelRequested(), until);
+		return ended(this.steps.release(this.claim, record, this.fence.unlessCancelRequested(), until));
+	}
+
+	/**
+	 * Whether this claim is over: completed, released, or found lost by a write.
+	 * @return the flag
+	 */
+	public boolean isEnded() {
+		return this.ended;
+	}
+
+	private WriteResult ended(WriteResult result) {
+		if (result.kind() != WriteResult.Kind.CANCEL_REQUESTED) {
+			this.ended = true;
+		}
+		return result;
 	}
 
 	QueueClaim claim() {

@@ -190,6 +190,25 @@ public final class TaskTransitions {
 	}
 
 	/**
+	 * A claimed task goes back to the queue because its run broke off without an outcome
+	 * (an error escaped while the outcome was being recorded): status {@code new}; the
+	 * running attempt stays open, marked lost, so that a task whose runs keep breaking
+	 * off ends as a poison pill rather than being handed round forever.
+	 * @param current the record so far
+	 * @param why what broke the run off
+	 * @return the record
+	 */
+	public Task brokenOff(Task current, String why) {
+		AttemptHistory history = AttemptHistory.of(current);
+		history.markLost(why);
+		return current.toBuilder()
+			.status(TaskStatus.NEW)
+			.updatedAt(now())
+			.extra(TaskExtras.ATTEMPTS, history.snapshot())
+			.build();
+	}
+
+	/**
 	 * A task that ended in {@code error} or {@code cancel} is queued again: status
 	 * {@code new} without the outcome of its last run, with a new retry budget and a new
 	 * timeout; its uuid, arguments, priority and attempts are kept, and its next attempts

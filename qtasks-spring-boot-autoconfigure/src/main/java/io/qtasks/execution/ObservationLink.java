@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import io.qtasks.Task;
 import io.qtasks.engine.TaskExtras;
 import io.qtasks.engine.TaskTransitions;
+import io.qtasks.observation.ObservationFailures;
 import io.qtasks.observation.TaskExecution;
 import io.qtasks.observation.TaskInstrumentation;
 import io.qtasks.observation.TaskOutcome;
@@ -39,7 +40,7 @@ final class ObservationLink implements ExecutionLink {
 			return outcome;
 		}
 		finally {
-			observation.stop();
+			stop(observation, execution.delivery.task());
 		}
 	}
 
@@ -49,7 +50,27 @@ final class ObservationLink implements ExecutionLink {
 	 * @return the open observation
 	 */
 	TaskExecution start(Task claimed) {
-		return this.instrumentation.startExecution(claimed, waited(claimed));
+		try {
+			return this.instrumentation.startExecution(claimed, waited(claimed));
+		}
+		catch (RuntimeException ex) {
+			ObservationFailures.report("start the execution of task " + claimed.uuid(), ex);
+			return TaskExecution.none();
+		}
+	}
+
+	/**
+	 * Ends the observation of a run; a handler that throws changes nothing for the task.
+	 * @param observation the observation
+	 * @param claimed the record as claimed
+	 */
+	static void stop(TaskExecution observation, Task claimed) {
+		try {
+			observation.stop();
+		}
+		catch (RuntimeException ex) {
+			ObservationFailures.report("stop the execution of task " + claimed.uuid(), ex);
+		}
 	}
 
 	static TaskOutcome outcome(RunOutcome outcome) {

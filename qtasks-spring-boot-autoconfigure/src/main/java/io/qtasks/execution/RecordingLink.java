@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
 
+import io.qtasks.engine.LogSafe;
 import io.qtasks.Task;
 import io.qtasks.engine.EngineWriteException;
 import io.qtasks.engine.Failures;
@@ -49,16 +50,16 @@ final class RecordingLink implements ExecutionLink {
 		if (outcome instanceof RunOutcome.Succeeded succeeded) {
 			Task done = (succeeded.progress() != null) ? this.transitions.progressed(current, succeeded.progress())
 					: current;
-			logger.debug("Task {} ({}) succeeded", current.uuid(), current.taskName());
+			logger.debug("Task {} ({}) succeeded", current.uuid(), LogSafe.text(current.taskName()));
 			return complete(records, this.transitions.succeeded(done, succeeded.result()), outcome);
 		}
 		if (outcome instanceof RunOutcome.Failed failed) {
-			logger.warn("Task {} ({}) failed after {} attempt(s): {}", current.uuid(), current.taskName(),
-					current.attempt(), Failures.describe(failed.failure()));
+			logger.warn("Task {} ({}) failed after {} attempt(s): {}", current.uuid(), LogSafe.text(current.taskName()),
+					current.attempt(), LogSafe.text(Failures.describe(failed.failure())));
 			return complete(records, this.transitions.failed(current, failed.failure()), outcome);
 		}
 		if (outcome instanceof RunOutcome.Refused refused) {
-			logger.warn("Task {} failed: {}", current.uuid(), refused.message());
+			logger.warn("Task {} failed: {}", current.uuid(), LogSafe.text(refused.message()));
 			return complete(records, this.transitions.failed(current, refused.message()), outcome);
 		}
 		if (outcome instanceof RunOutcome.Cancelled cancelled) {
@@ -71,12 +72,12 @@ final class RecordingLink implements ExecutionLink {
 			return handBack(records, current, handedBack);
 		}
 		logger.warn("Task {} ({}): its claim was lost to another worker; this run's outcome is discarded",
-				current.uuid(), current.taskName());
+				current.uuid(), LogSafe.text(current.taskName()));
 		return outcome;
 	}
 
 	private RunOutcome cancel(TaskRecordWriter records, Task current, String reason) {
-		logger.info("Task {} was canceled due to: {}", current.uuid(), reason);
+		logger.info("Task {} was canceled due to: {}", current.uuid(), LogSafe.text(reason));
 		return complete(records, this.transitions.cancelled(current, reason), new RunOutcome.Cancelled(reason));
 	}
 
@@ -90,8 +91,9 @@ final class RecordingLink implements ExecutionLink {
 			return lost(waiting);
 		}
 		execution.observation().retried(current.attempt());
-		logger.info("Task {} ({}) attempt {} failed, retrying at {}: {}", current.uuid(), current.taskName(),
-				current.attempt(), retry.dueAt(), Failures.describe(retry.failure()));
+		logger.info("Task {} ({}) attempt {} failed, retrying at {}: {}", current.uuid(),
+				LogSafe.text(current.taskName()), current.attempt(), retry.dueAt(),
+				LogSafe.text(Failures.describe(retry.failure())));
 		return retry;
 	}
 
@@ -103,7 +105,8 @@ final class RecordingLink implements ExecutionLink {
 		if (!result.written()) {
 			return lost(current);
 		}
-		logger.info("Task {} ({}) goes back to the queue: {}", current.uuid(), current.taskName(), handedBack.why());
+		logger.info("Task {} ({}) goes back to the queue: {}", current.uuid(), LogSafe.text(current.taskName()),
+				LogSafe.text(handedBack.why()));
 		return handedBack;
 	}
 
@@ -125,7 +128,7 @@ final class RecordingLink implements ExecutionLink {
 			logger.warn(
 					"Task {} ({}) stopped: the engine could not store its outcome ({}) nor take the task back; it"
 							+ " runs again once its claim runs out",
-					current.uuid(), current.taskName(), rootCause(failure));
+					current.uuid(), LogSafe.text(current.taskName()), rootCause(failure));
 			return handedBack;
 		}
 	}
@@ -136,7 +139,7 @@ final class RecordingLink implements ExecutionLink {
 
 	private static RunOutcome lost(Task record) {
 		logger.warn("Task {} ({}) ended as {}, but its claim was lost to another worker; the outcome is discarded",
-				record.uuid(), record.taskName(), record.status());
+				record.uuid(), LogSafe.text(record.taskName()), record.status());
 		return new RunOutcome.Lost();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.qtasks.engine.LogSafe;
 import io.qtasks.Task;
 import io.qtasks.TaskSelf;
 import io.qtasks.context.DefaultTaskContext;
@@ -115,7 +116,7 @@ public class TaskRunner {
 		Task claimed = delivery.task();
 		String message = "Unknown task '" + claimed.taskName() + "': no @QTask with this name is registered on this"
 				+ " worker (known tasks: " + this.registry.getNames() + ")";
-		logger.warn("Task {} failed: {}", claimed.uuid(), message);
+		logger.warn("Task {} failed: {}", claimed.uuid(), LogSafe.text(message));
 		TaskExecution execution = this.observation.start(claimed);
 		RunOutcome outcome = new RunOutcome.Refused(message);
 		try {
@@ -129,7 +130,7 @@ public class TaskRunner {
 			outcome = new RunOutcome.HandedBack("the engine could not store its outcome", ex);
 		}
 		execution.outcome(ObservationLink.outcome(outcome), null);
-		execution.stop();
+		ObservationLink.stop(execution, claimed);
 		return outcome;
 	}
 

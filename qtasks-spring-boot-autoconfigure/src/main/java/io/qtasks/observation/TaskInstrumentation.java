@@ -81,10 +81,21 @@ public class TaskInstrumentation {
 			return task;
 		}
 		TaskEnqueueContext context = new TaskEnqueueContext(task);
-		Observation observation = TaskObservationDocumentation.TASK_ENQUEUE
-			.observation(this.enqueueConvention, DEFAULT_ENQUEUE_CONVENTION, () -> context, this.registry)
-			.start();
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation observation;
+		Observation.Scope scope;
+		try {
+			observation = TaskObservationDocumentation.TASK_ENQUEUE
+				.observation(this.enqueueConvention, DEFAULT_ENQUEUE_CONVENTION, () -> context, this.registry)
+				.start();
+			scope = observation.openScope();
+		}
+		catch (RuntimeException ex) {
+			ObservationFailures.report("start the enqueue of task " + task.uuid(), ex);
+			broker.accept(task);
+			this.metrics.enqueued(task);
+			return task;
+		}
+		try {
 			Task traced = withTrace(task, context.getCarrier());
 			broker.accept(traced);
 			this.metrics.enqueued(traced);
@@ -95,7 +106,13 @@ public class TaskInstrumentation {
 			throw ex;
 		}
 		finally {
-			observation.stop();
+			try {
+				scope.close();
+				observation.stop();
+			}
+			catch (RuntimeException ex) {
+				ObservationFailures.report("stop the enqueue of task " + task.uuid(), ex);
+			}
 		}
 	}
 

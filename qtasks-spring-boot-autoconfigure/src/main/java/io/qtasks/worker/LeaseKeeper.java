@@ -6,6 +6,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
 
@@ -46,7 +47,7 @@ final class LeaseKeeper extends PeriodicPart {
 				logger.warn(
 						"The claim on task {} ({}) was lost: its lease ran out and the task went back to the"
 								+ " queue; this node's run is stopped and what it records is discarded",
-						delivery.uuid(), delivery.task().taskName());
+						delivery.uuid(), LogSafe.text(delivery.task().taskName()));
 			}
 		}
 	}

@@ -139,6 +139,15 @@ public class QTasksWorker implements SmartLifecycle {
 		return Optional.ofNullable(this.dispatcher.failure());
 	}
 
+	/**
+	 * Whether the worker claims tasks: it runs and its dispatcher thread is alive. A
+	 * worker that runs but does not claim is unhealthy.
+	 * @return the flag
+	 */
+	public boolean isClaiming() {
+		return this.active && this.dispatcher.isClaiming();
+	}
+
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -14,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import io.qtasks.context.TaskRun;
 import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
-import io.qtasks.engine.TaskTransitions;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.execution.TaskRunner;
 
@@ -40,8 +39,6 @@ final class TaskDispatcher implements WorkerPart {
 
 	private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
 
-	private static final Duration REJECTED_PAUSE = Duration.ofSeconds(1);
-
 	private static final Duration INTERRUPTED_TASKS_TIMEOUT = Duration.ofSeconds(5);
 
 	private final String workerId;
@@ -57,6 +54,8 @@ final class TaskDispatcher implements WorkerPart {
 	private final WorkerSettings settings;
 
 	private final ClaimFailures failures;
+
+	private final DeliveryReturns returns;
 
 	private final Semaphore slots;
 
@@ -77,12 +76,18 @@ final class TaskDispatcher implements WorkerPart {
 		this.executors = executors;
 		this.settings = settings;
 		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
+		this.returns = new DeliveryReturns(engine);
 		this.slots = new Semaphore(settings.concurrency());
 		this.registry = registry;
 	}
 
 	@Nullable BrokerFailure failure() {
 		return this.failures.current();
+	}
+
+	boolean isClaiming() {
+		Thread dispatcher = this.thread;
+		return this.active && dispatcher != null && dispatcher.isAlive();
 	}
 
 	@Override
@@ -118,48 +123,59 @@ final class TaskDispatcher implements WorkerPart {
 
 	private void dispatch() {
 		while (this.active) {
-			int claimable;
 			try {
-				this.slots.acquire();
-				claimable = 1 + this.slots.drainPermits();
+				dispatchOnce();
 			}
-			catch (InterruptedException ex) {
-				continue;
-			}
-			List<TaskDelivery> deliveries;
-			try {
-				deliveries = claim(claimable, RECEIVE_TIMEOUT);
-			}
-			catch (InterruptedException ex) {
-				this.slots.release(claimable);
-				continue;
-			}
-			catch (RuntimeException ex) {
-				this.slots.release(claimable);
-				this.failures.failed(ex);
+			catch (Throwable ex) {
+				// an error (out of memory, say) must not end the claims of this node
+				logger.error("The dispatcher of QTasks worker {} failed; it goes on claiming", this.workerId, ex);
 				pause(FAILURE_PAUSE);
-				continue;
 			}
-			this.failures.succeeded();
-			this.slots.release(claimable - deliveries.size());
-			deliveries.forEach((delivery) -> submit(delivery, this.running.register(delivery)));
 		}
+	}
+
+	private void dispatchOnce() {
+		int claimable;
+		try {
+			this.slots.acquire();
+			claimable = 1 + this.slots.drainPermits();
+		}
+		catch (InterruptedException ex) {
+			return;
+		}
+		List<TaskDelivery> deliveries;
+		try {
+			deliveries = claim(claimable, RECEIVE_TIMEOUT);
+		}
+		catch (InterruptedException ex) {
+			this.slots.release(claimable);
+			return;
+		}
+		catch (RuntimeException ex) {
+			this.slots.release(claimable);
+			this.failures.failed(ex);
+			pause(FAILURE_PAUSE);
+			return;
+		}
+		this.failures.succeeded();
+		this.slots.release(claimable - deliveries.size());
+		deliveries.forEach((delivery) -> submit(delivery, this.running.register(delivery)));
 	}
 
 	/**
 	 * Hands a claimed task, and the slot claimed for it, to its executor.
 	 */
 	private void submit(TaskDelivery delivery, TaskRun run) {
-		Executor executor = this.executors.forTask(delivery.task().taskName());
 		try {
+			Executor executor = this.executors.forTask(delivery.task().taskName());
 			executor.execute(() -> runFrom(delivery, run, executor));
 		}
-		catch (RejectedExecutionException ex) {
+		catch (Throwable ex) {
 			this.running.remove(delivery);
 			this.slots.release();
-			logger.warn("The executor of task {} ({}) rejected it; it goes back to the queue for {}", delivery.uuid(),
-					delivery.task().taskName(), REJECTED_PAUSE, ex);
-			handBack(delivery, "its executor rejected it");
+			logger.warn("The executor of task {} ({}) did not take it", delivery.uuid(),
+					LogSafe.text(delivery.task().taskName()), ex);
+			this.returns.notRun(delivery, "its executor did not take it (" + ex + ")");
 		}
 	}
 
@@ -189,14 +205,18 @@ final class TaskDispatcher implements WorkerPart {
 	}
 
 	private void process(TaskDelivery delivery, TaskRun run) {
+		Throwable escaped = null;
 		try {
 			this.runner.run(delivery, run);
 		}
-		catch (RuntimeException | Error ex) {
-			logger.error("Task {} could not be processed", delivery.uuid(), ex);
+		catch (Throwable ex) {
+			escaped = ex;
+			logger.error("Task {} broke off its run", delivery.uuid(), ex);
 		}
-		finally {
-			this.running.remove(delivery);
+		this.running.remove(delivery);
+		if (!delivery.isEnded()) {
+			this.returns.brokenOff(delivery,
+					(escaped != null) ? escaped : new IllegalStateException("no outcome was recorded"));
 		}
 	}
 
@@ -230,17 +250,6 @@ final class TaskDispatcher implements WorkerPart {
 		}
 		return this.engine
 			.claim(this.engine.isShared() ? new ClaimRequest(max, names, timeout) : ClaimRequest.anyTask(max, timeout));
-	}
-
-	private void handBack(TaskDelivery delivery, String why) {
-		TaskTransitions transitions = this.engine.transitions();
-		try {
-			delivery.release(transitions.handedBack(delivery.task(), why), transitions.now().plus(REJECTED_PAUSE));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not hand task {} back; it runs again once its claim runs out: {}", delivery.uuid(),
-					ex.toString());
-		}
 	}
 
 	private void drain() {

@@ -2,6 +2,8 @@ package io.qtasks.options;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -95,6 +97,27 @@ class ExecutorTests {
 	}
 
 	@Test
+	void anExecutorThatRejectsEverythingGetsItsTasksBackAfterAPauseAndOthersRun() {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			Task rejected = qtasks.addTask("on_rejecting");
+			await().atMost(OptionsTestSupport.WAIT)
+				.until(() -> deliveries(qtasks.get(rejected.uuid()).orElseThrow()) >= 2);
+			assertThat(run(qtasks, "on_pool").status()).isEqualTo(TaskStatus.SUCCESS);
+			Task waiting = qtasks.get(rejected.uuid()).orElseThrow();
+			assertThat(waiting.status()).isEqualTo(TaskStatus.NEW);
+			assertThat(waiting.attempt()).isZero();
+			// handed back after a pause of a second each time, not in a hot loop
+			assertThat(deliveries(waiting)).isLessThan(20);
+			assertThat(context.getBean(QTasksWorker.class).isClaiming()).isTrue();
+		});
+	}
+
+	private static int deliveries(Task task) {
+		return (task.extra().get("deliveries") instanceof Number count) ? count.intValue() : 1;
+	}
+
+	@Test
 	void unknownExecutorFailsStartup() {
 		OptionsTestSupport.runner("executor-tests-unknown")
 			.withUserConfiguration(UnknownExecutorTask.class)
@@ -113,6 +136,13 @@ class ExecutorTests {
 			return executor;
 		}
 
+		@Bean
+		Executor rejecting() {
+			return (command) -> {
+				throw new RejectedExecutionException("this executor takes nothing");
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -127,6 +157,11 @@ class ExecutorTests {
 		@QTask(name = "on_pool")
 		public String onPool() {
 			return Thread.currentThread().getName();
+		}
+
+		@QTask(name = "on_rejecting", executor = "rejecting")
+		public void onRejecting() {
+			throw new AssertionError("never runs");
 		}
 
 		@QTask(name = "on_reports", executor = "reports")

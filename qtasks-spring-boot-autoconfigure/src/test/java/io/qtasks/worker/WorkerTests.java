@@ -11,8 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -41,11 +44,35 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  *
  * @author QTasks contributors
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WorkerTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final ApplicationContextRunner runner = QTasksContextRunner.create().withUserConfiguration(TestTasks.class);
+
+	@Test
+	void taskNamesAndCancelReasonsCannotForgeLogLines(CapturedOutput output) {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			Task unknown = qtasks.task("no such task\nERROR forged by the name").addAndWait(WAIT);
+			assertThat(unknown.status()).isEqualTo(TaskStatus.ERROR);
+			Task queued = qtasks.task("add").args(1, 2).add();
+			qtasks.cancel(queued.uuid(), "maybe");
+			Task slow = qtasks.addTask("slow_cancellable");
+			org.awaitility.Awaitility.await()
+				.atMost(WAIT)
+				.until(() -> qtasks.get(slow.uuid()).orElseThrow().status() == TaskStatus.PROCESS);
+			qtasks.cancel(slow.uuid(), "stop\r\nINFO forged by the reason");
+			assertThat(qtasks.waitResult(slow.uuid(), WAIT)).get()
+				.extracting(Task::cancelReason)
+				.isEqualTo("stop\r\nINFO forged by the reason");
+			assertThat(output).contains("no such task\\nERROR forged by the name")
+				.contains("stop\\r\\nINFO forged by the reason")
+				.doesNotContain("\nERROR forged by the name")
+				.doesNotContain("\nINFO forged by the reason");
+		});
+	}
 
 	@Test
 	void runsATaskAndStoresItsResultAsJson() {
@@ -361,6 +388,12 @@ class WorkerTests {
 		public String slow(TaskContext ctx) {
 			this.recorder.slowStarted.countDown();
 			ctx.sleep(Duration.ofMillis(300));
+			return "done";
+		}
+
+		@QTask("slow_cancellable")
+		public String slowCancellable(TaskContext ctx) {
+			ctx.sleep(Duration.ofMinutes(1));
 			return "done";
 		}
 

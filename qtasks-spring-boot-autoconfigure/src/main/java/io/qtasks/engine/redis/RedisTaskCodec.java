@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.spi.UnreadableRecordException;
 import io.qtasks.json.JsonConversionException;
 import io.qtasks.json.TaskJsonMapper;
@@ -113,7 +114,8 @@ public class RedisTaskCodec {
 	}
 
 	/**
-	 * Quotes stored text for a message, shortened when long.
+	 * Quotes stored text for a message, shortened when long and with its control
+	 * characters escaped.
 	 * @param text the text
 	 * @return the quoted text
 	 */
@@ -122,7 +124,7 @@ public class RedisTaskCodec {
 			return "null";
 		}
 		String shown = (text.length() > MAX_QUOTED_LENGTH) ? text.substring(0, MAX_QUOTED_LENGTH) + "…" : text;
-		return "'" + shown + "'";
+		return "'" + LogSafe.text(shown) + "'";
 	}
 
 	private static String firstLine(String message) {

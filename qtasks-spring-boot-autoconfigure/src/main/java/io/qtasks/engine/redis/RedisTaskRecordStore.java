@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.qtasks.engine.LogSafe;
 import io.qtasks.CancelOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
@@ -204,7 +205,7 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 			return this.codec.read(UUID.fromString(uuid), record, status, null, 0);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Skipping an unreadable record while listing tasks: {}", ex.getMessage());
+			logger.warn("Skipping an unreadable record while listing tasks: {}", LogSafe.text(ex.getMessage()));
 			return null;
 		}
 	}
