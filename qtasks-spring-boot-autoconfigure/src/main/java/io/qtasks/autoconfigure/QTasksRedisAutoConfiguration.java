@@ -21,6 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.engine.redis.RedisEngineLifecycle;
 import io.qtasks.engine.redis.RedisEngineSettings;
+import io.qtasks.engine.redis.RedisEvictionPolicy;
 import io.qtasks.engine.redis.RedisKeys;
 import io.qtasks.engine.redis.RedisMaintenance;
 import io.qtasks.engine.redis.RedisSubscriptions;
@@ -117,10 +118,13 @@ public final class QTasksRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisEngineLifecycle qtasksRedisEngineLifecycle(RedisConnectionFactory connectionFactory, RedisKeys keys,
-			RedisEngineSettings settings, RedisSubscriptions subscriptions, ObjectProvider<TaskRecordStore> records) {
-		RedisMaintenance maintenance = new RedisMaintenance(new StringRedisTemplate(connectionFactory), keys,
+			RedisEngineSettings settings, RedisSubscriptions subscriptions, ObjectProvider<TaskRecordStore> records,
+			QTasksProperties properties) {
+		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
+		RedisMaintenance maintenance = new RedisMaintenance(redis, keys,
 				records.getIfUnique() instanceof RedisTaskRecordStore);
-		return new RedisEngineLifecycle(subscriptions, maintenance, settings.reaperInterval());
+		return new RedisEngineLifecycle(subscriptions, maintenance, settings.reaperInterval(),
+				new RedisEvictionPolicy(redis, properties.getRedis().isAllowEviction()));
 	}
 
 	@Bean

@@ -401,6 +401,13 @@ public class QTasksProperties {
 		 */
 		private Duration reaperInterval = Duration.ofSeconds(5);
 
+		/**
+		 * Whether to start on a Redis whose maxmemory-policy may evict any key
+		 * (allkeys-*), which loses queued tasks and claims under memory pressure. Off,
+		 * such a Redis fails start-up.
+		 */
+		private boolean allowEviction;
+
 		public Duration getLease() {
 			return this.lease;
 		}
@@ -425,10 +432,18 @@ public class QTasksProperties {
 			this.reaperInterval = reaperInterval;
 		}
 
+		public boolean isAllowEviction() {
+			return this.allowEviction;
+		}
+
+		public void setAllowEviction(boolean allowEviction) {
+			this.allowEviction = allowEviction;
+		}
+
 		@Override
 		public String toString() {
 			return "Redis(lease=" + this.lease + ", heartbeatInterval=" + this.heartbeatInterval + ", reaperInterval="
-					+ this.reaperInterval + ")";
+					+ this.reaperInterval + ", allowEviction=" + this.allowEviction + ")";
 		}
 
 	}

@@ -17,9 +17,9 @@ import io.qtasks.engine.LifecyclePhases;
 
 /**
  * Starts and stops the Redis engine's own parts with the application context: the
- * subscriptions, and the housekeeping on a thread of its own every reaper interval. It
- * starts after the connection factory and stops after the worker, before the connection
- * factory.
+ * subscriptions, and the housekeeping on a thread of its own every reaper interval, once
+ * the eviction policy of Redis has been checked. It starts after the connection factory
+ * and stops after the worker, before the connection factory.
  *
  * @author QTasks contributors
  */
@@ -35,6 +35,8 @@ public class RedisEngineLifecycle implements SmartLifecycle {
 
 	private final Duration reaperInterval;
 
+	private final RedisEvictionPolicy evictionPolicy;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private @Nullable ScheduledExecutorService housekeeping;
@@ -44,12 +46,14 @@ public class RedisEngineLifecycle implements SmartLifecycle {
 	 * @param subscriptions the engine's subscriptions
 	 * @param maintenance the housekeeping
 	 * @param reaperInterval how often the housekeeping runs
+	 * @param evictionPolicy the check of the eviction policy of Redis, made at start
 	 */
-	public RedisEngineLifecycle(RedisSubscriptions subscriptions, RedisMaintenance maintenance,
-			Duration reaperInterval) {
+	public RedisEngineLifecycle(RedisSubscriptions subscriptions, RedisMaintenance maintenance, Duration reaperInterval,
+			RedisEvictionPolicy evictionPolicy) {
 		this.subscriptions = subscriptions;
 		this.maintenance = maintenance;
 		this.reaperInterval = reaperInterval;
+		this.evictionPolicy = evictionPolicy;
 	}
 
 	@Override
@@ -58,6 +62,7 @@ public class RedisEngineLifecycle implements SmartLifecycle {
 			if (this.housekeeping != null) {
 				return;
 			}
+			this.evictionPolicy.check();
 			this.subscriptions.start();
 			CustomizableThreadFactory threads = new CustomizableThreadFactory("qtasks-redis-maintenance-");
 			threads.setDaemon(true);
