@@ -2,6 +2,7 @@ package io.qtasks;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,8 +51,22 @@ public interface TaskRequest {
 	TaskRequest priority(int priority);
 
 	/**
+	 * Sets the task's uuid instead of a new random one, which makes the enqueue
+	 * idempotent: an enqueue retried with the same uuid (after a timeout, say, that left
+	 * it unknown whether the first one was stored) does not queue the task twice, and
+	 * {@link #add()} returns the record already stored, whatever its status, with the
+	 * arguments of the first enqueue. This holds as long as the record is kept (finished
+	 * records go after {@code qtasks.storage.finished-ttl}). A uuid that belongs to a
+	 * task of another name is refused with an {@link IllegalArgumentException}.
+	 * @param uuid the uuid
+	 * @return this request
+	 */
+	TaskRequest uuid(UUID uuid);
+
+	/**
 	 * Enqueues the task.
-	 * @return the record as stored, in status {@code new}
+	 * @return the record as stored, in status {@code new}; for a {@link #uuid(UUID) uuid}
+	 * already stored, that record
 	 * @throws io.qtasks.client.TaskEnqueueException when the broker cannot take the task
 	 * (Redis unreachable or not answering); it names the task's uuid
 	 */

@@ -2,7 +2,6 @@ package io.qtasks.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,16 +122,25 @@ public class DefaultQTasks implements QTasks {
 		return this.engine.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
 	}
 
-	Task enqueue(String taskName, @Nullable Object[] args, Map<String, ?> kwargs, @Nullable Integer priority) {
+	Task enqueue(DefaultTaskRequest request) {
+		String taskName = request.taskName();
+		UUID chosen = request.uuid();
+		if (chosen != null) {
+			Optional<Task> existing = existing(chosen, taskName);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+		}
 		Optional<TaskDefinition> definition = this.registry.find(taskName);
-		JsonArguments arguments = this.json.toJsonArguments(args, kwargs);
+		JsonArguments arguments = this.json.toJsonArguments(request.args(), request.kwargs());
 		DataSize limit = this.settings.maxPayloadSize();
 		if (limit != null && arguments.size() > limit.toBytes()) {
 			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
 					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
 		}
 		Instant now = this.engine.transitions().now();
-		Task task = Task.builder(TaskIds.next(), taskName)
+		Integer priority = request.priority();
+		Task task = Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
 			.priority((priority != null) ? priority
 					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
 			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
@@ -141,7 +149,27 @@ public class DefaultQTasks implements QTasks {
 			.createdAt(now)
 			.updatedAt(now)
 			.build();
-		return this.instrumentation.enqueue(task, this.enqueuer);
+		try {
+			return this.instrumentation.enqueue(task, this.enqueuer);
+		}
+		catch (DuplicateTaskException ex) {
+			// another enqueue of the same uuid won the race
+			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * The record already stored under a caller's uuid, which must be of the same task.
+	 */
+	private Optional<Task> existing(UUID uuid, String taskName) {
+		Optional<Task> existing = this.engine.find(uuid);
+		existing.ifPresent((task) -> {
+			if (!task.taskName().equals(taskName)) {
+				throw new IllegalArgumentException("Cannot enqueue task '" + taskName + "' with uuid " + uuid
+						+ ": that uuid belongs to task '" + task.taskName() + "'");
+			}
+		});
+		return existing;
 	}
 
 	private void send(Task task) {
@@ -153,13 +181,12 @@ public class DefaultQTasks implements QTasks {
 			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
 		}
 		if (!stored) {
-			throw new IllegalStateException("A task with uuid " + task.uuid() + " already exists");
+			throw new DuplicateTaskException(task.uuid());
 		}
 	}
 
-	Task enqueueAndWait(String taskName, @Nullable Object[] args, Map<String, ?> kwargs, @Nullable Integer priority,
-			Duration timeout) {
-		Task queued = enqueue(taskName, args, kwargs, priority);
+	Task enqueueAndWait(DefaultTaskRequest request, Duration timeout) {
+		Task queued = enqueue(request);
 		return waitResult(queued.uuid(), timeout).or(() -> get(queued.uuid())).orElse(queued);
 	}
 

@@ -3,8 +3,11 @@ package io.qtasks.client;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
@@ -25,6 +28,8 @@ final class DefaultTaskRequest implements TaskRequest {
 	private final Map<String, Object> kwargs = new LinkedHashMap<>();
 
 	private @Nullable Integer priority;
+
+	private @Nullable UUID uuid;
 
 	DefaultTaskRequest(DefaultQTasks client, String taskName) {
 		this.client = client;
@@ -56,13 +61,40 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest uuid(UUID uuid) {
+		Assert.notNull(uuid, "uuid must not be null");
+		this.uuid = uuid;
+		return this;
+	}
+
+	@Override
 	public Task add() {
-		return this.client.enqueue(this.taskName, this.args, this.kwargs, this.priority);
+		return this.client.enqueue(this);
 	}
 
 	@Override
 	public Task addAndWait(Duration timeout) {
-		return this.client.enqueueAndWait(this.taskName, this.args, this.kwargs, this.priority, timeout);
+		return this.client.enqueueAndWait(this, timeout);
+	}
+
+	String taskName() {
+		return this.taskName;
+	}
+
+	@Nullable Object[] args() {
+		return this.args;
+	}
+
+	Map<String, Object> kwargs() {
+		return this.kwargs;
+	}
+
+	@Nullable Integer priority() {
+		return this.priority;
+	}
+
+	@Nullable UUID uuid() {
+		return this.uuid;
 	}
 
 }

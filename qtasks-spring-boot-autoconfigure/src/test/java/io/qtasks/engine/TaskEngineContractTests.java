@@ -179,6 +179,67 @@ public abstract class TaskEngineContractTests {
 	}
 
 	@Test
+	void anEnqueueRetriedWithTheSameUuidQueuesTheTaskOnce() {
+		clientOnly().run((context) -> {
+			UUID uuid = UUID.randomUUID();
+			Task first = qtasks(context).task("echo").uuid(uuid).args("first").add();
+			Task again = qtasks(context).task("echo").uuid(uuid).args("second").priority(-5).add();
+			assertThat(first.uuid()).isEqualTo(uuid);
+			assertThat(again).isEqualTo(first);
+			assertThat(again.args()).containsExactly("first");
+			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+		});
+	}
+
+	@Test
+	void concurrentEnqueuesOfOneUuidStoreOneTaskAndAllReturnIt() {
+		clientOnly().run((context) -> {
+			UUID uuid = UUID.randomUUID();
+			List<CompletableFuture<Task>> enqueues = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String arg = "try " + i;
+				enqueues
+					.add(CompletableFuture.supplyAsync(() -> qtasks(context).task("echo").uuid(uuid).args(arg).add()));
+			}
+			List<Task> returned = new ArrayList<>();
+			for (CompletableFuture<Task> enqueue : enqueues) {
+				returned.add(enqueue.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+			}
+			Task stored = qtasks(context).get(uuid).orElseThrow();
+			assertThat(returned).allSatisfy((task) -> assertThat(task).isEqualTo(stored));
+			assertThat(engine(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void anEnqueueWithTheUuidOfAFinishedTaskReturnsItsOutcome() {
+		worker().run((context) -> {
+			UUID uuid = UUID.randomUUID();
+			Task done = qtasks(context).task("record").uuid(uuid).args("once").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			Task again = qtasks(context).task("record").uuid(uuid).args("once").add();
+			assertThat(again.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(again.returning()).isEqualTo(done.returning());
+			assertThat(qtasks(context).task("record").uuid(uuid).addAndWait(WAIT)).isEqualTo(done);
+			assertThat(this.probe.runs("once")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void theUuidOfATaskCannotBeReusedForAnotherTask() {
+		clientOnly().run((context) -> {
+			UUID uuid = qtasks(context).task("echo").uuid(UUID.randomUUID()).add().uuid();
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> qtasks(context).task("describe").uuid(uuid).add())
+				.withMessageContaining(uuid.toString())
+				.withMessageContaining("'echo'");
+			assertThat(qtasks(context).get(uuid).orElseThrow().taskName()).isEqualTo("echo");
+			assertThat(engine(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void waitResultReturnsAFailureWithItsTraceback() {
 		worker().run((context) -> {
 			Task queued = qtasks(context).addTask("fail", "it broke");
