@@ -101,6 +101,15 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The flag a script sets when it found the counts overwritten by another program, so
+	 * that the housekeeping counts again.
+	 * @return the key
+	 */
+	public String staleCounts() {
+		return counts() + ":stale";
+	}
+
+	/**
 	 * The finished records of a status by expiry time: a sorted set of uuids.
 	 * @param status a final status
 	 * @return the key

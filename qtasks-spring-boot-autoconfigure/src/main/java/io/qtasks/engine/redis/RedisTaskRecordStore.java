@@ -49,7 +49,15 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 
 	private static final List<Object> FIELDS = List.of("record", "status", "rev", "holder", "cancel", "name");
 
-	private static final int MIN_PAGE_SIZE = 100;
+	/**
+	 * How many of the newest records a listing looks at, at most.
+	 */
+	static final int MAX_LISTED_RANKS = 10_000;
+
+	/**
+	 * How many records one script call of a listing looks at.
+	 */
+	private static final int LIST_SLICE = 1_000;
 
 	private final StringRedisTemplate redis;
 
@@ -119,24 +127,29 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 		};
 	}
 
+	/**
+	 * Lists the newest records that pass the query's filters, looking at no more than
+	 * {@value #MAX_LISTED_RANKS} of the newest records whatever the filters (older
+	 * matches are not listed), in slices of {@value #LIST_SLICE}, so that a filter that
+	 * matches little never makes one request walk a large store.
+	 */
 	@Override
 	public List<Task> list(TaskQuery query) {
 		List<Task> found = new ArrayList<>();
-		int pageSize = Math.max(query.limit(), MIN_PAGE_SIZE);
+		String status = (query.status() != null) ? query.status().value() : "";
+		String taskName = (query.taskName() != null) ? query.taskName() : "";
 		long first = 0;
-		while (found.size() < query.limit()) {
+		while (found.size() < query.limit() && first >= 0 && first < MAX_LISTED_RANKS) {
 			List<?> page = this.redis.execute(PAGE, List.of(this.keys.index()), this.keys.prefix(),
-					String.valueOf(first), String.valueOf(first + pageSize - 1));
-			for (int i = 0; i + 2 < page.size() && found.size() < query.limit(); i += 3) {
+					String.valueOf(first), String.valueOf(Math.min(LIST_SLICE, MAX_LISTED_RANKS - first)), status,
+					taskName, String.valueOf(query.limit() - found.size()));
+			first = Long.parseLong(String.valueOf(page.get(0)));
+			for (int i = 1; i + 2 < page.size(); i += 3) {
 				Task task = readListed((String) page.get(i), (String) page.get(i + 1), (String) page.get(i + 2));
 				if (task != null && query.matches(task)) {
 					found.add(task);
 				}
 			}
-			if (page.size() < pageSize * 3) {
-				break;
-			}
-			first += pageSize;
 		}
 		return found;
 	}

@@ -7,7 +7,7 @@ if not queue_end_claim(KEYS[1], KEYS[2], ARGV[2], ARGV[3]) then
   return 0
 end
 local fields = redis.call('HMGET', KEYS[1], 'entry', 'qname')
-if fields[1] and not redis.call('ZSCORE', pending_key(ARGV[1], fields[2]), fields[1]) then
+if fields[1] and not zscore(pending_key(ARGV[1], fields[2]), fields[1]) then
   redis.call('HDEL', KEYS[1], 'entry')
 end
 return 1

@@ -43,7 +43,12 @@ end
 -- the first entry of each name, then repeatedly the best of them
 local heads = {}
 local function peek(name)
-  local head = redis.call('ZRANGE', pending_key(prefix, name), 0, 0, 'WITHSCORES')
+  local key = pending_key(prefix, name)
+  if redis.call('TYPE', key).ok ~= 'zset' then
+    heads[name] = nil
+    return
+  end
+  local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
   heads[name] = (#head > 0) and { entry = head[1], score = tonumber(head[2]) } or nil
 end
 for _, name in ipairs(names) do
@@ -80,7 +85,7 @@ while taken < tonumber(ARGV[2]) do
   local uuid = string.sub(entry, 17)
   local task = prefix .. 'task:' .. uuid
   local reason = nil
-  if #entry ~= 52 then
+  if #entry ~= 52 or not string.match(string.sub(entry, 1, 16), '^%x+$') or not is_uuid(uuid) then
     reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
   elseif task_fields(task, 'entry')[1] ~= entry then
     reason = 'no queued task has this entry'

@@ -16,7 +16,7 @@ for _, status in ipairs({ 'success', 'error', 'cancel' }) do
     redis.call('ZREM', expiry, uuid)
   end
   if #due > 0 then
-    redis.call('HINCRBY', KEYS[1], status, -#due)
+    count_add(KEYS[1], status, -#due)
   end
   expired = expired + #due
 end

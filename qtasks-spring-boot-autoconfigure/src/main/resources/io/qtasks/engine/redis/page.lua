@@ -1,13 +1,29 @@
--- Reads one page of records, newest first.
+-- Reads a slice of the index, newest first, and returns the records that pass the filters,
+-- judged on the hash's own status and name fields (no record is decoded here).
 -- KEYS: 1 index
--- ARGV: 1 key prefix, 2 first rank, 3 last rank
--- Returns uuid, record, status triples; record and status are empty for a record that is gone.
-local uuids = redis.call('ZREVRANGE', KEYS[1], ARGV[2], ARGV[3])
-local page = {}
-for _, uuid in ipairs(uuids) do
-  local fields = task_fields(ARGV[1] .. 'task:' .. uuid, 'record', 'status')
-  page[#page + 1] = uuid
-  page[#page + 1] = fields[1] or ''
-  page[#page + 1] = fields[2] or ''
+-- ARGV: 1 key prefix, 2 first rank, 3 how many ranks to look at, 4 status ('' for any),
+--       5 task name ('' for any), 6 the most records to return
+-- Returns the rank to go on from (-1: the end of the index was reached), then uuid, record,
+-- status triples.
+local first = tonumber(ARGV[2])
+local uuids = redis.call('ZREVRANGE', KEYS[1], first, first + tonumber(ARGV[3]) - 1)
+local limit = tonumber(ARGV[6])
+local page = { '-1' }
+local found = 0
+for i, uuid in ipairs(uuids) do
+  if found == limit then
+    page[1] = tostring(first + i - 1)
+    return page
+  end
+  local fields = task_fields(ARGV[1] .. 'task:' .. uuid, 'record', 'status', 'name')
+  if fields[1] and (ARGV[4] == '' or fields[2] == ARGV[4]) and (ARGV[5] == '' or fields[3] == ARGV[5]) then
+    page[#page + 1] = uuid
+    page[#page + 1] = fields[1]
+    page[#page + 1] = fields[2] or ''
+    found = found + 1
+  end
+end
+if #uuids == tonumber(ARGV[3]) then
+  page[1] = tostring(first + #uuids)
 end
 return page

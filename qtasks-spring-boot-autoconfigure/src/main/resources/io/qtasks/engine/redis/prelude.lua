@@ -38,6 +38,19 @@ local function score(priority)
   return tonumber(priority) or 0
 end
 
+-- Whether a value is a uuid in its canonical form (36 characters, lower or upper case hex).
+local function is_uuid(value)
+  return string.match(value, '^%x%x%x%x%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x$') ~= nil
+end
+
+-- The score of a member of a sorted set, or nil; a key of another type holds no member.
+local function zscore(key, member)
+  if redis.call('TYPE', key).ok ~= 'zset' then
+    return nil
+  end
+  return redis.call('ZSCORE', key, member)
+end
+
 local function is_finished(status)
   return status == 'success' or status == 'error' or status == 'cancel'
 end
@@ -105,7 +118,7 @@ end
 -- Takes a queued or waiting (not claimed) task out of the queue.
 local function queue_remove(prefix, task, names, waiting, uuid)
   local fields = task_fields(task, 'entry', 'qname')
-  if fields[1] and redis.call('ZSCORE', pending_key(prefix, fields[2]), fields[1]) then
+  if fields[1] and zscore(pending_key(prefix, fields[2]), fields[1]) then
     queue_undue(prefix, names, fields[2], fields[1])
     redis.call('HDEL', task, 'entry')
     return true
@@ -116,8 +129,7 @@ end
 -- Whether a task is queued or waiting (not claimed).
 local function queue_holds(prefix, task, waiting, uuid)
   local fields = task_fields(task, 'entry', 'qname')
-  return (fields[1] and redis.call('ZSCORE', pending_key(prefix, fields[2]), fields[1]))
-      or redis.call('ZSCORE', waiting, uuid)
+  return (fields[1] and zscore(pending_key(prefix, fields[2]), fields[1])) or zscore(waiting, uuid)
 end
 
 -- Ends a claim when the token still holds it.
@@ -132,14 +144,31 @@ end
 
 -- The record store part -----------------------------------------------------------------------
 
+-- Adds to the count of a status. A count that is no integer, or a counts key of another type
+-- (written by some other program), cannot stop the script: the counts are marked stale, and the
+-- housekeeping counts them again from the records.
+local function count_add(counts, status, delta)
+  local kind = redis.call('TYPE', counts).ok
+  if kind ~= 'hash' and kind ~= 'none' then
+    redis.call('SET', counts .. ':stale', '1')
+    return
+  end
+  local value = redis.call('HGET', counts, status)
+  if value and not string.match(value, '^%-?%d+$') then
+    redis.call('SET', counts .. ':stale', '1')
+    value = '0'
+  end
+  redis.call('HSET', counts, status, (tonumber(value) or 0) + delta)
+end
+
 -- Changes a task's status, keeping the per-status counts in step.
 local function set_status(task, counts, status)
   local old = redis.call('HGET', task, 'status')
   if old ~= status then
     if old then
-      redis.call('HINCRBY', counts, old, -1)
+      count_add(counts, old, -1)
     end
-    redis.call('HINCRBY', counts, status, 1)
+    count_add(counts, status, 1)
     redis.call('HSET', task, 'status', status)
   end
 end
@@ -151,7 +180,7 @@ local function store_insert(task, counts, index, uuid, record, name, created_ms)
   end
   redis.call('HSET', task, 'record', record, 'status', 'new', 'name', name, 'rev', 1)
   redis.call('ZADD', index, created_ms, uuid)
-  redis.call('HINCRBY', counts, 'new', 1)
+  count_add(counts, 'new', 1)
   return true
 end
 

@@ -1,6 +1,7 @@
 package io.qtasks.engine.redis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
+import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.EngineTestTasks;
@@ -21,7 +25,6 @@ import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskProbe;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.spi.TaskQuery;
-import io.qtasks.engine.TaskEngine;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -128,6 +131,147 @@ class RedisForeignDataTests {
 				assertThat(this.redis.get(this.keys.task(notAHash))).isEqualTo("a string");
 			}
 		});
+	}
+
+	@Test
+	void countsThatAreNoNumbersNeverStopAScriptAndAreCountedAgain() {
+		client().run((context) -> {
+			UUID cancelled = qtasks(context).addTask("echo", "cancelled").uuid();
+			UUID done = qtasks(context).addTask("echo", "done").uuid();
+			this.redis.hset(this.keys.counts(), Map.of("new", "many", "cancel", "1e3", "success", ""));
+			UUID queued = qtasks(context).addTask("echo", "queued").uuid();
+			assertThat(qtasks(context).cancel(cancelled, "stop")).isEqualTo(CancelOutcome.CANCELLED);
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				TaskDelivery delivery = node.claim(1, WAIT).get(0);
+				assertThat(delivery.uuid()).isEqualTo(done);
+				assertThat(delivery.complete(delivery.task().toBuilder().status(TaskStatus.SUCCESS).build()).written())
+					.isTrue();
+				assertThat(qtasks(context).get(queued)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+				assertThat(this.redis.exists(this.keys.staleCounts())).isOne();
+				assertThat(node.maintenance().recountIfStale()).isTrue();
+				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+					.containsEntry(TaskStatus.CANCEL, 1L)
+					.containsEntry(TaskStatus.SUCCESS, 1L)
+					.containsEntry(TaskStatus.PROCESS, 0L);
+				assertThat(node.maintenance().recountIfStale()).isFalse();
+			}
+		});
+	}
+
+	@Test
+	void aCountsKeyOfAnotherTypeDoesNotStopEnqueuesAndIsRebuilt() {
+		client().run((context) -> {
+			this.redis.set(this.keys.counts(), "not a hash");
+			UUID queued = qtasks(context).addTask("echo", "queued").uuid();
+			assertThat(qtasks(context).get(queued)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+			assertThat(this.redis.zcard(this.keys.pending("echo"))).isOne();
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.maintenance().recountIfStale()).isTrue();
+				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			}
+		});
+	}
+
+	@Test
+	void aRequeueGoesThroughWhateverAnotherProgramWroteIntoThePriorityAndRevision() {
+		client().run((context) -> {
+			UUID uuid = qtasks(context).addTask("echo", "again").uuid();
+			assertThat(qtasks(context).cancel(uuid, "stop")).isEqualTo(CancelOutcome.CANCELLED);
+			this.redis.hset(this.keys.task(uuid), Map.of("priority", "high", "rev", "seven"));
+			assertThat(engine(context).requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
+			assertThat(qtasks(context).get(uuid)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.claim(1, WAIT)).extracting(TaskDelivery::uuid).containsExactly(uuid);
+			}
+		});
+	}
+
+	@Test
+	void anEntryOfTheRightLengthWhoseUuidDoesNotParseIsDeadLetteredAndTheOthersAreClaimed() {
+		client().run((context) -> {
+			UUID real = qtasks(context).addTask("echo", "real").uuid();
+			String notAUuid = "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz";
+			String entry = "0000000000000001" + notAUuid;
+			assertThat(entry).hasSize(52);
+			this.redis.hset(this.keys.prefix() + "task:" + notAUuid, "entry", entry);
+			this.redis.zadd(this.keys.pending("echo"), -20, entry);
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.claim(5, WAIT)).extracting(TaskDelivery::uuid).containsExactly(real);
+				assertThat(this.redis.lrange(this.keys.deadLetters(), 0, -1)).singleElement()
+					.asString()
+					.contains(notAUuid);
+				assertThat(this.redis.zcard(this.keys.inflight())).isOne();
+			}
+		});
+	}
+
+	@Test
+	void theSweepPutsBackUnfinishedTasksThatAreInNoQueue() {
+		client().run((context) -> {
+			UUID due = qtasks(context).addTask("echo", "due").uuid();
+			UUID claimed = qtasks(context).addTask("echo", "claimed").uuid();
+			UUID finished = qtasks(context).addTask("echo", "finished").uuid();
+			UUID untouched = qtasks(context).addTask("echo", "untouched").uuid();
+			qtasks(context).cancel(finished, "done");
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				// a claim whose lease entry is gone, and a due task whose entry is gone
+				TaskDelivery lost = node.claim(1, WAIT).get(0);
+				assertThat(lost.uuid()).isEqualTo(due);
+				this.redis.zrem(this.keys.inflight(), due.toString());
+				this.redis.zrem(this.keys.pending("echo"), this.redis.hget(this.keys.task(claimed), "entry"));
+				assertThat(node.maintenance().sweep()).containsExactlyInAnyOrder(due, claimed);
+				assertThat(node.maintenance().sweep()).isEmpty();
+				assertThat(lost.complete(lost.task().toBuilder().status(TaskStatus.SUCCESS).build()).written())
+					.as("the lost claim is over")
+					.isFalse();
+				List<UUID> claimedAgain = node.claim(5, WAIT).stream().map(TaskDelivery::uuid).toList();
+				assertThat(claimedAgain).containsExactlyInAnyOrder(due, claimed, untouched);
+				assertThat(qtasks(context).get(finished)).get().extracting(Task::status).isEqualTo(TaskStatus.CANCEL);
+			}
+		});
+	}
+
+	@Test
+	void listingLooksAtABoundedNumberOfTheNewestRecordsWhateverTheFilter() {
+		client().run((context) -> {
+			UUID oldest = qtasks(context).addTask("echo", "oldest").uuid();
+			qtasks(context).cancel(oldest, "old");
+			// newer records than the listing looks at, written in one call
+			this.redis.eval("""
+					for i = 1, tonumber(ARGV[2]) do
+					  local uuid = string.format('00000000-0000-4000-8000-%012d', i)
+					  redis.call('HSET', ARGV[1] .. 'task:' .. uuid, 'record', '{}', 'status', 'new', 'name', 'echo')
+					  redis.call('ZADD', KEYS[1], 4102444800000 + i, uuid)
+					end
+					""", ScriptOutputType.STATUS, new String[] { this.keys.index() }, this.keys.prefix(),
+					String.valueOf(RedisTaskRecordStore.MAX_LISTED_RANKS));
+			assertThat(engine(context).list(new TaskQuery(TaskStatus.CANCEL, null, 10))).isEmpty();
+			assertThat(engine(context).list(new TaskQuery(null, "no such task", 10))).isEmpty();
+			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.CANCEL, 1L);
+		});
+	}
+
+	@Test
+	void listingFiltersByStatusAndNameAcrossSlices() {
+		client().run((context) -> {
+			List<UUID> failed = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				UUID uuid = qtasks(context).addTask("describe", List.of(), Map.of(), "x" + i).uuid();
+				qtasks(context).cancel(uuid, "stop");
+				failed.add(0, uuid);
+				for (int j = 0; j < 700; j++) {
+					qtasks(context).addTask("echo", j);
+				}
+			}
+			assertThat(engine(context).list(new TaskQuery(TaskStatus.CANCEL, "describe", 10))).extracting(Task::uuid)
+				.containsExactlyElementsOf(failed);
+			assertThat(engine(context).list(new TaskQuery(TaskStatus.CANCEL, null, 2))).extracting(Task::uuid)
+				.containsExactlyElementsOf(failed.subList(0, 2));
+		});
+	}
+
+	private static TaskEngine engine(AssertableApplicationContext context) {
+		return context.getBean(TaskEngine.class);
 	}
 
 	private static QTasks qtasks(AssertableApplicationContext context) {
