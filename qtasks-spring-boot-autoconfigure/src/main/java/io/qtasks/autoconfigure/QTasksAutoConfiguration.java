@@ -110,8 +110,9 @@ public final class QTasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskDefinitionFactory qtasksTaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory,
-			QTasksProperties properties) {
-		return new TaskDefinitionFactory(beanFactory, QTasksSettings.taskDefaults(properties), new JsonTaskDecoder());
+			QTasksProperties properties, TaskJsonMapper json) {
+		return new TaskDefinitionFactory(beanFactory, QTasksSettings.taskDefaults(properties), new JsonTaskDecoder(),
+				json);
 	}
 
 	@Bean

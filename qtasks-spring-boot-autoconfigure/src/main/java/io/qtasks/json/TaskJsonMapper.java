@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,6 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Converts between Java objects and the JSON values tasks carry (maps, lists, strings,
  * numbers, booleans, {@code null}) with the application's Jackson mapper. Every engine
  * stores these values, so a task sees the same arguments on any broker.
+ * <p>
+ * Payloads never pick the classes they become: the mapper used here is a copy of the
+ * application's one with Jackson's default typing turned off, whatever the application
+ * configured for its own JSON. With default typing, JSON such as
+ * {@code ["com.acme.Gadget", {...}]} makes Jackson create the class it names, which is
+ * Java deserialization by another name; without it, that JSON is a plain list. Types that
+ * ask for class names themselves ({@code @JsonTypeInfo(use = CLASS)}) are found by
+ * {@link #findClassNameTyping(Type)}, so that task parameters can refuse them.
  *
  * @author QTasks contributors
  */
@@ -25,20 +34,39 @@ public class TaskJsonMapper {
 
 	private final JsonMapper mapper;
 
+	private final ClassNameTyping classNameTyping;
+
 	/**
-	 * Creates a converter over a mapper.
-	 * @param mapper the mapper, normally Boot's auto-configured one
+	 * Creates a converter over a copy of a mapper without default typing.
+	 * @param mapper the mapper, normally Boot's auto-configured one; its modules and
+	 * settings are kept, its default typing (if any) is not
 	 */
 	public TaskJsonMapper(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.mapper = mapper.rebuild().deactivateDefaultTyping().build();
+		this.classNameTyping = new ClassNameTyping(this.mapper);
 	}
 
 	/**
-	 * The underlying mapper.
+	 * The mapper tasks are converted with: the application's one without default typing.
 	 * @return the mapper
 	 */
 	public JsonMapper getMapper() {
 		return this.mapper;
+	}
+
+	/**
+	 * Finds where JSON bound to a type would name the Java class to create: a class,
+	 * property or element type that uses {@code @JsonTypeInfo(use = CLASS)} or
+	 * {@code MINIMAL_CLASS}, looked for in the type, the types of its properties and the
+	 * elements of its collections, maps and arrays (a few levels deep). Logical type
+	 * names ({@code use = NAME}) are fine: the JSON can only pick one of the declared
+	 * subtypes.
+	 * @param type the type, possibly generic
+	 * @return where class names are used, such as
+	 * {@code Envelope.payload has @JsonTypeInfo(use = CLASS)}, or empty
+	 */
+	public Optional<String> findClassNameTyping(Type type) {
+		return this.classNameTyping.find(type);
 	}
 
 	/**
