@@ -171,11 +171,11 @@ public final class QTasksAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TaskInvoker qtasksTaskInvoker(TaskJsonMapper json, ObjectProvider<TaskMiddleware> middlewares,
-				ObjectProvider<TaskArgumentValidator> validator) {
+				ObjectProvider<TaskArgumentValidator> validator, QTasksProperties properties) {
 			List<TaskMiddleware> global = middlewares.orderedStream().toList();
 			TaskArgumentBinder binder = new TaskArgumentBinder(json,
 					validator.getIfUnique(() -> TaskArgumentValidator.NONE));
-			return new TaskInvoker(binder, json, global);
+			return new TaskInvoker(binder, json, global, QTasksSettings.invocation(properties));
 		}
 
 		@Bean

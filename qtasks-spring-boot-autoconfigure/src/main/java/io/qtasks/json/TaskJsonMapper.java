@@ -32,6 +32,8 @@ public class TaskJsonMapper {
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
 
+	private static final int NULL_SIZE = "null".length();
+
 	private final JsonMapper mapper;
 
 	private final ClassNameTyping classNameTyping;
@@ -76,23 +78,73 @@ public class TaskJsonMapper {
 	 * @throws JsonConversionException when Jackson cannot write the object
 	 */
 	public @Nullable Object toJsonValue(@Nullable Object value) {
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-				|| value instanceof Double) {
-			return value;
+		if (value == null || isScalar(value)) {
+			return scalar(value);
 		}
+		// A trip through JSON text gives exactly the values an engine that stores text
+		// reads back.
+		return read(write(value), value);
+	}
+
+	/**
+	 * Converts a task's result to its JSON value, and measures its JSON text.
+	 * @param value the result
+	 * @return the JSON value and the length of its JSON text
+	 * @throws JsonConversionException when Jackson cannot write the result
+	 */
+	public JsonValue toMeasuredJsonValue(@Nullable Object value) {
+		if (value == null) {
+			return new JsonValue(null, NULL_SIZE);
+		}
+		byte[] json = write(value);
+		return new JsonValue(isScalar(value) ? scalar(value) : read(json, value), json.length);
+	}
+
+	/**
+	 * Whether a value is its own JSON value (up to the width of a whole number).
+	 */
+	private static boolean isScalar(Object value) {
+		return value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Double || value instanceof Long;
+	}
+
+	private static @Nullable Object scalar(@Nullable Object value) {
 		if (value instanceof Long number) {
 			return (number == number.intValue()) ? (Object) number.intValue() : number;
 		}
+		return value;
+	}
+
+	private byte[] write(Object value) {
 		try {
-			// A trip through JSON text gives exactly the values an engine that stores
-			// text reads back.
-			return this.mapper.readValue(this.mapper.writeValueAsBytes(value), Object.class);
+			return this.mapper.writeValueAsBytes(value);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			throw new JsonConversionException(
-					"A " + value.getClass().getName() + " cannot be written as JSON: " + firstLine(ex.getMessage()),
-					ex);
+			throw cannotWrite(value, ex);
 		}
+	}
+
+	private @Nullable Object read(byte[] json, Object value) {
+		try {
+			return this.mapper.readValue(json, Object.class);
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw cannotWrite(value, ex);
+		}
+	}
+
+	private static JsonConversionException cannotWrite(Object value, Exception ex) {
+		return new JsonConversionException(
+				"A " + value.getClass().getName() + " cannot be written as JSON: " + firstLine(ex.getMessage()), ex);
+	}
+
+	/**
+	 * A JSON value and the length of its JSON text.
+	 *
+	 * @param value the JSON value
+	 * @param size the length of its JSON text in bytes
+	 */
+	public record JsonValue(@Nullable Object value, int size) {
 	}
 
 	/**
