@@ -18,7 +18,8 @@ public class QTasksProperties {
 
 	/**
 	 * Name of this QTasks application. Nodes with the same name share tasks; on Redis it
-	 * prefixes every key.
+	 * prefixes every key. Defaults to spring.application.name when that is set, so that
+	 * two applications on one Redis do not take each other's tasks; 'qtasks' otherwise.
 	 */
 	private String name = "qtasks";
 
