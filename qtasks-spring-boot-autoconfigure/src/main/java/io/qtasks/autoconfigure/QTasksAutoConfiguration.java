@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 
 import io.qtasks.QTasks;
@@ -77,7 +78,7 @@ import io.qtasks.worker.QTasksWorker;
 @AutoConfiguration(after = JacksonAutoConfiguration.class,
 		afterName = { "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
-@EnableConfigurationProperties(QTasksProperties.class)
+@EnableConfigurationProperties
 @Import({ RedisBrokerUnavailableConfiguration.class, MemoryEngineConfiguration.class })
 public final class QTasksAutoConfiguration {
 
@@ -101,6 +102,34 @@ public final class QTasksAutoConfiguration {
 		return new QTaskAnnotationBeanPostProcessor(definitionFactory::getObject, definitionRegistry::getObject);
 	}
 
+	/**
+	 * The {@code qtasks.*} properties, starting from {@code spring.application.name} as
+	 * the application's name: the binder then applies the configured {@code qtasks.*}
+	 * values over this object (the class is a
+	 * {@code @ConfigurationProperties("qtasks")}), so an explicit {@code qtasks.name}
+	 * wins, and without either the name stays {@code qtasks}.
+	 * <p>
+	 * This is how Spring Boot's own auto-configurations default a name to
+	 * {@code spring.application.name} (the Prometheus push-gateway job, the service name
+	 * of structured logging): resolved from the {@code Environment} where the
+	 * configuration is built, not through an {@code EnvironmentPostProcessor} that adds a
+	 * property source. Doing it at binding keeps a single name for everything that reads
+	 * the properties (the Redis keys, {@code TaskContext.getConfig()}, the actuator's
+	 * {@code configprops}), and works wherever the auto-configuration runs, an
+	 * {@code ApplicationContextRunner} included.
+	 * @param environment where {@code spring.application.name} is read
+	 * @return the properties, to be bound
+	 */
+	@Bean
+	QTasksProperties qtasksProperties(Environment environment) {
+		QTasksProperties properties = new QTasksProperties();
+		String applicationName = environment.getProperty("spring.application.name");
+		if (StringUtils.hasText(applicationName)) {
+			properties.setName(applicationName);
+		}
+		return properties;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	TaskDefinitionRegistry qtasksTaskDefinitionRegistry() {
@@ -110,8 +139,9 @@ public final class QTasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskDefinitionFactory qtasksTaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory,
-			QTasksProperties properties) {
-		return new TaskDefinitionFactory(beanFactory, QTasksSettings.taskDefaults(properties), new JsonTaskDecoder());
+			QTasksProperties properties, TaskJsonMapper json) {
+		return new TaskDefinitionFactory(beanFactory, QTasksSettings.taskDefaults(properties), new JsonTaskDecoder(),
+				json);
 	}
 
 	@Bean
@@ -170,11 +200,11 @@ public final class QTasksAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TaskInvoker qtasksTaskInvoker(TaskJsonMapper json, ObjectProvider<TaskMiddleware> middlewares,
-				ObjectProvider<TaskArgumentValidator> validator) {
+				ObjectProvider<TaskArgumentValidator> validator, QTasksProperties properties) {
 			List<TaskMiddleware> global = middlewares.orderedStream().toList();
 			TaskArgumentBinder binder = new TaskArgumentBinder(json,
 					validator.getIfUnique(() -> TaskArgumentValidator.NONE));
-			return new TaskInvoker(binder, json, global);
+			return new TaskInvoker(binder, json, global, QTasksSettings.invocation(properties));
 		}
 
 		@Bean

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
@@ -43,7 +42,8 @@ import io.qtasks.node.WorkerNodeRegistry;
  * its queue, records, events and fused steps, its housekeeping and the node registry,
  * each backing off when the application defines its own. Connects through Spring Data
  * Redis with Spring Boot's {@code spring.data.redis.*} settings; {@code qtasks.redis.*}
- * tunes leases and housekeeping.
+ * tunes leases and housekeeping, read from the {@code QTasksProperties} that
+ * {@link QTasksAutoConfiguration} binds (so that both see one {@code qtasks.name}).
  *
  * @author QTasks contributors
  */
@@ -51,7 +51,6 @@ import io.qtasks.node.WorkerNodeRegistry;
 		after = { DataRedisAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnProperty(name = "qtasks.broker.type", havingValue = "redis")
-@EnableConfigurationProperties(QTasksProperties.class)
 public final class QTasksRedisAutoConfiguration {
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.util.unit.DataSize;
 
 import io.qtasks.client.ClientSettings;
 import io.qtasks.config.QTasksProperties;
@@ -12,6 +13,7 @@ import io.qtasks.definition.TaskBackoff;
 import io.qtasks.definition.TaskDefaults;
 import io.qtasks.engine.redis.RedisEngineSettings;
 import io.qtasks.execution.RunSettings;
+import io.qtasks.invocation.InvocationSettings;
 import io.qtasks.worker.WorkerSettings;
 
 /**
@@ -49,6 +51,10 @@ final class QTasksSettings {
 	static ClientSettings client(QTasksProperties properties) {
 		return new ClientSettings(properties.getMaxPayloadSize(), properties.getDefaultPriority(),
 				properties.getRetry().getRetries());
+	}
+
+	static InvocationSettings invocation(QTasksProperties properties) {
+		return new InvocationSettings(notNegative(properties.getMaxResultSize(), "qtasks.max-result-size"));
 	}
 
 	static TaskDefaults taskDefaults(QTasksProperties properties) {
@@ -96,6 +102,13 @@ final class QTasksSettings {
 		if (value < 1) {
 			throw new IllegalArgumentException(property + " must be at least 1, was " + value);
 		}
+	}
+
+	static @Nullable DataSize notNegative(@Nullable DataSize value, String property) {
+		if (value != null && value.isNegative()) {
+			throw new IllegalArgumentException(property + " must not be negative, was " + value);
+		}
+		return value;
 	}
 
 	static void notNegative(@Nullable Duration value, String property) {

@@ -16,8 +16,10 @@ class TaskDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<TaskDefiniti
 	protected FailureAnalysis analyze(Throwable rootFailure, TaskDefinitionException cause) {
 		return new FailureAnalysis(cause.getMessage(),
 				"Fix the @QTask declaration named above. Task names must be unique, echo = true needs a TaskSelf"
-						+ " parameter, executor must name an Executor bean, retryPolicy a RetryPolicy bean, and"
-						+ " timeout and backoff durations read like \"30s\".",
+						+ " parameter, executor must name an Executor bean, retryPolicy a RetryPolicy bean,"
+						+ " timeout and backoff durations read like \"30s\", and parameter types must not let the"
+						+ " JSON name classes (@JsonTypeInfo(use = Id.NAME) with @JsonSubTypes instead of"
+						+ " Id.CLASS).",
 				cause);
 	}
 

@@ -18,7 +18,8 @@ public class QTasksProperties {
 
 	/**
 	 * Name of this QTasks application. Nodes with the same name share tasks; on Redis it
-	 * prefixes every key.
+	 * prefixes every key. Defaults to spring.application.name when that is set, so that
+	 * two applications on one Redis do not take each other's tasks; 'qtasks' otherwise.
 	 */
 	private String name = "qtasks";
 
@@ -38,6 +39,13 @@ public class QTasksProperties {
 	 * means no limit.
 	 */
 	private @Nullable DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Largest JSON size of a task's result; a task that returns more ends as 'error' (not
+	 * retried) and its result is not stored. Raise it for larger results; null (in
+	 * properties filled by hand) means no limit.
+	 */
+	private @Nullable DataSize maxResultSize = DataSize.ofMegabytes(1);
 
 	private final Broker broker = new Broker();
 
@@ -81,6 +89,14 @@ public class QTasksProperties {
 		this.maxPayloadSize = maxPayloadSize;
 	}
 
+	public @Nullable DataSize getMaxResultSize() {
+		return this.maxResultSize;
+	}
+
+	public void setMaxResultSize(@Nullable DataSize maxResultSize) {
+		this.maxResultSize = maxResultSize;
+	}
+
 	public Broker getBroker() {
 		return this.broker;
 	}
@@ -104,9 +120,9 @@ public class QTasksProperties {
 	@Override
 	public String toString() {
 		return "QTasksProperties(name=" + this.name + ", defaultPriority=" + this.defaultPriority + ", defaultTimeout="
-				+ this.defaultTimeout + ", maxPayloadSize=" + this.maxPayloadSize + ", broker=" + this.broker
-				+ ", worker=" + this.worker + ", retry=" + this.retry + ", storage=" + this.storage + ", redis="
-				+ this.redis + ")";
+				+ this.defaultTimeout + ", maxPayloadSize=" + this.maxPayloadSize + ", maxResultSize="
+				+ this.maxResultSize + ", broker=" + this.broker + ", worker=" + this.worker + ", retry=" + this.retry
+				+ ", storage=" + this.storage + ", redis=" + this.redis + ")";
 	}
 
 	/**

@@ -29,12 +29,15 @@ import io.qtasks.TaskDecoder;
 import io.qtasks.TaskSelf;
 import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
+import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.middleware.TaskMiddleware;
 
 /**
  * Turns a {@code @QTask} method into a {@link TaskDefinition}: applies defaults, resolves
  * the classes named in attributes and rejects invalid declarations with a message that
- * names the method.
+ * names the method. Among them are parameters whose JSON would name the Java class to
+ * create ({@code @JsonTypeInfo(use = CLASS)} somewhere in the type): whoever can enqueue
+ * a task must not choose what the worker instantiates.
  *
  * @author QTasks contributors
  */
@@ -46,6 +49,8 @@ public class TaskDefinitionFactory {
 
 	private final TaskDecoder defaultDecoder;
 
+	private final TaskJsonMapper json;
+
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
 	private final Map<Class<?>, Object> createdComponents = new ConcurrentHashMap<>();
@@ -55,12 +60,15 @@ public class TaskDefinitionFactory {
 	 * @param beanFactory where named classes and executors are looked up
 	 * @param defaults the values of unset attributes
 	 * @param defaultDecoder the decoder of tasks that set none
+	 * @param json the conversion that binds arguments to parameters, asked whether a
+	 * parameter type would let the JSON name classes
 	 */
 	public TaskDefinitionFactory(ConfigurableListableBeanFactory beanFactory, TaskDefaults defaults,
-			TaskDecoder defaultDecoder) {
+			TaskDecoder defaultDecoder, TaskJsonMapper json) {
 		this.beanFactory = beanFactory;
 		this.defaults = defaults;
 		this.defaultDecoder = defaultDecoder;
+		this.json = json;
 	}
 
 	/**
@@ -136,8 +144,10 @@ public class TaskDefinitionFactory {
 					throw new TaskDefinitionException(where + " has no parameter names at run time; compile with"
 							+ " -parameters so arguments can be bound by name");
 				}
-				parameters
-					.add(new TaskParameter(i, name, method.getGenericParameterTypes()[i], TaskParameter.Kind.VALUE));
+				TaskParameter parameter = new TaskParameter(i, name, method.getGenericParameterTypes()[i],
+						TaskParameter.Kind.VALUE);
+				refuseClassNameTyping(parameter, where);
+				parameters.add(parameter);
 			}
 		}
 		if (echo && !hasSelf) {
@@ -145,6 +155,15 @@ public class TaskDefinitionFactory {
 					where + " sets echo = true but declares no parameter of type io.qtasks.TaskSelf");
 		}
 		return parameters;
+	}
+
+	private void refuseClassNameTyping(TaskParameter parameter, String where) {
+		this.json.findClassNameTyping(parameter.type()).ifPresent((place) -> {
+			throw new TaskDefinitionException(where + ": parameter '" + parameter.describe() + "' has a type whose JSON"
+					+ " names the Java class to create (" + place + "), so a task's payload could pick any class on"
+					+ " the class path to instantiate. Use logical type names instead: @JsonTypeInfo(use = Id.NAME)"
+					+ " with @JsonSubTypes");
+		});
 	}
 
 	private String executor(String beanName, String where) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
 
 import io.qtasks.Task;
 import io.qtasks.TaskContext;
@@ -18,13 +19,16 @@ import io.qtasks.TaskSelf;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.json.JsonConversionException;
 import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.json.TaskJsonMapper.JsonValue;
 import io.qtasks.middleware.TaskInvocation;
 import io.qtasks.middleware.TaskMiddleware;
 
 /**
  * Runs one attempt of a task: middlewares before, argument binding, the method call,
  * generator collection, middlewares after, decode, and the conversion of the result to
- * the JSON value that is stored.
+ * the JSON value that is stored. A result whose JSON is larger than the settings'
+ * {@code maxResultSize} is not stored: the attempt fails with a
+ * {@link TaskResultTooLargeException}.
  * <p>
  * Before the call the global middlewares run, then the task's {@code middlewaresBefore};
  * after it the task's {@code middlewaresAfter}, then the global ones, each list in its
@@ -43,15 +47,30 @@ public class TaskInvoker {
 
 	private final Set<TaskMiddleware> globalSet;
 
+	private final InvocationSettings settings;
+
 	/**
-	 * Creates an invoker.
+	 * Creates an invoker with the default settings.
 	 * @param binder binds JSON arguments to parameters
 	 * @param json converts the result to a JSON value
 	 * @param globalMiddlewares the middlewares of every task, in order
 	 */
 	public TaskInvoker(TaskArgumentBinder binder, TaskJsonMapper json, List<TaskMiddleware> globalMiddlewares) {
+		this(binder, json, globalMiddlewares, InvocationSettings.DEFAULTS);
+	}
+
+	/**
+	 * Creates an invoker.
+	 * @param binder binds JSON arguments to parameters
+	 * @param json converts the result to a JSON value
+	 * @param globalMiddlewares the middlewares of every task, in order
+	 * @param settings the limit of results
+	 */
+	public TaskInvoker(TaskArgumentBinder binder, TaskJsonMapper json, List<TaskMiddleware> globalMiddlewares,
+			InvocationSettings settings) {
 		this.binder = binder;
 		this.json = json;
+		this.settings = settings;
 		this.globalMiddlewares = List.copyOf(globalMiddlewares);
 		Set<TaskMiddleware> identities = Collections.newSetFromMap(new IdentityHashMap<>());
 		identities.addAll(this.globalMiddlewares);
@@ -66,6 +85,8 @@ public class TaskInvoker {
 	 * @param context the run's context
 	 * @param progress told about each element a generator task produces
 	 * @return the result as a JSON value, ready to store
+	 * @throws TaskResultException when the result cannot be written as JSON or is larger
+	 * than the limit
 	 * @throws Exception whatever the method or a middleware threw
 	 */
 	public @Nullable Object invoke(TaskDefinition definition, Task record, @Nullable TaskSelf self, TaskContext context,
@@ -89,8 +110,9 @@ public class TaskInvoker {
 			middleware.after(invocation);
 		}
 		Object decoded = definition.decoder().decode(invocation.getResult());
+		JsonValue stored;
 		try {
-			return this.json.toJsonValue(decoded);
+			stored = this.json.toMeasuredJsonValue(decoded);
 		}
 		catch (JsonConversionException ex) {
 			String produced = (definition.decoder() instanceof JsonTaskDecoder) ? "returned a "
@@ -99,6 +121,13 @@ public class TaskInvoker {
 			throw new TaskResultException("Task '" + definition.name() + "' " + produced + decoded.getClass().getName()
 					+ " that cannot be stored as JSON: " + ex.getMessage(), ex);
 		}
+		DataSize limit = this.settings.maxResultSize();
+		if (limit != null && stored.size() > limit.toBytes()) {
+			throw new TaskResultTooLargeException(
+					"The result of task '" + definition.name() + "' takes " + stored.size()
+							+ " bytes as JSON, more than qtasks.max-result-size (" + limit.toBytes() + " bytes)");
+		}
+		return stored.value();
 	}
 
 	/**

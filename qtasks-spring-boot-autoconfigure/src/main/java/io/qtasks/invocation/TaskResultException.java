@@ -1,8 +1,9 @@
 package io.qtasks.invocation;
 
 /**
- * A task's result cannot be stored (it cannot be written as JSON). The task ends as
- * {@code error}; it is not retried.
+ * A task's result cannot be stored: it cannot be written as JSON, or it is too large
+ * ({@link TaskResultTooLargeException}). The task ends as {@code error}; it is not
+ * retried.
  *
  * @author QTasks contributors
  */
@@ -15,6 +16,14 @@ public class TaskResultException extends RuntimeException {
 	 */
 	public TaskResultException(String message, Throwable cause) {
 		super(message, cause);
+	}
+
+	/**
+	 * Creates an exception without a cause.
+	 * @param message which task, and why its result cannot be stored
+	 */
+	public TaskResultException(String message) {
+		super(message);
 	}
 
 }

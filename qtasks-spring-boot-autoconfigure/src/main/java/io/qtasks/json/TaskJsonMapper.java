@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -15,6 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Converts between Java objects and the JSON values tasks carry (maps, lists, strings,
  * numbers, booleans, {@code null}) with the application's Jackson mapper. Every engine
  * stores these values, so a task sees the same arguments on any broker.
+ * <p>
+ * Payloads never pick the classes they become: the mapper used here is a copy of the
+ * application's one with Jackson's default typing turned off, whatever the application
+ * configured for its own JSON. With default typing, JSON such as
+ * {@code ["com.acme.Gadget", {...}]} makes Jackson create the class it names, which is
+ * Java deserialization by another name; without it, that JSON is a plain list. Types that
+ * ask for class names themselves ({@code @JsonTypeInfo(use = CLASS)}) are found by
+ * {@link #findClassNameTyping(Type)}, so that task parameters can refuse them.
  *
  * @author QTasks contributors
  */
@@ -23,22 +32,43 @@ public class TaskJsonMapper {
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};
 
+	private static final int NULL_SIZE = "null".length();
+
 	private final JsonMapper mapper;
 
+	private final ClassNameTyping classNameTyping;
+
 	/**
-	 * Creates a converter over a mapper.
-	 * @param mapper the mapper, normally Boot's auto-configured one
+	 * Creates a converter over a copy of a mapper without default typing.
+	 * @param mapper the mapper, normally Boot's auto-configured one; its modules and
+	 * settings are kept, its default typing (if any) is not
 	 */
 	public TaskJsonMapper(JsonMapper mapper) {
-		this.mapper = mapper;
+		this.mapper = mapper.rebuild().deactivateDefaultTyping().build();
+		this.classNameTyping = new ClassNameTyping(this.mapper);
 	}
 
 	/**
-	 * The underlying mapper.
+	 * The mapper tasks are converted with: the application's one without default typing.
 	 * @return the mapper
 	 */
 	public JsonMapper getMapper() {
 		return this.mapper;
+	}
+
+	/**
+	 * Finds where JSON bound to a type would name the Java class to create: a class,
+	 * property or element type that uses {@code @JsonTypeInfo(use = CLASS)} or
+	 * {@code MINIMAL_CLASS}, looked for in the type, the types of its properties and the
+	 * elements of its collections, maps and arrays (a few levels deep). Logical type
+	 * names ({@code use = NAME}) are fine: the JSON can only pick one of the declared
+	 * subtypes.
+	 * @param type the type, possibly generic
+	 * @return where class names are used, such as
+	 * {@code Envelope.payload has @JsonTypeInfo(use = CLASS)}, or empty
+	 */
+	public Optional<String> findClassNameTyping(Type type) {
+		return this.classNameTyping.find(type);
 	}
 
 	/**
@@ -48,23 +78,73 @@ public class TaskJsonMapper {
 	 * @throws JsonConversionException when Jackson cannot write the object
 	 */
 	public @Nullable Object toJsonValue(@Nullable Object value) {
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-				|| value instanceof Double) {
-			return value;
+		if (value == null || isScalar(value)) {
+			return scalar(value);
 		}
+		// A trip through JSON text gives exactly the values an engine that stores text
+		// reads back.
+		return read(write(value), value);
+	}
+
+	/**
+	 * Converts a task's result to its JSON value, and measures its JSON text.
+	 * @param value the result
+	 * @return the JSON value and the length of its JSON text
+	 * @throws JsonConversionException when Jackson cannot write the result
+	 */
+	public JsonValue toMeasuredJsonValue(@Nullable Object value) {
+		if (value == null) {
+			return new JsonValue(null, NULL_SIZE);
+		}
+		byte[] json = write(value);
+		return new JsonValue(isScalar(value) ? scalar(value) : read(json, value), json.length);
+	}
+
+	/**
+	 * Whether a value is its own JSON value (up to the width of a whole number).
+	 */
+	private static boolean isScalar(Object value) {
+		return value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Double || value instanceof Long;
+	}
+
+	private static @Nullable Object scalar(@Nullable Object value) {
 		if (value instanceof Long number) {
 			return (number == number.intValue()) ? (Object) number.intValue() : number;
 		}
+		return value;
+	}
+
+	private byte[] write(Object value) {
 		try {
-			// A trip through JSON text gives exactly the values an engine that stores
-			// text reads back.
-			return this.mapper.readValue(this.mapper.writeValueAsBytes(value), Object.class);
+			return this.mapper.writeValueAsBytes(value);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			throw new JsonConversionException(
-					"A " + value.getClass().getName() + " cannot be written as JSON: " + firstLine(ex.getMessage()),
-					ex);
+			throw cannotWrite(value, ex);
 		}
+	}
+
+	private @Nullable Object read(byte[] json, Object value) {
+		try {
+			return this.mapper.readValue(json, Object.class);
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw cannotWrite(value, ex);
+		}
+	}
+
+	private static JsonConversionException cannotWrite(Object value, Exception ex) {
+		return new JsonConversionException(
+				"A " + value.getClass().getName() + " cannot be written as JSON: " + firstLine(ex.getMessage()), ex);
+	}
+
+	/**
+	 * A JSON value and the length of its JSON text.
+	 *
+	 * @param value the JSON value
+	 * @param size the length of its JSON text in bytes
+	 */
+	public record JsonValue(@Nullable Object value, int size) {
 	}
 
 	/**

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
@@ -68,9 +71,42 @@ class RedisTaskCodecTests {
 	}
 
 	@Test
+	void storedClassNamesPickNoClassEvenWhenTheApplicationTypesItsJson() {
+		JsonMapper typed = JsonMapper.builder()
+			.activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build(),
+					DefaultTyping.NON_FINAL)
+			.build();
+		RedisTaskCodec codec = new RedisTaskCodec(new TaskJsonMapper(typed));
+		List<Object> named = List.of(Gadget.class.getName(), Map.of("name", "x"));
+		Task task = this.task.toBuilder().args(List.of(named)).returning(named).build();
+		String json = codec.write(task);
+		assertThat(json).doesNotContain("java.util")
+			.contains("\"args\":[[\"" + Gadget.class.getName() + "\",{\"name\":\"x\"}]]");
+		Task read = codec.read(task.uuid(), json, "new", null, 0);
+		assertThat(read.args()).containsExactly(named);
+		assertThat(read.returning()).isEqualTo(named);
+		assertThat(Gadget.created).hasValue(0);
+	}
+
+	@Test
 	void quotesLongTextShortened() {
 		assertThat(RedisTaskCodec.quote("x".repeat(600))).hasSize(503).endsWith("…'");
 		assertThat(RedisTaskCodec.quote(null)).isEqualTo("null");
+	}
+
+	/**
+	 * A class a stored record might name: counts its instances.
+	 */
+	public static class Gadget {
+
+		static final AtomicInteger created = new AtomicInteger();
+
+		public String name;
+
+		public Gadget() {
+			created.incrementAndGet();
+		}
+
 	}
 
 }
