@@ -31,9 +31,9 @@ import io.qtasks.node.WorkerNodeRegistry;
  * {@code management.endpoints.web.exposure.include=qtasks}).
  * <p>
  * Who may cancel and requeue over HTTP: with Spring Security guarding the application's
- * servlet web requests, a user with one of {@code management.endpoint.qtasks.roles};
- * without it, nobody, unless the endpoint's access is set to {@code unrestricted}
- * explicitly.
+ * web requests (servlet or reactive), a user with one of
+ * {@code management.endpoint.qtasks.roles}; without it, nobody, unless the endpoint's
+ * access is set to {@code unrestricted} explicitly.
  *
  * @author QTasks contributors
  */
@@ -50,11 +50,13 @@ public final class QTasksEndpointAutoConfiguration {
 		private static final EndpointId ENDPOINT_ID = EndpointId.of("qtasks");
 
 		/**
-		 * Servlet filter chains: any of them means Spring Security guards the web
-		 * requests. Boot's default security defines one too.
+		 * Servlet and reactive filter chains: any of them means Spring Security guards
+		 * the web requests. Boot's default security defines one of them too.
 		 */
-		private static final List<String> SPRING_SECURITY_FILTER_CHAINS = List
-			.of("org.springframework.security.web.SecurityFilterChain");
+		private static final List<String> SPRING_SECURITY_FILTER_CHAINS = List.of(
+				"org.springframework.security.web.SecurityFilterChain",
+				"org.springframework.security.web.server.SecurityWebFilterChain",
+				"org.springframework.security.web.server.WebFilterChainProxy");
 
 		private static final String WRITES_OFF = "Cancel and requeue are off: this application has no Spring Security"
 				+ " to check who asks. Add Spring Security (writes then need a role of management.endpoint.qtasks.roles),"
@@ -98,7 +100,7 @@ public final class QTasksEndpointAutoConfiguration {
 
 		/**
 		 * Whether Spring Security guards the application's web requests: its classes are
-		 * there and a filter chain is defined.
+		 * there and a servlet or reactive filter chain is defined.
 		 */
 		private static boolean isSecured(ApplicationContext context) {
 			ClassLoader classLoader = context.getClassLoader();

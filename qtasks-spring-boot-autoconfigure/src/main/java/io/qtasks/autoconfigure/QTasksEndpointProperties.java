@@ -18,8 +18,8 @@ public class QTasksEndpointProperties {
 
 	/**
 	 * Roles a user needs to cancel (DELETE) or requeue (POST) tasks through the endpoint
-	 * over HTTP when Spring Security guards the application. When empty, any
-	 * authenticated user may. Reads follow Spring Boot's actuator security.
+	 * over HTTP when Spring Security guards the application (servlet or reactive). When
+	 * empty, any authenticated user may. Reads follow Spring Boot's actuator security.
 	 */
 	private Set<String> roles = new LinkedHashSet<>(List.of("QTASKS_ADMIN"));
 

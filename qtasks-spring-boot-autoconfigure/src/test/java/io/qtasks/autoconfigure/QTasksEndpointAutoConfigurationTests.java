@@ -1,6 +1,8 @@
 package io.qtasks.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -9,7 +11,10 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 import io.qtasks.actuate.EndpointWriteAccess;
 import io.qtasks.actuate.QTasksEndpoint;
@@ -119,6 +124,14 @@ class QTasksEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void writesNeedTheRolesWithReactiveSpringSecurity() {
+		this.runner.withPropertyValues(EXPOSED, "management.endpoint.qtasks.roles=OPS")
+			.withBean(SecurityWebFilterChain.class, NoFilters::new)
+			.run((context) -> assertThat(anonymousRefusal(context))
+				.isEqualTo("Cancel and requeue need an authenticated user"));
+	}
+
+	@Test
 	void userWriteAccessWins() {
 		EndpointWriteAccess custom = (caller) -> "custom";
 		this.runner.withPropertyValues(EXPOSED)
@@ -167,6 +180,20 @@ class QTasksEndpointAutoConfigurationTests {
 	private static String anonymousRefusal(AssertableApplicationContext context) {
 		assertThat(context).hasSingleBean(EndpointWriteAccess.class);
 		return context.getBean(EndpointWriteAccess.class).refusal(SecurityContext.NONE);
+	}
+
+	static class NoFilters implements SecurityWebFilterChain {
+
+		@Override
+		public Mono<Boolean> matches(ServerWebExchange exchange) {
+			return Mono.just(true);
+		}
+
+		@Override
+		public Flux<WebFilter> getWebFilters() {
+			return Flux.empty();
+		}
+
 	}
 
 }
