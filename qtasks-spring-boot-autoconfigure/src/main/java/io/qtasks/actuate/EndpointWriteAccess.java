@@ -1,97 +1,59 @@
 package io.qtasks.actuate;
 
 import java.util.Collection;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 
 /**
  * Decides who may change tasks through {@code /actuator/qtasks} (cancel and requeue).
- * When the application is secured by Spring Security, a write needs an authenticated user
- * holding one of the configured roles, or any authenticated user when no role is
- * configured; reads are left to Spring Boot's actuator security. Without Spring Security,
- * Boot's access rules alone apply (for example
- * {@code management.endpoint.qtasks.access=read-only}).
+ * Reads are not its business: they follow Spring Boot's exposure, access and actuator
+ * security rules.
  * <p>
- * The caller is read from Spring Security's context rather than from an operation
- * parameter: Boot takes any parameter of a write operation that is not a selector as
- * request content, which would change the operation's HTTP mapping.
+ * The caller is Spring Boot's actuator {@link SecurityContext}, which Spring MVC and
+ * WebFlux both fill in from the request (with Spring Security: its authentication), so
+ * one rule serves both stacks. A refused write answers {@code 403} with the reason and
+ * changes nothing.
  *
  * @author QTasks contributors
+ * @see QTasksEndpointWebExtension
  */
-public final class EndpointWriteAccess {
-
-	static final int ALLOWED = 0;
-
-	static final int STATUS_UNAUTHORIZED = 401;
-
-	static final int STATUS_FORBIDDEN = 403;
-
-	private final @Nullable Supplier<Caller> caller;
-
-	private final Set<String> roles;
-
-	private EndpointWriteAccess(@Nullable Supplier<Caller> caller, Collection<String> roles) {
-		this.caller = caller;
-		this.roles = Set.copyOf(roles);
-	}
+@FunctionalInterface
+public interface EndpointWriteAccess {
 
 	/**
-	 * A rule that allows every write, for applications without Spring Security.
+	 * Why the caller may not cancel or requeue, if it may not.
+	 * @param caller who makes the request
+	 * @return the reason for refusing the write, or {@code null} to allow it
+	 */
+	@Nullable String refusal(SecurityContext caller);
+
+	/**
+	 * A rule that allows every write, whoever makes it.
 	 * @return the rule
 	 */
-	public static EndpointWriteAccess unsecured() {
-		return new EndpointWriteAccess(null, Set.of());
+	static EndpointWriteAccess unrestricted() {
+		return (caller) -> null;
 	}
 
 	/**
-	 * A rule that reads the caller from Spring Security.
-	 * @param roles the roles that allow writes; empty allows any authenticated user
+	 * A rule that refuses every write.
+	 * @param reason why, and how to turn writes on, for the caller to read
 	 * @return the rule
 	 */
-	public static EndpointWriteAccess springSecurity(Collection<String> roles) {
-		return new EndpointWriteAccess(SpringSecurityCaller::current, roles);
-	}
-
-	static EndpointWriteAccess of(Supplier<Caller> caller, Collection<String> roles) {
-		return new EndpointWriteAccess(caller, roles);
+	static EndpointWriteAccess off(String reason) {
+		return (caller) -> reason;
 	}
 
 	/**
-	 * The status that refuses the current caller's write, if it is refused.
-	 * @return {@code 401} for an anonymous caller, {@code 403} for one without a role, or
-	 * {@link #ALLOWED}
+	 * A rule that allows writes to authenticated callers holding one of the roles.
+	 * @param roles the roles, with or without the {@code ROLE_} prefix; empty allows any
+	 * authenticated caller
+	 * @return the rule
 	 */
-	int refusal() {
-		if (this.caller == null) {
-			return ALLOWED;
-		}
-		Caller current = this.caller.get();
-		if (!current.isAuthenticated()) {
-			return STATUS_UNAUTHORIZED;
-		}
-		if (this.roles.isEmpty() || this.roles.stream().anyMatch(current::hasRole)) {
-			return ALLOWED;
-		}
-		return STATUS_FORBIDDEN;
-	}
-
-	<T> WebEndpointResponse<T> refused(int status) {
-		return new WebEndpointResponse<>(status);
-	}
-
-	/**
-	 * Who makes a request.
-	 */
-	interface Caller {
-
-		boolean isAuthenticated();
-
-		boolean hasRole(String role);
-
+	static EndpointWriteAccess roles(Collection<String> roles) {
+		return new RoleWriteAccess(roles);
 	}
 
 }

@@ -11,12 +11,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
-import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.StringUtils;
 
 import io.qtasks.CancelOutcome;
@@ -39,10 +38,18 @@ import io.qtasks.node.WorkerNodeRegistry;
  * {@link QTasksEndpointWebExtension} gives the operations their HTTP statuses. The
  * answers are written by the application's JSON mapper, like the records everywhere else:
  * a task here is exactly the JSON of {@link Task}.
+ * <p>
+ * Only the reads are operations here. Cancel and requeue are declared per technology, by
+ * {@link QTasksEndpointWebExtension} (which asks {@link EndpointWriteAccess} about the
+ * caller) and {@link QTasksEndpointJmxExtension}: an HTTP write that takes the caller is
+ * mapped differently from one that does not, so a write declared here would stay
+ * reachable over HTTP beside the checked one. The default access is unrestricted so that
+ * the writes exist at all; without Spring Security the web extension still refuses them
+ * unless the access is set to unrestricted explicitly.
  *
  * @author QTasks contributors
  */
-@Endpoint(id = "qtasks")
+@Endpoint(id = "qtasks", defaultAccess = Access.UNRESTRICTED)
 public class QTasksEndpoint {
 
 	/**
@@ -108,13 +115,13 @@ public class QTasksEndpoint {
 	}
 
 	/**
-	 * Cancels a task: a queued one at once, a running one is interrupted.
+	 * Cancels a task: a queued one at once, a running one is interrupted. Not an
+	 * operation of this endpoint: the extensions expose it.
 	 * @param uuid the task's uuid
 	 * @param reason why, stored as the record's cancel reason; a default when not given
 	 * @return what happened, and the record afterwards
 	 * @throws InvalidEndpointRequestException when the uuid is malformed
 	 */
-	@DeleteOperation
 	public CancelDescriptor cancel(@Selector String uuid, @Nullable String reason) {
 		UUID id = uuid(uuid);
 		CancelOutcome outcome = this.engine.cancel(id, StringUtils.hasText(reason) ? reason : DEFAULT_CANCEL_REASON);
@@ -123,12 +130,11 @@ public class QTasksEndpoint {
 
 	/**
 	 * Queues a task that ended in {@code error} or {@code cancel} again, as a new
-	 * attempt.
+	 * attempt. Not an operation of this endpoint: the extensions expose it.
 	 * @param uuid the task's uuid
 	 * @return what happened, and the record afterwards
 	 * @throws InvalidEndpointRequestException when the uuid is malformed
 	 */
-	@WriteOperation
 	public RequeueDescriptor requeue(@Selector String uuid) {
 		UUID id = uuid(uuid);
 		RequeueOutcome outcome = this.engine.requeue(id);

@@ -2,6 +2,7 @@ package io.qtasks.actuate;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -18,8 +19,15 @@ import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
  * The HTTP face of {@link QTasksEndpoint}: {@code 404} for an unknown uuid, {@code 400}
  * for a malformed one or bad filters, {@code 202} for a cancel that a running task has
  * yet to honour, and {@code 409} for a cancel or requeue that the task's state does not
- * allow. In a secured application, cancel and requeue need a user with one of the roles
- * of {@link EndpointWriteAccess}.
+ * allow. Cancel and requeue ask {@link EndpointWriteAccess} first and answer {@code 403}
+ * with the reason, changing nothing, when it refuses the caller.
+ * <p>
+ * Cancel and requeue take the caller as Spring Boot's {@link SecurityContext}, which
+ * makes Boot map the requeue {@code POST} as consuming JSON, like every write operation
+ * with parameters: a client sends {@code Content-Type: application/json} (a body is not
+ * needed). That is also why {@link QTasksEndpoint} declares no write operations of its
+ * own: a technology-neutral {@code POST} without the caller would be mapped beside this
+ * one, for requests without that content type, and bypass the check.
  *
  * @author QTasks contributors
  */
@@ -28,19 +36,13 @@ public class QTasksEndpointWebExtension {
 
 	static final int STATUS_ACCEPTED = 202;
 
+	static final int STATUS_FORBIDDEN = 403;
+
 	static final int STATUS_CONFLICT = 409;
 
 	private final QTasksEndpoint delegate;
 
 	private final EndpointWriteAccess writeAccess;
-
-	/**
-	 * Creates the extension for an application without security.
-	 * @param delegate the endpoint
-	 */
-	public QTasksEndpointWebExtension(QTasksEndpoint delegate) {
-		this(delegate, EndpointWriteAccess.unsecured());
-	}
 
 	/**
 	 * Creates the extension.
@@ -81,16 +83,17 @@ public class QTasksEndpointWebExtension {
 	 * {@code DELETE /actuator/qtasks/{uuid}?reason=}.
 	 * @param uuid the task's uuid
 	 * @param reason why
+	 * @param caller who asks
 	 * @return {@code 200} when a queued task was cancelled, {@code 202} when a running
 	 * one was asked to stop, {@code 409} when it had already finished, {@code 404} when
-	 * unknown; with what happened and the record; {@code 401} or {@code 403} when the
-	 * caller may not cancel
+	 * unknown, each with a {@link CancelDescriptor}; {@code 403} with a
+	 * {@link RefusalDescriptor} when the caller may not cancel
 	 */
 	@DeleteOperation
-	public WebEndpointResponse<CancelDescriptor> cancel(@Selector String uuid, @Nullable String reason) {
-		int refusal = this.writeAccess.refusal();
-		if (refusal != EndpointWriteAccess.ALLOWED) {
-			return this.writeAccess.refused(refusal);
+	public WebEndpointResponse<Object> cancel(@Selector String uuid, @Nullable String reason, SecurityContext caller) {
+		String refusal = this.writeAccess.refusal(caller);
+		if (refusal != null) {
+			return refused(refusal);
 		}
 		CancelDescriptor cancelled = this.delegate.cancel(uuid, reason);
 		int status = switch (cancelled.outcome()) {
@@ -103,17 +106,19 @@ public class QTasksEndpointWebExtension {
 	}
 
 	/**
-	 * {@code POST /actuator/qtasks/{uuid}}.
+	 * {@code POST /actuator/qtasks/{uuid}} with {@code Content-Type: application/json}.
 	 * @param uuid the task's uuid
+	 * @param caller who asks
 	 * @return {@code 200} when the task was queued again, {@code 409} when it had not
-	 * ended in {@code error} or {@code cancel}, {@code 404} when unknown; with what
-	 * happened and the record; {@code 401} or {@code 403} when the caller may not requeue
+	 * ended in {@code error} or {@code cancel}, {@code 404} when unknown, each with a
+	 * {@link RequeueDescriptor}; {@code 403} with a {@link RefusalDescriptor} when the
+	 * caller may not requeue
 	 */
 	@WriteOperation
-	public WebEndpointResponse<RequeueDescriptor> requeue(@Selector String uuid) {
-		int refusal = this.writeAccess.refusal();
-		if (refusal != EndpointWriteAccess.ALLOWED) {
-			return this.writeAccess.refused(refusal);
+	public WebEndpointResponse<Object> requeue(@Selector String uuid, SecurityContext caller) {
+		String refusal = this.writeAccess.refusal(caller);
+		if (refusal != null) {
+			return refused(refusal);
 		}
 		RequeueDescriptor requeued = this.delegate.requeue(uuid);
 		int status = switch (requeued.outcome()) {
@@ -122,6 +127,23 @@ public class QTasksEndpointWebExtension {
 			case NOT_FOUND -> WebEndpointResponse.STATUS_NOT_FOUND;
 		};
 		return new WebEndpointResponse<>(requeued, status);
+	}
+
+	private static WebEndpointResponse<Object> refused(String reason) {
+		return new WebEndpointResponse<>(new RefusalDescriptor(STATUS_FORBIDDEN, "Forbidden", reason),
+				STATUS_FORBIDDEN);
+	}
+
+	/**
+	 * The answer to a refused cancel or requeue, shaped like Spring Boot's error
+	 * responses.
+	 *
+	 * @param status the HTTP status, {@code 403}
+	 * @param error the status' reason phrase
+	 * @param message why the write was refused, and what would allow it
+	 */
+	public record RefusalDescriptor(int status, String error, String message) {
+
 	}
 
 }

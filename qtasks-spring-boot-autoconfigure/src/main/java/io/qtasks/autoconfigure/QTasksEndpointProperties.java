@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the {@code qtasks} actuator endpoint beyond Spring Boot's own
- * {@code management.endpoint.qtasks.access}.
+ * {@code management.endpoint.qtasks.access} (which, without Spring Security, must be
+ * {@code unrestricted} explicitly for cancel and requeue over HTTP).
  *
  * @author QTasks contributors
  */
@@ -17,8 +18,8 @@ public class QTasksEndpointProperties {
 
 	/**
 	 * Roles a user needs to cancel (DELETE) or requeue (POST) tasks through the endpoint
-	 * when Spring Security is in use. When empty, any authenticated user may. Reads
-	 * follow Spring Boot's actuator security.
+	 * over HTTP when Spring Security guards the application (servlet or reactive). When
+	 * empty, any authenticated user may. Reads follow Spring Boot's actuator security.
 	 */
 	private Set<String> roles = new LinkedHashSet<>(List.of("QTASKS_ADMIN"));
 

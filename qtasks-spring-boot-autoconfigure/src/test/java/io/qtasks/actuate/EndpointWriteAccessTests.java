@@ -1,72 +1,105 @@
 package io.qtasks.actuate;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link EndpointWriteAccess} over Spring Security's context.
+ * Tests for {@link EndpointWriteAccess} over Spring Boot's actuator
+ * {@link SecurityContext}.
  *
  * @author QTasks contributors
  */
 class EndpointWriteAccessTests {
 
-	private final EndpointWriteAccess adminsOnly = EndpointWriteAccess.springSecurity(List.of("QTASKS_ADMIN"));
+	private final EndpointWriteAccess adminsOnly = EndpointWriteAccess.roles(List.of("QTASKS_ADMIN"));
 
-	@AfterEach
-	void clearContext() {
-		SecurityContextHolder.clearContext();
+	@Test
+	void unrestrictedAllowsEveryCaller() {
+		assertThat(EndpointWriteAccess.unrestricted().refusal(SecurityContext.NONE)).isNull();
 	}
 
 	@Test
-	void unsecuredApplicationsAllowEveryWrite() {
-		assertThat(EndpointWriteAccess.unsecured().refusal()).isEqualTo(EndpointWriteAccess.ALLOWED);
+	void offRefusesEveryCallerWithItsReason() {
+		EndpointWriteAccess off = EndpointWriteAccess.off("writes are off");
+		assertThat(off.refusal(SecurityContext.NONE)).isEqualTo("writes are off");
+		assertThat(off.refusal(caller(UsernamePasswordAuthenticationToken.authenticated("admin", "n/a",
+				AuthorityUtils.createAuthorityList("ROLE_QTASKS_ADMIN")), "QTASKS_ADMIN")))
+			.isEqualTo("writes are off");
 	}
 
 	@Test
-	void callersWithoutAnAuthenticationAreUnauthorized() {
-		assertThat(this.adminsOnly.refusal()).isEqualTo(EndpointWriteAccess.STATUS_UNAUTHORIZED);
+	void callersWithoutAPrincipalAreRefused() {
+		assertThat(this.adminsOnly.refusal(SecurityContext.NONE)).contains("authenticated user");
 	}
 
 	@Test
-	void anonymousCallersAreUnauthorized() {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new AnonymousAuthenticationToken("key", "anonymous",
-					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-		assertThat(this.adminsOnly.refusal()).isEqualTo(EndpointWriteAccess.STATUS_UNAUTHORIZED);
+	void springSecuritysAnonymousCallersAreRefused() {
+		AnonymousAuthenticationToken anonymous = new AnonymousAuthenticationToken("key", "anonymous",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+		assertThat(this.adminsOnly.refusal(caller(anonymous, "ANONYMOUS"))).contains("authenticated user");
+		assertThat(EndpointWriteAccess.roles(List.of()).refusal(caller(anonymous, "ANONYMOUS")))
+			.contains("authenticated user");
 	}
 
 	@Test
-	void callersWithoutTheRoleAreForbidden() {
-		signIn("ROLE_VIEWER");
-		assertThat(this.adminsOnly.refusal()).isEqualTo(EndpointWriteAccess.STATUS_FORBIDDEN);
+	void unauthenticatedTokensAreRefused() {
+		assertThat(EndpointWriteAccess.roles(List.of())
+			.refusal(caller(UsernamePasswordAuthenticationToken.unauthenticated("admin", "n/a"))))
+			.contains("authenticated user");
+	}
+
+	@Test
+	void callersWithoutTheRoleAreRefusedWithTheRolesNamed() {
+		assertThat(this.adminsOnly.refusal(user("VIEWER"))).contains("one of the roles [QTASKS_ADMIN]");
 	}
 
 	@Test
 	void callersWithOneOfTheRolesMayWrite() {
-		signIn("ROLE_QTASKS_ADMIN");
-		assertThat(EndpointWriteAccess.springSecurity(List.of("OPS", "QTASKS_ADMIN")).refusal())
-			.isEqualTo(EndpointWriteAccess.ALLOWED);
+		assertThat(EndpointWriteAccess.roles(List.of("OPS", "QTASKS_ADMIN")).refusal(user("QTASKS_ADMIN"))).isNull();
 	}
 
 	@Test
 	void withoutRolesAnyAuthenticatedCallerMayWrite() {
-		signIn("ROLE_VIEWER");
-		assertThat(EndpointWriteAccess.springSecurity(List.of()).refusal()).isEqualTo(EndpointWriteAccess.ALLOWED);
+		assertThat(EndpointWriteAccess.roles(List.of()).refusal(user("VIEWER"))).isNull();
 	}
 
-	private static void signIn(String authority) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("user", "n/a",
-					AuthorityUtils.createAuthorityList(authority)));
+	@Test
+	void principalsOtherThanSpringSecuritysCountAsAuthenticated() {
+		Principal containerUser = () -> "admin";
+		assertThat(this.adminsOnly.refusal(caller(containerUser, "QTASKS_ADMIN"))).isNull();
+	}
+
+	private static SecurityContext user(String role) {
+		return caller(UsernamePasswordAuthenticationToken.authenticated("user", "n/a",
+				AuthorityUtils.createAuthorityList("ROLE_" + role)), role);
+	}
+
+	private static SecurityContext caller(@Nullable Principal principal, String... roles) {
+		Set<String> held = Set.of(roles);
+		return new SecurityContext() {
+
+			@Override
+			public @Nullable Principal getPrincipal() {
+				return principal;
+			}
+
+			@Override
+			public boolean isUserInRole(String role) {
+				return held.contains(role);
+			}
+
+		};
 	}
 
 }

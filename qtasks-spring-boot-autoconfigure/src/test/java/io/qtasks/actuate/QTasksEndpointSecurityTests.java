@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -25,10 +26,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
- * {@code /actuator/qtasks} in an application secured by Spring Security: cancel and
- * requeue need a user with {@code management.endpoint.qtasks.roles}; reads follow Spring
- * Boot's actuator security. The worker is off, so a task stays queued unless a write
- * changes it.
+ * {@code /actuator/qtasks} in a servlet application secured by Spring Security (Boot's
+ * default filter chains): cancel and requeue need a user with
+ * {@code management.endpoint.qtasks.roles}; reads follow Spring Boot's actuator security.
+ * The worker is off, so a task stays queued unless a write changes it.
  *
  * @author QTasks contributors
  */
@@ -44,12 +45,18 @@ class QTasksEndpointSecurityTests {
 	private QTasks qtasks;
 
 	@Test
-	void anonymousCancelIsRefusedAndNothingChanges() {
+	void anonymousCancelAndRequeueAreRefusedAndNothingChanges() {
 		Task queued = this.qtasks.addTask("anything");
 		assertThat(this.mvc.delete().uri("/actuator/qtasks/{uuid}", queued.uuid())).hasStatus4xxClientError();
 		assertThat(this.mvc.delete().uri("/actuator/qtasks/{uuid}", queued.uuid()).with(csrf()))
 			.hasStatus4xxClientError();
 		assertUnchanged(queued);
+		Task cancelled = cancelledTask();
+		assertThat(this.mvc.post()
+			.uri("/actuator/qtasks/{uuid}", cancelled.uuid())
+			.contentType(MediaType.APPLICATION_JSON)
+			.with(csrf())).hasStatus4xxClientError();
+		assertStillCancelled(cancelled);
 	}
 
 	@Test
@@ -60,14 +67,18 @@ class QTasksEndpointSecurityTests {
 		assertThat(this.mvc.delete()
 			.uri("/actuator/qtasks/{uuid}", queued.uuid())
 			.with(httpBasic("viewer", "viewer"))
-			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.message")
+			.isEqualTo("Cancel and requeue need a user with one of the roles [QTASKS_ADMIN]");
 		assertUnchanged(queued);
-		this.qtasks.cancel(queued.uuid(), "cancelled by the application");
+		Task cancelled = cancelledTask();
 		assertThat(this.mvc.post()
-			.uri("/actuator/qtasks/{uuid}", queued.uuid())
+			.uri("/actuator/qtasks/{uuid}", cancelled.uuid())
+			.contentType(MediaType.APPLICATION_JSON)
 			.with(httpBasic("viewer", "viewer"))
-			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(this.qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.CANCEL);
+			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.status").isEqualTo(403);
+		assertStillCancelled(cancelled);
 	}
 
 	@Test
@@ -80,9 +91,24 @@ class QTasksEndpointSecurityTests {
 		assertThat(this.qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.CANCEL);
 		assertThat(this.mvc.post()
 			.uri("/actuator/qtasks/{uuid}", queued.uuid())
+			.contentType(MediaType.APPLICATION_JSON)
 			.with(httpBasic("admin", "admin"))
-			.with(csrf())).hasStatusOk();
+			.with(csrf())).hasStatusOk().bodyJson().extractingPath("$.outcome").isEqualTo("REQUEUED");
 		assertThat(this.qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+	}
+
+	@Test
+	void requeueWithoutJsonReachesNoUncheckedWrite() {
+		Task cancelled = cancelledTask();
+		assertThat(this.mvc.post()
+			.uri("/actuator/qtasks/{uuid}", cancelled.uuid())
+			.with(httpBasic("viewer", "viewer"))
+			.with(csrf())).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(this.mvc.post()
+			.uri("/actuator/qtasks/{uuid}", cancelled.uuid())
+			.with(httpBasic("admin", "admin"))
+			.with(csrf())).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertStillCancelled(cancelled);
 	}
 
 	@Test
@@ -91,11 +117,22 @@ class QTasksEndpointSecurityTests {
 		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk();
 	}
 
+	private Task cancelledTask() {
+		Task queued = this.qtasks.addTask("anything");
+		assertThat(this.qtasks.cancel(queued.uuid(), "cancelled by the application"))
+			.isEqualTo(CancelOutcome.CANCELLED);
+		return this.qtasks.get(queued.uuid()).orElseThrow();
+	}
+
 	private void assertUnchanged(Task queued) {
 		Task now = this.qtasks.get(queued.uuid()).orElseThrow();
 		assertThat(now.status()).isEqualTo(TaskStatus.NEW);
 		assertThat(now.cancelReason()).isNull();
 		assertThat(this.qtasks.cancel(queued.uuid(), "still queued")).isEqualTo(CancelOutcome.CANCELLED);
+	}
+
+	private void assertStillCancelled(Task cancelled) {
+		assertThat(this.qtasks.get(cancelled.uuid())).get().isEqualTo(cancelled);
 	}
 
 	@SpringBootConfiguration

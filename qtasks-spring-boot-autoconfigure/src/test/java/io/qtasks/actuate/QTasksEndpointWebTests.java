@@ -18,6 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -35,13 +36,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every operation of {@code /actuator/qtasks} and the {@code qtasks} health over HTTP
- * (MockMvc, a full Boot application), run against each engine by a subclass.
+ * (MockMvc, a full Boot application), run against each engine by a subclass. The
+ * application has no Spring Security, so its endpoint access is unrestricted explicitly
+ * to allow cancel and requeue.
  *
  * @author QTasks contributors
  */
 @SpringBootTest(classes = QTasksEndpointWebTests.EndpointTestApplication.class,
 		properties = { "management.endpoints.web.exposure.include=health,qtasks",
-				"management.endpoint.health.show-details=always", "qtasks.worker.concurrency=1" })
+				"management.endpoint.qtasks.access=unrestricted", "management.endpoint.health.show-details=always",
+				"qtasks.worker.concurrency=1" })
 @AutoConfigureMockMvc
 @DirtiesContext
 abstract class QTasksEndpointWebTests {
@@ -146,14 +150,17 @@ abstract class QTasksEndpointWebTests {
 			.bodyJson()
 			.extractingPath("$.outcome")
 			.isEqualTo("NOT_FOUND");
-		assertThat(this.mvc.post().uri("/actuator/qtasks/{uuid}", unknown)).hasStatus(404)
+		assertThat(this.mvc.post().uri("/actuator/qtasks/{uuid}", unknown).contentType(MediaType.APPLICATION_JSON))
+			.hasStatus(404)
 			.bodyJson()
 			.extractingPath("$.outcome")
 			.isEqualTo("NOT_FOUND");
 		for (String malformed : List.of("not-a-uuid", "1-2-3-4-5", unknown + "0")) {
 			assertThat(this.mvc.get().uri("/actuator/qtasks/{uuid}", malformed)).hasStatus(400);
 			assertThat(this.mvc.delete().uri("/actuator/qtasks/{uuid}", malformed)).hasStatus(400);
-			assertThat(this.mvc.post().uri("/actuator/qtasks/{uuid}", malformed)).hasStatus(400);
+			assertThat(
+					this.mvc.post().uri("/actuator/qtasks/{uuid}", malformed).contentType(MediaType.APPLICATION_JSON))
+				.hasStatus(400);
 		}
 	}
 
@@ -189,7 +196,10 @@ abstract class QTasksEndpointWebTests {
 	void requeuesATaskThatEndedInError() {
 		Task failed = finished("flaky", "requeue-over-http");
 		assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
-		MvcTestResult requeued = this.mvc.post().uri("/actuator/qtasks/{uuid}", failed.uuid()).exchange();
+		MvcTestResult requeued = this.mvc.post()
+			.uri("/actuator/qtasks/{uuid}", failed.uuid())
+			.contentType(MediaType.APPLICATION_JSON)
+			.exchange();
 		assertThat(requeued).hasStatusOk();
 		Map<String, Object> body = body(requeued);
 		assertThat(body).containsEntry("outcome", "REQUEUED");
@@ -197,7 +207,9 @@ abstract class QTasksEndpointWebTests {
 		Task done = this.qtasks.waitResult(failed.uuid(), WAIT).orElseThrow();
 		assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 		assertThat(done.attempt()).isEqualTo(2);
-		assertThat(this.mvc.post().uri("/actuator/qtasks/{uuid}", failed.uuid())).hasStatus(409)
+		assertThat(
+				this.mvc.post().uri("/actuator/qtasks/{uuid}", failed.uuid()).contentType(MediaType.APPLICATION_JSON))
+			.hasStatus(409)
 			.bodyJson()
 			.extractingPath("$.outcome")
 			.isEqualTo("NOT_REQUEUEABLE");

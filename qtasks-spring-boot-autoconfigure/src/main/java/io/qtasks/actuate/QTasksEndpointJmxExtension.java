@@ -1,0 +1,58 @@
+package io.qtasks.actuate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.jmx.annotation.EndpointJmxExtension;
+
+import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
+import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
+
+/**
+ * Cancel and requeue of {@link QTasksEndpoint} over JMX. JMX calls carry no caller that
+ * {@link EndpointWriteAccess} could judge, so these follow Boot's access rules only
+ * ({@code management.endpoint.qtasks.access=read-only} removes them): secure JMX itself,
+ * or keep it off (Boot's default).
+ *
+ * @author QTasks contributors
+ * @see QTasksEndpointWebExtension
+ */
+@EndpointJmxExtension(endpoint = QTasksEndpoint.class)
+public class QTasksEndpointJmxExtension {
+
+	private final QTasksEndpoint delegate;
+
+	/**
+	 * Creates the extension.
+	 * @param delegate the endpoint
+	 */
+	public QTasksEndpointJmxExtension(QTasksEndpoint delegate) {
+		this.delegate = delegate;
+	}
+
+	/**
+	 * Cancels a task.
+	 * @param uuid the task's uuid
+	 * @param reason why; a default when not given
+	 * @return what happened, and the record afterwards
+	 * @see QTasksEndpoint#cancel(String, String)
+	 */
+	@DeleteOperation
+	public CancelDescriptor cancel(@Selector String uuid, @Nullable String reason) {
+		return this.delegate.cancel(uuid, reason);
+	}
+
+	/**
+	 * Queues a task that ended in {@code error} or {@code cancel} again.
+	 * @param uuid the task's uuid
+	 * @return what happened, and the record afterwards
+	 * @see QTasksEndpoint#requeue(String)
+	 */
+	@WriteOperation
+	public RequeueDescriptor requeue(@Selector String uuid) {
+		return this.delegate.requeue(uuid);
+	}
+
+}
