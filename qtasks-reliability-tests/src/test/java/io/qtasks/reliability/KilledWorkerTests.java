@@ -69,7 +69,7 @@ class KilledWorkerTests {
 					.pollInterval(Duration.ofMillis(20))
 					.until(() -> RedisTestServer.get().commands().hlen(effectsKey) >= count / 10);
 				a.kill();
-				assertThat(RedisTestServer.get().commands().zcard(keys.pending())).as("tasks queued at the kill")
+				assertThat(RedisTestServer.get().commands().zcard(keys.pending("work"))).as("tasks queued at the kill")
 					.isGreaterThan(count / 4);
 				assertThat(a.awaitExit(Duration.ofSeconds(30))).isTrue();
 
@@ -96,7 +96,7 @@ class KilledWorkerTests {
 					.containsEntry(TaskStatus.PROCESS, 0L)
 					.containsEntry(TaskStatus.RETRY, 0L)
 					.containsEntry(TaskStatus.ERROR, 0L);
-				assertThat(RedisTestServer.get().commands().zcard(keys.pending())).isZero();
+				assertThat(RedisTestServer.get().commands().zcard(keys.pending("work"))).isZero();
 				assertThat(RedisTestServer.get().commands().zcard(keys.inflight())).isZero();
 				System.out.printf("[kill -9] %d tasks, %d delivered twice or more, %d of those ran twice%n", count,
 						redelivered.size(), redelivered.values().stream().filter((runs) -> runs > 1).count());

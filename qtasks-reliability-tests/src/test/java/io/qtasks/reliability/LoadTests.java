@@ -119,7 +119,7 @@ class LoadTests {
 				RedisKeys keys = new RedisKeys(this.name);
 				RedisCommands<String, String> redis = RedisTestServer.get().commands();
 				assertThat(redis.zcard(keys.index())).isEqualTo(total);
-				assertThat(redis.zcard(keys.pending())).isZero();
+				assertThat(redis.zcard(keys.pending("load"))).isZero();
 				assertThat(redis.zcard(keys.inflight())).isZero();
 				System.out.printf("[load] %d tasks enqueued by %d clients in %s: %s%n", total, CLIENTS, duration,
 						counts);
