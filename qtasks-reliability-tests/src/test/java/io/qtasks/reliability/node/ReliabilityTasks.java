@@ -72,6 +72,29 @@ public class ReliabilityTasks {
 	}
 
 	/**
+	 * The Redis key whose presence lets the {@code hold} tasks end.
+	 * @param name the application's {@code qtasks.name}
+	 * @return the key
+	 */
+	public static String releaseKey(String name) {
+		return "reliability:{" + name + "}:release";
+	}
+
+	/**
+	 * Records which node runs it, then works until the test sets the {@link #releaseKey
+	 * release key}: a healthy long-running task.
+	 * @return the node's label
+	 */
+	@QTask(name = "hold")
+	public String hold() {
+		recordRun();
+		while (!Boolean.TRUE.equals(this.redis.getObject().hasKey(releaseKey(this.name)))) {
+			this.context.sleep(Duration.ofMillis(100));
+		}
+		return this.node;
+	}
+
+	/**
 	 * Records which node runs it, then fails; retried once, four seconds later.
 	 */
 	@QTask(name = "fails_everywhere", retry = 1, backoff = @Backoff(delay = "4s"))
