@@ -48,8 +48,8 @@ class BadInputTests {
 	private final RedisKeys keys = new RedisKeys(this.name);
 
 	@AfterEach
-	void deleteKeys() {
-		RedisTestServer.get().deleteKeys(this.name);
+	void checkInvariantsAndDeleteKeys() {
+		TestKeys.checkInvariantsAndDelete(this.name);
 	}
 
 	private ApplicationContextRunner node() {

@@ -59,8 +59,8 @@ class GracefulShutdownTests {
 	Path markers;
 
 	@AfterEach
-	void deleteKeys() {
-		RedisTestServer.get().deleteKeys(this.name);
+	void checkInvariantsAndDeleteKeys() {
+		TestKeys.checkInvariantsAndDelete(this.name);
 	}
 
 	@Test

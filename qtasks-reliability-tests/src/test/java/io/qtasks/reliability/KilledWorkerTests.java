@@ -42,9 +42,8 @@ class KilledWorkerTests {
 	private final String name = RedisTestServer.uniqueName("kill9");
 
 	@AfterEach
-	void deleteKeys() {
-		RedisTestServer.get().deleteKeys(this.name);
-		RedisTestServer.get().commands().del(ReliabilityTasks.effectsKey(this.name));
+	void checkInvariantsAndDeleteKeys() {
+		TestKeys.checkInvariantsAndDelete(this.name);
 	}
 
 	@Test

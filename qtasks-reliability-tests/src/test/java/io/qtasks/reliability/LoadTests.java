@@ -57,8 +57,8 @@ class LoadTests {
 	private final String name = RedisTestServer.uniqueName("load");
 
 	@AfterEach
-	void deleteKeys() {
-		RedisTestServer.get().deleteKeys(this.name);
+	void checkInvariantsAndDeleteKeys() {
+		TestKeys.checkInvariantsAndDelete(this.name);
 	}
 
 	private ApplicationContextRunner node(String... properties) {

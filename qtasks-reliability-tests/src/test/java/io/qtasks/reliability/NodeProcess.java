@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.qtasks.reliability.node.ReliabilityNode;
+import io.qtasks.testsupport.RedisTestServer;
 
 /**
  * A {@link ReliabilityNode} in a JVM of its own, started with the test's class path. Its
  * output goes to a log file under {@code target/reliability-logs} and is kept for
  * {@link #awaitLine(Predicate, Duration)}. {@link #terminate()} sends {@code SIGTERM} (as
  * {@code kill} or a container stop does), {@link #kill()} sends {@code SIGKILL}
- * ({@code kill -9}).
+ * ({@code kill -9}), {@link #freeze()} and {@link #thaw()} send {@code SIGSTOP} and
+ * {@code SIGCONT} (a node that stalls, as under a long GC pause or a VM that is
+ * suspended, and wakes up again).
  *
  * @author QTasks contributors
  */
@@ -72,6 +76,28 @@ final class NodeProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start node " + label, ex);
 		}
+	}
+
+	/**
+	 * The properties of a worker node on the test Redis: lease 3 s, heartbeat 1 s,
+	 * housekeeping every second, so that a dead or frozen node's tasks come back within
+	 * seconds.
+	 * @param name the application's {@code qtasks.name}
+	 * @param node the node's label ({@code reliability.node}), which some tasks return
+	 * @return the properties, to add to
+	 */
+	static Map<String, String> redisNode(String name, String node) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("qtasks.broker.type", "redis");
+		properties.put("qtasks.name", name);
+		properties.put("spring.data.redis.host", RedisTestServer.get().host());
+		properties.put("spring.data.redis.port", String.valueOf(RedisTestServer.get().port()));
+		properties.put("qtasks.worker.concurrency", "4");
+		properties.put("qtasks.redis.lease", "3s");
+		properties.put("qtasks.redis.heartbeat-interval", "1s");
+		properties.put("qtasks.redis.reaper-interval", "1s");
+		properties.put("reliability.node", node);
+		return properties;
 	}
 
 	/**
@@ -145,6 +171,56 @@ final class NodeProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Sends {@code SIGSTOP}: the JVM stops where it is, threads, timers and sockets
+	 * included, until {@link #thaw()}. {@link ProcessHandle} has no such signal, so this
+	 * runs {@code kill -STOP}.
+	 */
+	void freeze() {
+		signal("-STOP");
+	}
+
+	/**
+	 * Sends {@code SIGCONT} to a {@link #freeze() frozen} node: it goes on from where it
+	 * stopped, unaware of the time that passed.
+	 */
+	void thaw() {
+		signal("-CONT");
+	}
+
+	/**
+	 * Whether the process still runs.
+	 * @return the flag
+	 */
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * The label the node was started with.
+	 * @return the label
+	 */
+	String label() {
+		return this.label;
+	}
+
+	/**
+	 * The process id.
+	 * @return the pid
+	 */
+	long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * The exit code of the ended process.
+	 * @return the code
+	 * @throws IllegalThreadStateException while it runs
+	 */
+	int exitValue() {
+		return this.process.exitValue();
+	}
+
+	/**
 	 * Waits for the process to end and its output to be read.
 	 * @param timeout how long at most
 	 * @return whether it ended
@@ -176,6 +252,22 @@ final class NodeProcess implements AutoCloseable {
 		if (this.process.isAlive()) {
 			this.process.destroyForcibly();
 			awaitExit(Duration.ofSeconds(30));
+		}
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", signal, String.valueOf(pid())).inheritIO().start();
+			if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new AssertionError("kill " + signal + " " + pid() + " failed (node " + this.label + ")");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while signalling node " + this.label);
 		}
 	}
 

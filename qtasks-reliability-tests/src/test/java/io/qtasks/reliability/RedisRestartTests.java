@@ -128,6 +128,7 @@ class RedisRestartTests {
 						.containsEntry(TaskStatus.PROCESS, 0L)
 						.containsEntry(TaskStatus.RETRY, 0L)
 						.containsEntry(TaskStatus.ERROR, 0L);
+					RedisInvariants.assertHold(redis.host(), redis.port(), NAME);
 					System.out.printf("[restart] %d tasks, %d delivered again after the restart%n", count, redelivered);
 				}));
 		}

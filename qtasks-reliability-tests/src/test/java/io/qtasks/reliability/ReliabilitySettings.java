@@ -33,6 +33,14 @@ final class ReliabilitySettings {
 	}
 
 	/**
+	 * How many finished records expire at once in the heartbeat starvation scenario.
+	 * @return the count
+	 */
+	static int expiryRecords() {
+		return Integer.getInteger("reliability.expiry.records", 3000);
+	}
+
+	/**
 	 * How long the clients of the load scenario enqueue.
 	 * @return the duration
 	 */

@@ -62,6 +62,22 @@ final class RestartableRedis implements AutoCloseable {
 	}
 
 	/**
+	 * The host the server listens on.
+	 * @return the host
+	 */
+	String host() {
+		return HOST;
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 */
+	int port() {
+		return this.port;
+	}
+
+	/**
 	 * Spring Boot properties that connect to this server.
 	 * @return {@code spring.data.redis.*} entries
 	 */

@@ -43,11 +43,8 @@ class RetryAfterKillTests {
 	private UUID uuid;
 
 	@AfterEach
-	void deleteKeys() {
-		RedisTestServer.get().deleteKeys(this.name);
-		if (this.uuid != null) {
-			RedisTestServer.get().commands().del(ReliabilityTasks.runsKey(this.name, this.uuid.toString()));
-		}
+	void checkInvariantsAndDeleteKeys() {
+		TestKeys.checkInvariantsAndDelete(this.name);
 	}
 
 	@Test

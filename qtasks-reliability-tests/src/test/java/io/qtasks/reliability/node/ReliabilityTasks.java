@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
@@ -15,8 +17,10 @@ import io.qtasks.annotation.QTask;
 
 /**
  * The tasks of the reliability tests. Each leaves a side effect the tests count after the
- * fact, outside QTasks: {@code work} adds one to its uuid's field in a Redis hash,
- * {@code slow} writes marker files when it starts and when it ends.
+ * fact, outside QTasks: {@code work} and {@code kill_point} add one to their uuid's field
+ * in a Redis hash, {@code slow} writes marker files when it starts and when it ends,
+ * {@code labelled}, {@code first_attempt_hangs} and {@code fails_everywhere} record the
+ * node of each run in a Redis list.
  *
  * @author QTasks contributors
  */
@@ -34,9 +38,13 @@ public class ReliabilityTasks {
 
 	private final String name;
 
-	public ReliabilityTasks(TaskContext context, ObjectProvider<StringRedisTemplate> redis, Environment environment) {
+	private final ObjectProvider<KillPoints> killPoints;
+
+	public ReliabilityTasks(TaskContext context, ObjectProvider<StringRedisTemplate> redis,
+			ObjectProvider<KillPoints> killPoints, Environment environment) {
 		this.context = context;
 		this.redis = redis;
+		this.killPoints = killPoints;
 		this.name = environment.getProperty("qtasks.name", "qtasks");
 		this.effectsKey = effectsKey(this.name);
 		this.node = environment.getProperty("reliability.node", "node");
@@ -61,6 +69,29 @@ public class ReliabilityTasks {
 	 */
 	public static String runsKey(String name, String uuid) {
 		return "reliability:{" + name + "}:runs:" + uuid;
+	}
+
+	/**
+	 * The Redis key whose presence lets the {@code hold} tasks end.
+	 * @param name the application's {@code qtasks.name}
+	 * @return the key
+	 */
+	public static String releaseKey(String name) {
+		return "reliability:{" + name + "}:release";
+	}
+
+	/**
+	 * Records which node runs it, then works until the test sets the {@link #releaseKey
+	 * release key}: a healthy long-running task.
+	 * @return the node's label
+	 */
+	@QTask(name = "hold")
+	public String hold() {
+		recordRun();
+		while (!Boolean.TRUE.equals(this.redis.getObject().hasKey(releaseKey(this.name)))) {
+			this.context.sleep(Duration.ofMillis(100));
+		}
+		return this.node;
 	}
 
 	/**
@@ -89,6 +120,50 @@ public class ReliabilityTasks {
 	}
 
 	/**
+	 * Records which node runs it, works for a while and returns that node's label.
+	 * @param millis how long to work
+	 * @return the node's label
+	 * @throws InterruptedException when interrupted while working
+	 */
+	@QTask(name = "labelled")
+	public String labelled(long millis) throws InterruptedException {
+		recordRun();
+		Thread.sleep(millis);
+		return this.node;
+	}
+
+	/**
+	 * Records which node runs it; its first attempt works for ten minutes (until it is
+	 * cancelled), any later one returns the node's label at once.
+	 * @return the node's label
+	 * @throws InterruptedException when interrupted while working
+	 */
+	@QTask(name = "first_attempt_hangs")
+	public String firstAttemptHangs() throws InterruptedException {
+		recordRun();
+		if (this.context.attempt() == 1) {
+			this.context.sleep(Duration.ofMinutes(10));
+		}
+		return this.node;
+	}
+
+	/**
+	 * Adds one to its uuid's field in the effects hash, then passes the
+	 * {@link KillPoints#AFTER_EFFECT} kill point, and returns the node's label.
+	 * @return the node's label
+	 */
+	@QTask(name = KillPoints.TASK)
+	public String killPoint() {
+		UUID uuid = this.context.taskUuid();
+		this.redis.getObject().opsForHash().increment(this.effectsKey, uuid.toString(), 1);
+		KillPoints points = this.killPoints.getIfAvailable();
+		if (points != null) {
+			points.reached(KillPoints.AFTER_EFFECT, uuid);
+		}
+		return this.node;
+	}
+
+	/**
 	 * Marks its start, works for a while, marks its end.
 	 * @param label names the marker files
 	 * @param millis how long to work
@@ -107,6 +182,12 @@ public class ReliabilityTasks {
 		}
 		mark(label + ".finished");
 		return label;
+	}
+
+	private void recordRun() {
+		this.redis.getObject()
+			.opsForList()
+			.rightPush(runsKey(this.name, this.context.taskUuid().toString()), this.node);
 	}
 
 	private void mark(String name) {
