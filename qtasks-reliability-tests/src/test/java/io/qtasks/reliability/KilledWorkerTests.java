@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +61,13 @@ class KilledWorkerTests {
 			RedisTestApplications.runner(this.name).withPropertyValues("qtasks.worker.enabled=false").run((client) -> {
 				QTasks qtasks = client.getBean(QTasks.class);
 				Random random = new Random(42);
-				List<UUID> uuids = new ArrayList<>(count);
+				List<Integer> durations = new ArrayList<>(count);
 				for (int i = 0; i < count; i++) {
-					uuids.add(qtasks.addTask("work", 5 + random.nextInt(40)).uuid());
+					durations.add(5 + random.nextInt(40));
 				}
+				// enqueued from several threads, so that the batch is queued much faster
+				// than the two nodes work it off, however busy this machine is
+				List<UUID> uuids = enqueueInParallel(qtasks, durations);
 				// kill A once both nodes are well into the batch, with much of it still
 				// queued
 				await().atMost(START)
@@ -100,6 +106,24 @@ class KilledWorkerTests {
 				System.out.printf("[kill -9] %d tasks, %d delivered twice or more, %d of those ran twice%n", count,
 						redelivered.size(), redelivered.values().stream().filter((runs) -> runs > 1).count());
 			});
+		}
+	}
+
+	private static List<UUID> enqueueInParallel(QTasks qtasks, List<Integer> durations) throws Exception {
+		ExecutorService producers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<UUID>> enqueued = new ArrayList<>(durations.size());
+			for (Integer duration : durations) {
+				enqueued.add(producers.submit(() -> qtasks.addTask("work", duration).uuid()));
+			}
+			List<UUID> uuids = new ArrayList<>(durations.size());
+			for (Future<UUID> uuid : enqueued) {
+				uuids.add(uuid.get());
+			}
+			return uuids;
+		}
+		finally {
+			producers.shutdownNow();
 		}
 	}
 
