@@ -53,6 +53,11 @@ public class EngineTestTasks {
 		return "run " + this.probe.runs(label) + " of " + label;
 	}
 
+	@QTask(name = "flaky_retried", retry = 1)
+	public String flakyRetried(String label) {
+		return flaky(label);
+	}
+
 	@QTask(name = "record")
 	public String record(String label) {
 		this.probe.started(this.node, label);
