@@ -188,7 +188,13 @@ final class TaskDispatcher implements WorkerPart {
 		TaskDelivery delivery = first;
 		TaskRun run = firstRun;
 		while (true) {
+			run.onSlotRelease(this.slots::release);
 			process(delivery, run);
+			if (run.isSlotReleased()) {
+				// an async run gave its slot back while it waited; the slot is another's
+				// now
+				return;
+			}
 			TaskDelivery next = this.active ? claimNext() : null;
 			if (next == null) {
 				this.slots.release();
@@ -252,18 +258,26 @@ final class TaskDispatcher implements WorkerPart {
 			.claim(this.engine.isShared() ? new ClaimRequest(max, names, timeout) : ClaimRequest.anyTask(max, timeout));
 	}
 
+	/**
+	 * Waits for the running tasks: for every slot to be free, then for the async runs
+	 * that gave theirs back while they wait for their value.
+	 */
 	private void drain() {
 		int concurrency = this.settings.concurrency();
 		try {
+			long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 			if (this.slots.tryAcquire(concurrency, this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				this.slots.release(concurrency);
-				return;
+				if (this.running.awaitNone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+					return;
+				}
 			}
 			logger.warn("QTasks worker {}: {} task(s) still running after {}; interrupting them", this.workerId,
 					this.running.size(), this.settings.shutdownTimeout());
 			this.running.stopAll();
 			if (this.slots.tryAcquire(concurrency, INTERRUPTED_TASKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.slots.release(concurrency);
+				this.running.awaitNone(INTERRUPTED_TASKS_TIMEOUT);
 			}
 		}
 		catch (InterruptedException ex) {

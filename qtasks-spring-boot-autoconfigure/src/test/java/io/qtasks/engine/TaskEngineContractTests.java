@@ -339,6 +339,35 @@ public abstract class TaskEngineContractTests {
 	}
 
 	@Test
+	void asyncTasksFinishWithTheirValueOrItsFailure() {
+		worker().run((context) -> {
+			assertThat(qtasks(context).task("future").args("done").addAndWait(WAIT).returning())
+				.isEqualTo("future done");
+			assertThat(qtasks(context).task("mono").args("done").addAndWait(WAIT).returning()).isEqualTo("mono done");
+			Task future = qtasks(context).task("future").args("fail").addAndWait(WAIT);
+			assertThat(future.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(future.traceback()).startsWith("java.lang.IllegalStateException: no future");
+			Task mono = qtasks(context).task("mono").args("fail").addAndWait(WAIT);
+			assertThat(mono.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(mono.traceback()).startsWith("java.lang.IllegalStateException: no mono");
+		});
+	}
+
+	@Test
+	void cancellingAnAsyncTaskCancelsItsPendingValue() {
+		worker().run((context) -> {
+			Task pending = qtasks(context).addTask("future", "pending");
+			assertThat(this.probe.awaitStart("future", WAIT)).isTrue();
+			assertThat(qtasks(context).cancel(pending.uuid(), "no more waiting"))
+				.isEqualTo(CancelOutcome.CANCEL_REQUESTED);
+			assertThat(qtasks(context).waitResult(pending.uuid(), WAIT)).get()
+				.extracting(Task::status)
+				.isEqualTo(TaskStatus.CANCEL);
+			assertThat(context.getBean(EngineTestTasks.class).pendingFuture().isCancelled()).isTrue();
+		});
+	}
+
+	@Test
 	void waitResultReturnsAFailureWithItsTraceback() {
 		worker().run((context) -> {
 			Task queued = qtasks(context).addTask("fail", "it broke");
