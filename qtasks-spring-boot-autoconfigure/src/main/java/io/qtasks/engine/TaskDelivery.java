@@ -39,6 +39,8 @@ public final class TaskDelivery {
 
 	private volatile boolean ended;
 
+	private volatile boolean ending;
+
 	private Task lastWritten;
 
 	TaskDelivery(QueueClaim claim, StoredTask stored, TaskSteps steps, TaskRecordStore records,
@@ -110,6 +112,7 @@ public final class TaskDelivery {
 	 */
 	public WriteResult complete(Task record) {
 		Assert.isTrue(record.isFinished(), () -> "A completed record must be final, was " + record.status());
+		this.ending = true;
 		return recorded(record, ended(this.steps.complete(this.claim, record, this.fence)));
 	}
 
@@ -122,6 +125,7 @@ public final class TaskDelivery {
 	 */
 	public WriteResult release(Task record, @Nullable Instant until) {
 		Assert.isTrue(!record.isFinished(), () -> "A released record must not be final, was " + record.status());
+		this.ending = true;
 		return recorded(record,
 				ended(this.steps.release(this.claim, record, this.fence.unlessCancelRequested(), until)));
 	}
@@ -132,6 +136,16 @@ public final class TaskDelivery {
 	 */
 	public boolean isEnded() {
 		return this.ended;
+	}
+
+	/**
+	 * Whether this claim is ending or over: a completion or a release has been sent, so
+	 * that a claim the engine no longer finds may have been ended by this delivery
+	 * itself.
+	 * @return the flag
+	 */
+	public boolean isEnding() {
+		return this.ending || this.ended;
 	}
 
 	private WriteResult ended(WriteResult result) {

@@ -206,6 +206,21 @@ class RedisForeignDataTests {
 	}
 
 	@Test
+	void aDeadLettersKeyOfAnotherTypeDoesNotStrandTheTasksClaimedBesideABadEntry() {
+		client().run((context) -> {
+			UUID real = qtasks(context).task("echo").args("real").priority(-10).add().uuid();
+			this.redis.zadd(this.keys.pending("echo"), -20, "not an entry at all");
+			this.redis.set(this.keys.deadLetters(), "a string");
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.claim(5, WAIT)).extracting(TaskDelivery::uuid).containsExactly(real);
+				assertThat(this.redis.zcard(this.keys.pending("echo"))).isZero();
+				assertThat(this.redis.zrange(this.keys.inflight(), 0, -1)).containsExactly(real.toString());
+				assertThat(this.redis.get(this.keys.deadLetters())).isEqualTo("a string");
+			}
+		});
+	}
+
+	@Test
 	void theSweepPutsBackUnfinishedTasksThatAreInNoQueue() {
 		client().run((context) -> {
 			UUID due = qtasks(context).addTask("echo", "due").uuid();
