@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -278,36 +277,6 @@ public final class TaskEngine {
 	 */
 	public void addRecordListener(TaskRecordListener listener) {
 		this.listeners.add(listener);
-	}
-
-	/**
-	 * A change that a step applies to the record it read, possibly more than once; the
-	 * last one applied is the one stored.
-	 */
-	private static final class RecordedChange {
-
-		private final Function<Task, @Nullable Task> change;
-
-		private @Nullable Task read;
-
-		private @Nullable Task written;
-
-		RecordedChange(Function<Task, @Nullable Task> change) {
-			this.change = change;
-		}
-
-		@Nullable Task apply(Task current) {
-			this.read = current;
-			this.written = this.change.apply(current);
-			return this.written;
-		}
-
-		void tell(RecordListeners listeners) {
-			if (this.written != null) {
-				listeners.recorded(this.read, this.written);
-			}
-		}
-
 	}
 
 }
