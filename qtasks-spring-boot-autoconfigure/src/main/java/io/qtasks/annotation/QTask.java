@@ -118,6 +118,19 @@ public @interface QTask {
 	boolean echo() default false;
 
 	/**
+	 * Whether the worker slot is free while the value of an async method is pending. A
+	 * method returning a {@code CompletableFuture} (any {@code CompletionStage} or
+	 * {@code Future}) or, with Reactor, a {@code Mono} finishes when its value does:
+	 * {@code success} with the value, {@code error} with its failure (retried as any
+	 * failure); the timeout applies, and a cancel cancels the value. By default the run
+	 * holds its worker slot until then; with {@code async = true} it gives the slot back
+	 * while it waits, so that other tasks run meanwhile (the waiting run keeps a thread
+	 * of the worker pool, parked). Only allowed on methods that return such a value.
+	 * @return the flag
+	 */
+	boolean async() default false;
+
+	/**
 	 * The decoder that turns the return value into the stored result. The default stores
 	 * the value as JSON through the application's Jackson mapper.
 	 * @return the decoder type

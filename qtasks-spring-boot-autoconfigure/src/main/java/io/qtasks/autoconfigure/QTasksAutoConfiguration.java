@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -39,12 +40,14 @@ import io.qtasks.definition.TaskDefinitionFactory;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.SequencedTaskSteps;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.TaskRecordListener;
 import io.qtasks.engine.TaskTransitions;
 import io.qtasks.engine.memory.MemoryWorkerNodeRegistry;
 import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.event.TaskEventPublisher;
 import io.qtasks.execution.DefaultTaskErrorHandler;
 import io.qtasks.execution.RunTimer;
 import io.qtasks.execution.TaskErrorHandler;
@@ -153,9 +156,18 @@ public final class QTasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskEngine qtasksTaskEngine(TaskQueue queue, TaskRecordStore records, TaskEvents events,
-			ObjectProvider<TaskSteps> steps, TaskTransitions transitions) {
-		return new TaskEngine(queue, records, events, steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)),
-				transitions);
+			ObjectProvider<TaskSteps> steps, TaskTransitions transitions,
+			ObjectProvider<TaskRecordListener> listeners) {
+		TaskEngine engine = new TaskEngine(queue, records, events,
+				steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)), transitions);
+		listeners.orderedStream().forEach(engine::addRecordListener);
+		return engine;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskEventPublisher qtasksTaskEventPublisher(ApplicationEventPublisher publisher) {
+		return new TaskEventPublisher(publisher);
 	}
 
 	@Bean

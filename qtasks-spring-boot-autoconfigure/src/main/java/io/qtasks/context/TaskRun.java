@@ -40,6 +40,10 @@ public final class TaskRun {
 
 	private boolean interruptDeferred;
 
+	private @Nullable Runnable slotRelease;
+
+	private boolean slotReleased;
+
 	/**
 	 * Creates the state of a run that has not started yet.
 	 * @param uuid the task's uuid
@@ -54,6 +58,39 @@ public final class TaskRun {
 	 */
 	public UUID uuid() {
 		return this.uuid;
+	}
+
+	/**
+	 * Says how to give the run's worker slot back before the run ends, for an async task
+	 * whose value is pending.
+	 * @param release gives the slot back
+	 */
+	public synchronized void onSlotRelease(Runnable release) {
+		this.slotRelease = release;
+	}
+
+	/**
+	 * Gives the run's worker slot back while the run goes on, once; the worker then
+	 * neither gives it back again nor claims another task for it when the run ends.
+	 */
+	public void releaseSlot() {
+		Runnable release;
+		synchronized (this) {
+			if (this.slotReleased || this.slotRelease == null) {
+				return;
+			}
+			this.slotReleased = true;
+			release = this.slotRelease;
+		}
+		release.run();
+	}
+
+	/**
+	 * Whether the run gave its worker slot back early.
+	 * @return the flag
+	 */
+	public synchronized boolean isSlotReleased() {
+		return this.slotReleased;
 	}
 
 	/**

@@ -26,6 +26,8 @@ import io.qtasks.middleware.TaskMiddleware;
  * @param backoff the pause between attempts
  * @param retryPolicy the user's policy that replaces {@code retry} and {@code retryOn},
  * or {@code null}
+ * @param async whether the worker slot is free while the value of an async method is
+ * pending
  * @param echo whether the method receives a {@link io.qtasks.TaskSelf}
  * @param decoder turns the return value into the stored result
  * @param generateHandler applied to each element of a generator's output, or {@code null}
@@ -41,8 +43,8 @@ import io.qtasks.middleware.TaskMiddleware;
  * @author QTasks contributors
  */
 public record TaskDefinition(String name, String description, List<String> tags, int priority, int retry,
-		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, @Nullable RetryPolicy retryPolicy, boolean echo,
-		TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
+		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, @Nullable RetryPolicy retryPolicy, boolean async,
+		boolean echo, TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
 		List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter, @Nullable Duration timeout,
 		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters) {
 

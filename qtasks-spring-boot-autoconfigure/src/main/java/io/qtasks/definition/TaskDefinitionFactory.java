@@ -99,10 +99,19 @@ public class TaskDefinitionFactory {
 				? component(annotation.generateHandler(), where) : null;
 		return new TaskDefinition(name, annotation.description(), List.of(annotation.tags()), priority, retry,
 				List.of(annotation.retryOn()), backoff(annotation.backoff(), where),
-				retryPolicy(annotation.retryPolicy(), where), annotation.echo(), decoder, generateHandler,
-				executor(annotation.executor(), where), middlewares(annotation.middlewaresBefore(), where),
-				middlewares(annotation.middlewaresAfter(), where), timeout(annotation.timeout(), where),
-				extra(annotation.extra(), where), bean, invocable, parameters);
+				retryPolicy(annotation.retryPolicy(), where), async(annotation.async(), method, where),
+				annotation.echo(), decoder, generateHandler, executor(annotation.executor(), where),
+				middlewares(annotation.middlewaresBefore(), where), middlewares(annotation.middlewaresAfter(), where),
+				timeout(annotation.timeout(), where), extra(annotation.extra(), where), bean, invocable, parameters);
+	}
+
+	private static boolean async(boolean async, Method method, String where) {
+		if (async && !AsyncMethods.returnsValueLater(method)) {
+			throw new TaskDefinitionException(where + ": async = true needs a method that returns its value later (a"
+					+ " CompletableFuture, CompletionStage, Future or Mono), but it returns "
+					+ method.getGenericReturnType().getTypeName());
+		}
+		return async;
 	}
 
 	private Method invocableMethod(Object bean, Method method, String where) {

@@ -38,11 +38,15 @@ final class TaskClaims {
 
 	private final TaskTransitions transitions;
 
-	TaskClaims(TaskQueue queue, TaskRecordStore records, TaskSteps steps, TaskTransitions transitions) {
+	private final RecordListeners listeners;
+
+	TaskClaims(TaskQueue queue, TaskRecordStore records, TaskSteps steps, TaskTransitions transitions,
+			RecordListeners listeners) {
 		this.queue = queue;
 		this.records = records;
 		this.steps = steps;
 		this.transitions = transitions;
+		this.listeners = listeners;
 	}
 
 	List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
@@ -83,13 +87,15 @@ final class TaskClaims {
 			this.queue.ack(claim);
 			return null;
 		}
-		return new TaskDelivery(claim, stored, this.steps, this.records);
+		return new TaskDelivery(claim, stored, this.steps, this.records, this.listeners);
 	}
 
 	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {
 		logger.error("Task {} cannot run: {}", claim.uuid(), LogSafe.text(failure.getMessage()));
 		Task failed = this.transitions.unreadable(claim.uuid(), failure.getTaskName(), failure.getMessage());
-		this.steps.complete(claim, failed, Fence.claim(claim.token(), failure.getRevision()));
+		if (this.steps.complete(claim, failed, Fence.claim(claim.token(), failure.getRevision())).written()) {
+			this.listeners.recorded(null, failed);
+		}
 	}
 
 	private void releaseQuietly(QueueClaim claim) {

@@ -35,14 +35,23 @@ public final class TaskDelivery {
 
 	private final TaskRecordStore records;
 
+	private final RecordListeners listeners;
+
 	private volatile boolean ended;
 
-	TaskDelivery(QueueClaim claim, StoredTask stored, TaskSteps steps, TaskRecordStore records) {
+	private volatile boolean ending;
+
+	private Task lastWritten;
+
+	TaskDelivery(QueueClaim claim, StoredTask stored, TaskSteps steps, TaskRecordStore records,
+			RecordListeners listeners) {
 		this.claim = claim;
 		this.stored = stored;
 		this.fence = Fence.claim(claim.token(), stored.revision());
 		this.steps = steps;
 		this.records = records;
+		this.listeners = listeners;
+		this.lastWritten = stored.record();
 	}
 
 	/**
@@ -93,7 +102,7 @@ public final class TaskDelivery {
 	 */
 	public WriteResult write(Task record) {
 		Assert.isTrue(!record.isFinished(), () -> "An intermediate record must not be final, was " + record.status());
-		return this.records.write(record, this.fence);
+		return recorded(record, this.records.write(record, this.fence));
 	}
 
 	/**
@@ -103,7 +112,8 @@ public final class TaskDelivery {
 	 */
 	public WriteResult complete(Task record) {
 		Assert.isTrue(record.isFinished(), () -> "A completed record must be final, was " + record.status());
-		return ended(this.steps.complete(this.claim, record, this.fence));
+		this.ending = true;
+		return recorded(record, ended(this.steps.complete(this.claim, record, this.fence)));
 	}
 
 	/**
@@ -115,7 +125,9 @@ public final class TaskDelivery {
 	 */
 	public WriteResult release(Task record, @Nullable Instant until) {
 		Assert.isTrue(!record.isFinished(), () -> "A released record must not be final, was " + record.status());
-		return ended(this.steps.release(this.claim, record, this.fence.unlessCancelRequested(), until));
+		this.ending = true;
+		return recorded(record,
+				ended(this.steps.release(this.claim, record, this.fence.unlessCancelRequested(), until)));
 	}
 
 	/**
@@ -126,9 +138,31 @@ public final class TaskDelivery {
 		return this.ended;
 	}
 
+	/**
+	 * Whether this claim is ending or over: a completion or a release has been sent, so
+	 * that a claim the engine no longer finds may have been ended by this delivery
+	 * itself.
+	 * @return the flag
+	 */
+	public boolean isEnding() {
+		return this.ending || this.ended;
+	}
+
 	private WriteResult ended(WriteResult result) {
 		if (result.kind() != WriteResult.Kind.CANCEL_REQUESTED) {
 			this.ended = true;
+		}
+		return result;
+	}
+
+	private WriteResult recorded(Task record, WriteResult result) {
+		if (result.written()) {
+			Task previous;
+			synchronized (this) {
+				previous = this.lastWritten;
+				this.lastWritten = record;
+			}
+			this.listeners.recorded(previous, record);
 		}
 		return result;
 	}

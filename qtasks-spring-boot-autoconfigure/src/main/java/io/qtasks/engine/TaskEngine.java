@@ -50,6 +50,8 @@ public final class TaskEngine {
 
 	private final TaskClaims claims;
 
+	private final RecordListeners listeners = new RecordListeners();
+
 	/**
 	 * Creates an engine from its parts.
 	 * @param queue orders and hands out tasks
@@ -65,7 +67,7 @@ public final class TaskEngine {
 		this.events = events;
 		this.steps = steps;
 		this.transitions = transitions;
-		this.claims = new TaskClaims(queue, records, steps, transitions);
+		this.claims = new TaskClaims(queue, records, steps, transitions, this.listeners);
 	}
 
 	/**
@@ -103,7 +105,7 @@ public final class TaskEngine {
 	 * @return {@code false} when a task with its uuid exists (nothing changed)
 	 */
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
-		return this.steps.enqueue(record, dueAt);
+		return this.listeners.enqueue(record, () -> this.steps.enqueue(record, dueAt));
 	}
 
 	/**
@@ -154,9 +156,13 @@ public final class TaskEngine {
 	 * @return what happened
 	 */
 	public CancelOutcome cancel(UUID uuid, String reason) {
-		QueuedCancel queued = this.steps.cancelQueued(uuid, (current) -> this.transitions.cancelled(current, reason));
+		RecordedChange change = new RecordedChange((current) -> this.transitions.cancelled(current, reason));
+		QueuedCancel queued = this.steps.cancelQueued(uuid, change::apply);
 		return switch (queued) {
-			case CANCELLED -> CancelOutcome.CANCELLED;
+			case CANCELLED -> {
+				change.tell(this.listeners);
+				yield CancelOutcome.CANCELLED;
+			}
 			case FINISHED -> CancelOutcome.ALREADY_FINISHED;
 			case NOT_FOUND -> CancelOutcome.NOT_FOUND;
 			case NOT_QUEUED -> this.records.requestCancel(uuid, reason);
@@ -170,7 +176,12 @@ public final class TaskEngine {
 	 * @return what happened
 	 */
 	public RequeueOutcome requeue(UUID uuid) {
-		return this.steps.requeue(uuid, this.transitions::requeued);
+		RecordedChange change = new RecordedChange(this.transitions::requeued);
+		RequeueOutcome outcome = this.steps.requeue(uuid, change::apply);
+		if (outcome == RequeueOutcome.REQUEUED) {
+			change.tell(this.listeners);
+		}
+		return outcome;
 	}
 
 	/**
@@ -258,6 +269,14 @@ public final class TaskEngine {
 	 */
 	public void addCancelRequestListener(CancelRequestListener listener) {
 		this.events.addCancelRequestListener(listener);
+	}
+
+	/**
+	 * Registers a listener for the record changes stored through this engine.
+	 * @param listener the listener
+	 */
+	public void addRecordListener(TaskRecordListener listener) {
+		this.listeners.add(listener);
 	}
 
 }

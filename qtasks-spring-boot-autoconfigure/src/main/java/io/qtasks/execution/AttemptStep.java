@@ -54,7 +54,7 @@ final class AttemptStep implements ExecutionLink {
 		Future<?> timeout = scheduleTimeout(execution, started);
 		try {
 			Object result = this.invoker.invoke(execution.definition, started, execution.self, execution.context,
-					(progress != null) ? progress : TaskProgress.NONE);
+					(progress != null) ? progress : TaskProgress.NONE, run::releaseSlot);
 			if (run.finish() && (run.cancelReason() != null || run.isTimedOut())) {
 				// cancelled or timed out before the outcome was fixed: that wins over the
 				// value; a shutdown does not, since the work is done

@@ -39,6 +39,9 @@ import io.qtasks.middleware.TaskMiddleware;
  */
 public class TaskInvoker {
 
+	private static final Runnable NOTHING = () -> {
+	};
+
 	private final TaskArgumentBinder binder;
 
 	private final TaskJsonMapper json;
@@ -84,13 +87,15 @@ public class TaskInvoker {
 	 * @param self the task itself, passed to a {@code TaskSelf} parameter
 	 * @param context the run's context
 	 * @param progress told about each element a generator task produces
+	 * @param whilePending run before waiting for the pending value of an async method
+	 * whose definition says {@code async = true}
 	 * @return the result as a JSON value, ready to store
 	 * @throws TaskResultException when the result cannot be written as JSON or is larger
 	 * than the limit
 	 * @throws Exception whatever the method or a middleware threw
 	 */
 	public @Nullable Object invoke(TaskDefinition definition, Task record, @Nullable TaskSelf self, TaskContext context,
-			TaskProgress progress) throws Exception {
+			TaskProgress progress, Runnable whilePending) throws Exception {
 		TaskInvocation invocation = new TaskInvocation(definition.name(), record.uuid(), new ArrayList<>(record.args()),
 				new LinkedHashMap<>(record.kwargs()));
 		for (TaskMiddleware middleware : this.globalMiddlewares) {
@@ -100,7 +105,7 @@ public class TaskInvoker {
 			middleware.before(invocation);
 		}
 		@Nullable Object[] arguments = this.binder.bind(definition, invocation.args(), invocation.kwargs(), self, context);
-		Object output = call(definition, arguments);
+		Object output = AsyncResults.await(call(definition, arguments), definition.async() ? whilePending : NOTHING);
 		invocation.setResult(GeneratorResults.isGenerator(definition.method())
 				? GeneratorResults.collect(output, definition.generateHandler(), progress) : output);
 		for (TaskMiddleware middleware : perTask(definition.middlewaresAfter())) {

@@ -43,7 +43,8 @@ final class LeaseKeeper extends PeriodicPart {
 	void tick() {
 		Set<TaskDelivery> lost = this.engine.extend(this.running.deliveries());
 		for (TaskDelivery delivery : lost) {
-			if (this.running.loseClaim(delivery)) {
+			// a run that is storing its outcome ended the claim itself
+			if (!delivery.isEnding() && this.running.loseClaim(delivery)) {
 				logger.warn(
 						"The claim on task {} ({}) was lost: its lease ran out and the task went back to the"
 								+ " queue; this node's run is stopped and what it records is discarded",

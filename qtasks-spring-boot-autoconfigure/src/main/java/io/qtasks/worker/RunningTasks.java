@@ -1,5 +1,6 @@
 package io.qtasks.worker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -64,7 +65,32 @@ final class RunningTasks implements CancelRequestListener {
 		Running running = this.runs.get(delivery.uuid());
 		if (running != null && running.delivery() == delivery) {
 			this.runs.remove(delivery.uuid(), running);
+			if (this.runs.isEmpty()) {
+				synchronized (this.runs) {
+					this.runs.notifyAll();
+				}
+			}
 		}
+	}
+
+	/**
+	 * Waits until no run is in progress.
+	 * @param timeout how long at most
+	 * @return whether none is
+	 * @throws InterruptedException when the waiting thread is interrupted
+	 */
+	boolean awaitNone(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.runs) {
+			while (!this.runs.isEmpty()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.runs, left);
+			}
+		}
+		return true;
 	}
 
 	@Override

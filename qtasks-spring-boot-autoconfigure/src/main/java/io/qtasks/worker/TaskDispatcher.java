@@ -2,10 +2,7 @@ package io.qtasks.worker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,7 +13,6 @@ import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
-import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.execution.TaskRunner;
 
 /**
@@ -57,11 +53,9 @@ final class TaskDispatcher implements WorkerPart {
 
 	private final DeliveryReturns returns;
 
-	private final Semaphore slots;
+	private final WorkerSlots slots;
 
-	private final TaskDefinitionRegistry registry;
-
-	private volatile Set<String> taskNames = Set.of();
+	private final NodeClaims claims;
 
 	private volatile boolean active;
 
@@ -77,8 +71,8 @@ final class TaskDispatcher implements WorkerPart {
 		this.settings = settings;
 		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
 		this.returns = new DeliveryReturns(engine);
-		this.slots = new Semaphore(settings.concurrency());
-		this.registry = registry;
+		this.slots = new WorkerSlots(settings.concurrency());
+		this.claims = new NodeClaims(engine, registry);
 	}
 
 	@Nullable BrokerFailure failure() {
@@ -92,7 +86,7 @@ final class TaskDispatcher implements WorkerPart {
 
 	@Override
 	public void start() {
-		this.taskNames = Set.copyOf(this.registry.getNames());
+		this.claims.start();
 		this.executors.start();
 		this.failures.reset();
 		this.active = true;
@@ -137,15 +131,14 @@ final class TaskDispatcher implements WorkerPart {
 	private void dispatchOnce() {
 		int claimable;
 		try {
-			this.slots.acquire();
-			claimable = 1 + this.slots.drainPermits();
+			claimable = this.slots.takeFree();
 		}
 		catch (InterruptedException ex) {
 			return;
 		}
 		List<TaskDelivery> deliveries;
 		try {
-			deliveries = claim(claimable, RECEIVE_TIMEOUT);
+			deliveries = this.claims.claim(claimable, RECEIVE_TIMEOUT);
 		}
 		catch (InterruptedException ex) {
 			this.slots.release(claimable);
@@ -188,8 +181,14 @@ final class TaskDispatcher implements WorkerPart {
 		TaskDelivery delivery = first;
 		TaskRun run = firstRun;
 		while (true) {
+			run.onSlotRelease(this.slots::release);
 			process(delivery, run);
-			TaskDelivery next = this.active ? claimNext() : null;
+			if (run.isSlotReleased()) {
+				// an async run gave its slot back while it waited; the slot is another's
+				// now
+				return;
+			}
+			TaskDelivery next = this.active ? this.claims.claimNext() : null;
 			if (next == null) {
 				this.slots.release();
 				return;
@@ -220,50 +219,22 @@ final class TaskDispatcher implements WorkerPart {
 		}
 	}
 
-	private @Nullable TaskDelivery claimNext() {
-		try {
-			List<TaskDelivery> next = claim(1, Duration.ZERO);
-			return next.isEmpty() ? null : next.get(0);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-		catch (RuntimeException ex) {
-			// the dispatcher reports engine failures and tries again; this thread just
-			// stops looking
-			return null;
-		}
-	}
-
 	/**
-	 * Claims tasks this node runs: on a shared engine only those whose names it knows
-	 * (the others wait for the nodes that know them), on an engine of its own any (one
-	 * this node does not know can never run, and ends as error). A worker without tasks
-	 * claims nothing.
+	 * Waits for the running tasks: for every slot to be free, then for the async runs
+	 * that gave theirs back while they wait for their value.
 	 */
-	private List<TaskDelivery> claim(int max, Duration timeout) throws InterruptedException {
-		Set<String> names = this.taskNames;
-		if (names.isEmpty()) {
-			Thread.sleep(timeout.toMillis());
-			return List.of();
-		}
-		return this.engine
-			.claim(this.engine.isShared() ? new ClaimRequest(max, names, timeout) : ClaimRequest.anyTask(max, timeout));
-	}
-
 	private void drain() {
-		int concurrency = this.settings.concurrency();
 		try {
-			if (this.slots.tryAcquire(concurrency, this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				this.slots.release(concurrency);
+			long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+			if (this.slots.awaitAllFree(this.settings.shutdownTimeout())
+					&& this.running.awaitNone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
 				return;
 			}
 			logger.warn("QTasks worker {}: {} task(s) still running after {}; interrupting them", this.workerId,
 					this.running.size(), this.settings.shutdownTimeout());
 			this.running.stopAll();
-			if (this.slots.tryAcquire(concurrency, INTERRUPTED_TASKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				this.slots.release(concurrency);
+			if (this.slots.awaitAllFree(INTERRUPTED_TASKS_TIMEOUT)) {
+				this.running.awaitNone(INTERRUPTED_TASKS_TIMEOUT);
 			}
 		}
 		catch (InterruptedException ex) {

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -58,8 +60,11 @@ final class TaskExecutors {
 			this.poolShutdown = executor::close;
 		}
 		else {
-			ExecutorService executor = Executors.newFixedThreadPool(this.concurrency,
-					new CustomizableThreadFactory(POOL_THREAD_PREFIX));
+			// the worker's slots bound the runs to the concurrency; threads beyond it
+			// only
+			// start for async runs that gave their slot back while they wait for a value
+			ExecutorService executor = new ThreadPoolExecutor(this.concurrency, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+					new SynchronousQueue<>(), new CustomizableThreadFactory(POOL_THREAD_PREFIX));
 			this.pool = executor;
 			this.poolShutdown = executor::shutdown;
 		}

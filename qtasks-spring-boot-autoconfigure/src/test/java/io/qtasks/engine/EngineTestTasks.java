@@ -3,6 +3,9 @@ package io.qtasks.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.env.Environment;
 
@@ -22,6 +25,8 @@ public class EngineTestTasks {
 	private final TaskContext context;
 
 	private final String node;
+
+	private final CompletableFuture<String> pendingFuture = new CompletableFuture<>();
 
 	public EngineTestTasks(TaskProbe probe, TaskContext context, Environment environment) {
 		this.probe = probe;
@@ -51,6 +56,35 @@ public class EngineTestTasks {
 			throw new IllegalStateException("the first run of " + label + " fails");
 		}
 		return "run " + this.probe.runs(label) + " of " + label;
+	}
+
+	@QTask(name = "flaky_retried", retry = 1)
+	public String flakyRetried(String label) {
+		return flaky(label);
+	}
+
+	@QTask(name = "future", async = true)
+	public CompletableFuture<String> future(String outcome) {
+		if ("pending".equals(outcome)) {
+			this.probe.started(this.node, "future");
+			return this.pendingFuture;
+		}
+		return "fail".equals(outcome) ? CompletableFuture.failedFuture(new IllegalStateException("no future"))
+				: CompletableFuture.supplyAsync(() -> "future " + outcome);
+	}
+
+	@QTask(name = "mono")
+	public Mono<String> mono(String outcome) {
+		return "fail".equals(outcome) ? Mono.error(new IllegalStateException("no mono"))
+				: Mono.just("mono " + outcome).delayElement(Duration.ofMillis(10));
+	}
+
+	/**
+	 * The value the {@code future} task returns for {@code "pending"}.
+	 * @return the future
+	 */
+	public CompletableFuture<String> pendingFuture() {
+		return this.pendingFuture;
 	}
 
 	@QTask(name = "record")

@@ -11,11 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
@@ -28,6 +32,8 @@ import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.WriteResult;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
+import io.qtasks.event.TaskEvent;
+import io.qtasks.event.TaskRetryScheduledEvent;
 import io.qtasks.worker.QTasksWorker;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -64,6 +70,7 @@ public abstract class TaskEngineContractTests {
 	protected ApplicationContextRunner worker(String... properties) {
 		return engine().withBean(TaskProbe.class, () -> this.probe)
 			.withBean(EngineTestTasks.class)
+			.withBean(TaskEventRecorder.class)
 			.withPropertyValues(properties);
 	}
 
@@ -236,6 +243,127 @@ public abstract class TaskEngineContractTests {
 				.withMessageContaining("'echo'");
 			assertThat(qtasks(context).get(uuid).orElseThrow().taskName()).isEqualTo("echo");
 			assertThat(engine(context).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aSuccessfulTaskPublishesItsEventsInOrder() {
+		worker().run((context) -> {
+			Task done = qtasks(context).task("echo").args("evented").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events(context).kinds(done.uuid())).containsExactly("TaskEnqueuedEvent",
+						"TaskStartedEvent", "TaskSucceededEvent"));
+			List<TaskEvent> events = events(context).of(done.uuid());
+			assertThat(events.get(0).task().status()).isEqualTo(TaskStatus.NEW);
+			assertThat(events.get(1).task().status()).isEqualTo(TaskStatus.PROCESS);
+			assertThat(events.get(1).task().attempt()).isEqualTo(1);
+			assertThat(events.get(2).task()).isEqualTo(done);
+		});
+	}
+
+	@Test
+	void aRetriedTaskPublishesARetryAndASecondStart() {
+		worker("qtasks.retry.backoff.delay=50ms").run((context) -> {
+			Task done = qtasks(context).task("flaky_retried").args("evented retry").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events(context).kinds(done.uuid())).containsExactly("TaskEnqueuedEvent",
+						"TaskStartedEvent", "TaskRetryScheduledEvent", "TaskStartedEvent", "TaskSucceededEvent"));
+			List<TaskEvent> events = events(context).of(done.uuid());
+			TaskRetryScheduledEvent retry = (TaskRetryScheduledEvent) events.get(2);
+			assertThat(retry.task().status()).isEqualTo(TaskStatus.RETRY);
+			assertThat(retry.task().traceback()).contains("the first run of evented retry fails");
+			assertThat(retry.retryAt()).isNotNull();
+			assertThat(events.get(3).task().attempt()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void aFailedTaskPublishesItsFailure() {
+		worker().run((context) -> {
+			Task failed = qtasks(context).task("fail").args("evented failure").addAndWait(WAIT);
+			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events(context).kinds(failed.uuid()))
+					.containsExactly("TaskEnqueuedEvent", "TaskStartedEvent", "TaskFailedEvent"));
+			assertThat(events(context).of(failed.uuid()).get(2).task().traceback()).contains("evented failure");
+		});
+	}
+
+	@Test
+	void cancelledTasksPublishTheirCancelQueuedOrRunning() throws Exception {
+		worker().run((context) -> {
+			Task running = qtasks(context).addTask("sleep", "evented cancel");
+			assertThat(this.probe.awaitStart("evented cancel", WAIT)).isTrue();
+			assertThat(qtasks(context).cancel(running.uuid(), "enough")).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
+			assertThat(qtasks(context).waitResult(running.uuid(), WAIT)).get()
+				.extracting(Task::status)
+				.isEqualTo(TaskStatus.CANCEL);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events(context).kinds(running.uuid()))
+					.containsExactly("TaskEnqueuedEvent", "TaskStartedEvent", "TaskCancelledEvent"));
+		});
+		clientOnly().run((context) -> {
+			Task queued = qtasks(context).addTask("echo", "cancelled while queued");
+			assertThat(qtasks(context).cancel(queued.uuid(), "not needed")).isEqualTo(CancelOutcome.CANCELLED);
+			assertThat(events(context).kinds(queued.uuid())).containsExactly("TaskEnqueuedEvent", "TaskCancelledEvent");
+			assertThat(events(context).of(queued.uuid()).get(1).task().cancelReason()).isEqualTo("not needed");
+		});
+	}
+
+	@Test
+	void aListenerThatThrowsChangesNoOutcome() {
+		worker().withBean(ThrowingTaskListener.class).run((context) -> {
+			Task done = qtasks(context).task("echo").args("despite the listener").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(done.returning()).isEqualTo("despite the listener");
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events(context).kinds(done.uuid())).containsExactly("TaskEnqueuedEvent",
+						"TaskStartedEvent", "TaskSucceededEvent"));
+			assertThat(context.getBean(ThrowingTaskListener.class).heard).hasValue(3);
+		});
+	}
+
+	static class ThrowingTaskListener {
+
+		final AtomicInteger heard = new AtomicInteger();
+
+		@EventListener
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		void on(TaskEvent event) {
+			this.heard.incrementAndGet();
+			throw new IllegalStateException("a listener that always fails");
+		}
+
+	}
+
+	@Test
+	void asyncTasksFinishWithTheirValueOrItsFailure() {
+		worker().run((context) -> {
+			assertThat(qtasks(context).task("future").args("done").addAndWait(WAIT).returning())
+				.isEqualTo("future done");
+			assertThat(qtasks(context).task("mono").args("done").addAndWait(WAIT).returning()).isEqualTo("mono done");
+			Task future = qtasks(context).task("future").args("fail").addAndWait(WAIT);
+			assertThat(future.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(future.traceback()).startsWith("java.lang.IllegalStateException: no future");
+			Task mono = qtasks(context).task("mono").args("fail").addAndWait(WAIT);
+			assertThat(mono.status()).isEqualTo(TaskStatus.ERROR);
+			assertThat(mono.traceback()).startsWith("java.lang.IllegalStateException: no mono");
+		});
+	}
+
+	@Test
+	void cancellingAnAsyncTaskCancelsItsPendingValue() {
+		worker().run((context) -> {
+			Task pending = qtasks(context).addTask("future", "pending");
+			assertThat(this.probe.awaitStart("future", WAIT)).isTrue();
+			assertThat(qtasks(context).cancel(pending.uuid(), "no more waiting"))
+				.isEqualTo(CancelOutcome.CANCEL_REQUESTED);
+			assertThat(qtasks(context).waitResult(pending.uuid(), WAIT)).get()
+				.extracting(Task::status)
+				.isEqualTo(TaskStatus.CANCEL);
+			assertThat(context.getBean(EngineTestTasks.class).pendingFuture().isCancelled()).isTrue();
 		});
 	}
 
@@ -799,6 +927,10 @@ public abstract class TaskEngineContractTests {
 	protected static List<TaskDelivery> claim(AssertableApplicationContext context, int max, Duration timeout)
 			throws InterruptedException {
 		return engine(context).claim(ClaimRequest.anyTask(max, timeout));
+	}
+
+	private static TaskEventRecorder events(AssertableApplicationContext context) {
+		return context.getBean(TaskEventRecorder.class);
 	}
 
 	protected static QTasks qtasks(AssertableApplicationContext context) {

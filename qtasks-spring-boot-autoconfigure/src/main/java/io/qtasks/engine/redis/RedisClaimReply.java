@@ -50,7 +50,7 @@ final class RedisClaimReply {
 			String kind = (String) reply.get(i);
 			String uuidOrEntry = (String) reply.get(i + 1);
 			if (!"task".equals(kind)) {
-				logger.error("Removed the entry {} from the queue: {}. It is kept in {}.",
+				logger.error("Removed the entry {} from the queue: {} (dead letters: {})",
 						RedisTaskCodec.quote(uuidOrEntry), reply.get(i + 2), keys.deadLetters());
 				continue;
 			}

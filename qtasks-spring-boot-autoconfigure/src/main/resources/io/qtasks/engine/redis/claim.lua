@@ -17,6 +17,8 @@
 -- (moved to the dead letters).
 local prefix = ARGV[1]
 local now = now_ms()
+local dead_letters_type = redis.call('TYPE', KEYS[3]).ok
+local dead_letters_kept = dead_letters_type == 'list' or dead_letters_type == 'none'
 local due = redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0, 1000)
 for _, uuid in ipairs(due) do
   redis.call('ZREM', KEYS[5], uuid)
@@ -91,8 +93,12 @@ while taken < tonumber(ARGV[2]) do
     reason = 'no queued task has this entry'
   end
   if reason then
-    redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
-    redis.call('LTRIM', KEYS[3], 0, 999)
+    if dead_letters_kept then
+      redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
+      redis.call('LTRIM', KEYS[3], 0, 999)
+    else
+      reason = reason .. '; not kept, since the dead letters key holds no list'
+    end
     add('invalid', entry, reason, '', '', '', '', '')
   else
     local token = ARGV[first_token + tokens]
