@@ -203,7 +203,7 @@ class RedisMultiNodeTests {
 			Task failed = qtasks(a).waitResult(orphan.uuid(), WAIT).orElseThrow();
 			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
 			assertThat(failed.traceback()).startsWith("Unknown task 'nobody runs this': no live node runs a @QTask of")
-				.contains("the live nodes run [describe, echo, fail, flaky, hold, meet, record, sleep]");
+				.containsPattern("the live nodes run \\[describe, echo, fail, .*sleep\\]");
 			assertThat(failed.attempt()).isZero();
 		});
 	}
