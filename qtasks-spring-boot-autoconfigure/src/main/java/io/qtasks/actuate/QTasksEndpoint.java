@@ -1,6 +1,7 @@
 package io.qtasks.actuate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.springframework.util.StringUtils;
 import io.qtasks.CancelOutcome;
 import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
+import io.qtasks.TaskSchedule;
+import io.qtasks.TaskSchedules;
 import io.qtasks.TaskStatus;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
@@ -31,8 +34,9 @@ import io.qtasks.node.WorkerNodeRegistry;
 
 /**
  * The {@code qtasks} actuator endpoint: what this application's QTasks knows (task
- * definitions, records by status, the queue, live worker nodes) and the records
- * themselves, with cancel and requeue. Works the same on every broker; on a shared one
+ * definitions, records by status, the queue, live worker nodes, recurring schedules) and
+ * the records themselves, with cancel and requeue, and the pause, resume and removal of
+ * schedules ({@code schedules/{name}}). Works the same on every broker; on a shared one
  * (Redis) it shows the whole application, not just this node.
  * <p>
  * {@link QTasksEndpointWebExtension} gives the operations their HTTP statuses. The
@@ -67,22 +71,42 @@ public class QTasksEndpoint {
 	 */
 	public static final String DEFAULT_CANCEL_REASON = "Cancelled through the qtasks actuator endpoint";
 
+	/**
+	 * The first path segment of the schedules' operations, {@code schedules/{name}}.
+	 */
+	public static final String SCHEDULES = "schedules";
+
 	private final TaskEngine engine;
 
 	private final TaskDefinitionRegistry definitions;
 
 	private final WorkerNodeRegistry nodes;
 
+	private final @Nullable TaskSchedules schedules;
+
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint without schedules.
 	 * @param engine the queue and the records
 	 * @param definitions the tasks this node knows
 	 * @param nodes the live worker nodes
 	 */
 	public QTasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes) {
+		this(engine, definitions, nodes, null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param engine the queue and the records
+	 * @param definitions the tasks this node knows
+	 * @param nodes the live worker nodes
+	 * @param schedules the recurring schedules, or {@code null} for none
+	 */
+	public QTasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes,
+			@Nullable TaskSchedules schedules) {
 		this.engine = engine;
 		this.definitions = definitions;
 		this.nodes = nodes;
+		this.schedules = schedules;
 	}
 
 	/**
@@ -99,8 +123,55 @@ public class QTasksEndpoint {
 	@ReadOperation
 	public QTasksDescriptor qtasks(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
 		TaskQuery query = query(status, task, limit);
-		return new QTasksDescriptor(this.engine.type(), counts(), queue(), liveNodes(), definitions(),
+		return new QTasksDescriptor(this.engine.type(), counts(), queue(), liveNodes(), definitions(), schedules(),
 				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.engine.list(query));
+	}
+
+	/**
+	 * One schedule, at {@code schedules/{name}}.
+	 * @param collection {@code schedules}
+	 * @param name the schedule's name
+	 * @return the schedule, or {@code null} when none has that name
+	 */
+	@ReadOperation
+	public @Nullable ScheduleDescriptor schedule(@Selector String collection, @Selector String name) {
+		if (!SCHEDULES.equals(collection) || this.schedules == null) {
+			return null;
+		}
+		return this.schedules.get(name).map(ScheduleDescriptor::of).orElse(null);
+	}
+
+	/**
+	 * Pauses or resumes a schedule. Not an operation of this endpoint: the extensions
+	 * expose it.
+	 * @param name the schedule's name
+	 * @param paused {@code true} to pause, {@code false} to resume
+	 * @return the schedule afterwards, or {@code null} when none has that name
+	 */
+	public @Nullable ScheduleDescriptor pauseSchedule(String name, boolean paused) {
+		if (this.schedules == null) {
+			return null;
+		}
+		boolean found = paused ? this.schedules.pause(name) : this.schedules.resume(name);
+		return found ? this.schedules.get(name).map(ScheduleDescriptor::of).orElse(null) : null;
+	}
+
+	/**
+	 * Removes a schedule added at run time. Not an operation of this endpoint: the
+	 * extensions expose it.
+	 * @param name the schedule's name
+	 * @return what happened
+	 */
+	public ScheduleRemoval removeSchedule(String name) {
+		if (this.schedules == null) {
+			return ScheduleRemoval.NOT_FOUND;
+		}
+		try {
+			return this.schedules.remove(name) ? ScheduleRemoval.REMOVED : ScheduleRemoval.NOT_FOUND;
+		}
+		catch (IllegalStateException ex) {
+			return ScheduleRemoval.DECLARED;
+		}
 	}
 
 	/**
@@ -191,6 +262,11 @@ public class QTasksEndpoint {
 		return new QueueDescriptor(this.engine.pendingCount(), this.engine.waitingCount(), byPriority);
 	}
 
+	private List<ScheduleDescriptor> schedules() {
+		return (this.schedules != null) ? this.schedules.list().stream().map(ScheduleDescriptor::of).toList()
+				: List.of();
+	}
+
 	private List<WorkerNode> liveNodes() {
 		return this.nodes.liveNodes().stream().sorted(Comparator.comparing(WorkerNode::id)).toList();
 	}
@@ -211,12 +287,65 @@ public class QTasksEndpoint {
 	 * @param queue the tasks waiting
 	 * @param nodes the live worker nodes
 	 * @param definitions the tasks this node knows
+	 * @param schedules the recurring schedules, by name
 	 * @param query the filters the listed records passed
 	 * @param tasks the records, newest first
 	 */
 	public record QTasksDescriptor(String broker, Map<String, Long> counts, QueueDescriptor queue,
-			List<WorkerNode> nodes, List<TaskDefinitionDescriptor> definitions, QueryDescriptor query,
-			List<Task> tasks) {
+			List<WorkerNode> nodes, List<TaskDefinitionDescriptor> definitions, List<ScheduleDescriptor> schedules,
+			QueryDescriptor query, List<Task> tasks) {
+
+	}
+
+	/**
+	 * A recurring schedule.
+	 *
+	 * @param name the schedule's name
+	 * @param task the task each firing enqueues
+	 * @param cron the cron expression, or {@code null} for a fixed rate
+	 * @param zone the zone of the cron expression, or {@code null}
+	 * @param fixedRate the rate (ISO-8601), or {@code null} for a cron expression
+	 * @param args the positional arguments of each firing
+	 * @param kwargs the named arguments of each firing
+	 * @param priority the priority of each firing, or {@code null} for the task's own
+	 * @param misfire what happens to missed due times ({@code RUN_ONCE}, {@code SKIP})
+	 * @param source {@code annotation} for a schedule declared with {@code @QTask},
+	 * {@code runtime} for one added through {@code TaskSchedules}
+	 * @param paused whether it is paused
+	 * @param nextDueAt its next due time, or {@code null}
+	 * @param lastDueAt the due time of its last firing, or {@code null}
+	 * @param lastTaskUuid the task of its last firing, or {@code null}
+	 */
+	public record ScheduleDescriptor(String name, String task, @Nullable String cron, @Nullable String zone,
+			@Nullable String fixedRate, List<Object> args, Map<String, Object> kwargs, @Nullable Integer priority,
+			String misfire, String source, boolean paused, @Nullable Instant nextDueAt, @Nullable Instant lastDueAt,
+			@Nullable UUID lastTaskUuid) {
+
+		static ScheduleDescriptor of(TaskSchedule schedule) {
+			return new ScheduleDescriptor(schedule.name(), schedule.taskName(), schedule.cron(), schedule.zone(),
+					(schedule.fixedRate() != null) ? schedule.fixedRate().toString() : null, schedule.args(),
+					schedule.kwargs(), schedule.priority(), schedule.misfire().name(),
+					schedule.declared() ? "annotation" : "runtime", schedule.paused(), schedule.nextDueAt(),
+					schedule.lastDueAt(), schedule.lastTaskUuid());
+		}
+
+	}
+
+	/**
+	 * What removing a schedule did.
+	 */
+	public enum ScheduleRemoval {
+
+		/** The schedule was removed. */
+		REMOVED,
+
+		/** No schedule has that name. */
+		NOT_FOUND,
+
+		/**
+		 * The schedule is declared with {@code @QTask}: it can be paused, not removed.
+		 */
+		DECLARED
 
 	}
 
@@ -224,7 +353,8 @@ public class QTasksEndpoint {
 	 * The queue.
 	 *
 	 * @param depth how many tasks are due and wait for a worker
-	 * @param waiting how many tasks wait for an instant (a retry's pause, a delay)
+	 * @param waiting how many tasks wait for an instant (a delay, a retry's pause), not
+	 * yet due
 	 * @param byPriority how many due tasks wait per priority, lowest (first to run) first
 	 */
 	public record QueueDescriptor(long depth, long waiting, Map<String, Long> byPriority) {

@@ -18,8 +18,9 @@ import io.qtasks.observation.TaskQueueMetrics;
 /**
  * Auto-configuration of QTasks' Micrometer meters, when the application has a
  * {@link MeterRegistry}: counters of enqueues and retries, a timer of pickup latency, and
- * gauges of the queue and of the records by status. The timers of enqueues and executions
- * come from their observations (see {@link QTasksAutoConfiguration}).
+ * gauges of the queue (due and waiting tasks) and of the records by status. The timers of
+ * enqueues and executions come from their observations (see
+ * {@link QTasksAutoConfiguration}).
  *
  * @author QTasks contributors
  */
@@ -46,7 +47,8 @@ public final class QTasksMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskQueueMetrics qtasksTaskQueueMetrics(TaskEngine engine) {
-		return new TaskQueueMetrics(engine::pendingCount, engine::countByStatus, GAUGE_READING_MAX_AGE);
+		return new TaskQueueMetrics(engine::pendingCount, engine::waitingCount, engine::countByStatus,
+				GAUGE_READING_MAX_AGE);
 	}
 
 }

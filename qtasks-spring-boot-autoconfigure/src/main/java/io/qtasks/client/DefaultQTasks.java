@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +19,13 @@ import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
+import io.qtasks.TaskSchedules;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.TaskExtras;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.observation.TaskInstrumentation;
@@ -34,6 +37,12 @@ import io.qtasks.observation.TaskInstrumentation;
  */
 public class DefaultQTasks implements QTasks {
 
+	/**
+	 * How often an enqueue with a unique key is tried when the task holding the key is
+	 * forgotten between the enqueue and the read of its record.
+	 */
+	private static final int MAX_UNIQUE_ATTEMPTS = 5;
+
 	private final TaskEngine engine;
 
 	private final TaskDefinitionRegistry registry;
@@ -44,7 +53,7 @@ public class DefaultQTasks implements QTasks {
 
 	private final TaskInstrumentation instrumentation;
 
-	private final Consumer<Task> enqueuer;
+	private final @Nullable TaskSchedules schedules;
 
 	/**
 	 * Creates a client that observes nothing.
@@ -68,12 +77,27 @@ public class DefaultQTasks implements QTasks {
 	 */
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation) {
+		this(engine, registry, json, settings, instrumentation, null);
+	}
+
+	/**
+	 * Creates a client with schedules.
+	 * @param engine where tasks are enqueued and records are read
+	 * @param registry the tasks this node knows (for their priority and retries)
+	 * @param json converts arguments to JSON values
+	 * @param settings payload limit and defaults for unknown tasks
+	 * @param instrumentation observes and counts enqueues
+	 * @param schedules the schedules {@link #schedules()} returns, or {@code null} for a
+	 * client without them
+	 */
+	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			ClientSettings settings, TaskInstrumentation instrumentation, @Nullable TaskSchedules schedules) {
 		this.engine = engine;
 		this.registry = registry;
 		this.json = json;
 		this.settings = settings;
 		this.instrumentation = instrumentation;
-		this.enqueuer = this::send;
+		this.schedules = schedules;
 	}
 
 	@Override
@@ -122,6 +146,14 @@ public class DefaultQTasks implements QTasks {
 		return this.engine.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
 	}
 
+	@Override
+	public TaskSchedules schedules() {
+		if (this.schedules == null) {
+			throw new IllegalStateException("This QTasks client was made without schedules");
+		}
+		return this.schedules;
+	}
+
 	Task enqueue(DefaultTaskRequest request) {
 		String taskName = request.taskName();
 		UUID chosen = request.uuid();
@@ -139,22 +171,80 @@ public class DefaultQTasks implements QTasks {
 					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
 		}
 		Instant now = this.engine.transitions().now();
+		Instant dueAt = request.dueAt(now);
 		Integer priority = request.priority();
-		Task task = Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
+		Task.Builder builder = Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
 			.priority((priority != null) ? priority
 					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
 			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
 			.args(arguments.args())
 			.kwargs(arguments.kwargs())
 			.createdAt(now)
-			.updatedAt(now)
-			.build();
+			.updatedAt(now);
+		if (dueAt != null) {
+			builder.extra(TaskExtras.DUE_AT, dueAt.toString());
+		}
+		UniqueKey key = uniqueKey(request);
+		if (key != null) {
+			builder.extra(TaskExtras.UNIQUE_KEY, key.key());
+			if (!key.keepFor().isZero()) {
+				builder.extra(TaskExtras.UNIQUE_FOR, key.keepFor().toString());
+			}
+			return enqueueUnique(builder.build(), dueAt, key);
+		}
+		Task task = builder.build();
 		try {
-			return this.instrumentation.enqueue(task, this.enqueuer);
+			return this.instrumentation.enqueue(task, (traced) -> send(traced, dueAt));
 		}
 		catch (DuplicateTaskException ex) {
 			// another enqueue of the same uuid won the race
 			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
+		}
+	}
+
+	private static @Nullable UniqueKey uniqueKey(DefaultTaskRequest request) {
+		String key = request.uniqueKey();
+		Duration keepFor = request.uniqueFor();
+		if (key == null) {
+			if (keepFor != null) {
+				throw new IllegalArgumentException("uniqueFor needs a uniqueKey: there is no key to keep");
+			}
+			return null;
+		}
+		return new UniqueKey(key, (keepFor != null) ? keepFor : Duration.ZERO);
+	}
+
+	/**
+	 * Enqueues a task with a unique key, or answers the record of the task that holds the
+	 * key. A holder that ends and is forgotten between the two reads is tried again.
+	 */
+	private Task enqueueUnique(Task task, @Nullable Instant dueAt, UniqueKey key) {
+		for (int attempt = 0; attempt < MAX_UNIQUE_ATTEMPTS; attempt++) {
+			UniqueOutcome[] outcome = new UniqueOutcome[1];
+			Task stored = this.instrumentation.enqueueIf(task, (traced) -> {
+				outcome[0] = sendUnique(traced, dueAt, key);
+				return outcome[0].kind() == UniqueOutcome.Kind.STORED;
+			});
+			if (stored != null) {
+				return stored;
+			}
+			UUID holder = outcome[0].holder();
+			Optional<Task> existing = (holder != null) ? this.engine.find(holder)
+					: existing(task.uuid(), task.taskName());
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+		}
+		throw new IllegalStateException("Could not enqueue task '" + task.taskName() + "' with unique key '" + key.key()
+				+ "': the task holding the key kept changing");
+	}
+
+	private UniqueOutcome sendUnique(Task task, @Nullable Instant dueAt, UniqueKey key) {
+		try {
+			return this.engine.enqueueUnique(task, dueAt, key);
+		}
+		catch (RuntimeException ex) {
+			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
 		}
 	}
 
@@ -172,10 +262,10 @@ public class DefaultQTasks implements QTasks {
 		return existing;
 	}
 
-	private void send(Task task) {
+	private void send(Task task, @Nullable Instant dueAt) {
 		boolean stored;
 		try {
-			stored = this.engine.enqueue(task, null);
+			stored = this.engine.enqueue(task, dueAt);
 		}
 		catch (RuntimeException ex) {
 			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);

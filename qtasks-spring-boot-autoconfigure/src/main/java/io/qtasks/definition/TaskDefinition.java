@@ -40,13 +40,16 @@ import io.qtasks.middleware.TaskMiddleware;
  * @param bean the bean to invoke the method on (a proxy where the bean is proxied)
  * @param method the method to invoke on {@code bean}
  * @param parameters how each parameter of the method is filled
+ * @param schedule when the task recurs ({@code cron} or {@code fixedRate}) and with which
+ * arguments, or {@code null} for a task that runs only when enqueued
  * @author QTasks contributors
  */
 public record TaskDefinition(String name, String description, List<String> tags, int priority, int retry,
 		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, @Nullable RetryPolicy retryPolicy, boolean async,
 		boolean echo, TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
 		List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter, @Nullable Duration timeout,
-		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters) {
+		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters,
+		@Nullable ScheduleSpec schedule) {
 
 	/**
 	 * Takes unmodifiable copies of the collections.

@@ -25,6 +25,7 @@ import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.execution.TaskRunner;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
+import io.qtasks.schedule.ScheduleFirer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * The worker of this node: takes tasks from the engine and runs them, never more at once
  * than its concurrency. One lifecycle for all of its parts, started in this order and
  * stopped in the reverse one: the node's entry in the {@link WorkerNodeRegistry}, the
- * lease keeper (on engines whose claims run out), and the dispatcher. Stopping waits for
- * running tasks up to the shutdown timeout, then interrupts them and hands them back to
- * the queue; {@link #stop(Runnable)} does so without blocking the caller.
+ * lease keeper (on engines whose claims run out), the dispatcher, and the firing of due
+ * schedules (which therefore stops first). Stopping waits for running tasks up to the
+ * shutdown timeout, then interrupts them and hands them back to the queue;
+ * {@link #stop(Runnable)} does so without blocking the caller.
  *
  * @author QTasks contributors
  */
@@ -81,6 +83,24 @@ public class QTasksWorker implements SmartLifecycle {
 	 */
 	public QTasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry, WorkerNodeRegistry nodes,
 			Function<String, Executor> executorLookup, WorkerSettings settings, Clock clock) {
+		this(engine, runner, registry, nodes, executorLookup, settings, clock, null);
+	}
+
+	/**
+	 * Creates a worker that also fires due schedules.
+	 * @param engine where tasks come from
+	 * @param runner runs each task
+	 * @param registry the known tasks (for their executors)
+	 * @param nodes where the node reports itself
+	 * @param executorLookup finds an {@code Executor} bean by name
+	 * @param settings concurrency, shutdown timeout, threads
+	 * @param clock dates the node's reports
+	 * @param schedules fires the due schedules while the worker runs, or {@code null} for
+	 * a worker that fires none
+	 */
+	public QTasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry, WorkerNodeRegistry nodes,
+			Function<String, Executor> executorLookup, WorkerSettings settings, Clock clock,
+			@Nullable ScheduleFirer schedules) {
 		this.engine = engine;
 		this.registry = registry;
 		this.settings = settings;
@@ -96,6 +116,9 @@ public class QTasksWorker implements SmartLifecycle {
 			this.parts.add(new UnknownTaskSweeper(engine, registry, nodes, settings.unknownTaskTimeout()));
 		}
 		this.parts.add(this.dispatcher);
+		if (schedules != null) {
+			this.parts.add(new ScheduleTrigger(schedules));
+		}
 	}
 
 	/**

@@ -32,6 +32,20 @@ public interface TaskSteps {
 	boolean enqueue(Task record, @Nullable Instant dueAt);
 
 	/**
+	 * Stores a new record that takes a unique key and queues its task, unless a task with
+	 * its uuid exists or another task holds the key (see
+	 * {@link TaskRecordStore#insertUnique}).
+	 * @param record the record, in status {@code new}
+	 * @param dueAt when it may run, or {@code null} for now
+	 * @param key the key
+	 * @return what happened; the task is queued only when {@link UniqueOutcome#STORED}
+	 * @throws UnsupportedOperationException when the engine has no unique keys
+	 */
+	default UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
+		throw new UnsupportedOperationException("These engine steps have no unique keys");
+	}
+
+	/**
 	 * Stores the final record of a claimed task and ends the claim.
 	 * @param claim the claim
 	 * @param record the final record
