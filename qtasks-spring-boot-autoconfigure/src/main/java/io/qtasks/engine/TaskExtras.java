@@ -133,8 +133,8 @@ public final class TaskExtras {
 	 * @return the schedule's name, or {@code null} for a task that is no firing
 	 */
 	public static @Nullable String schedule(Task record) {
-		return (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule && schedule.get("name") instanceof String name)
-				? name : null;
+		return (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule
+				&& schedule.get("name") instanceof String name) ? name : null;
 	}
 
 	/**
@@ -143,7 +143,8 @@ public final class TaskExtras {
 	 * @return the due time, or {@code null} for a task that is no firing
 	 */
 	public static @Nullable Instant scheduledFor(Task record) {
-		if (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule && schedule.get("dueAt") instanceof String text) {
+		if (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule
+				&& schedule.get("dueAt") instanceof String text) {
 			try {
 				return Instant.parse(text);
 			}

@@ -2,6 +2,7 @@ package io.qtasks.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskSchedule;
 import io.qtasks.TaskSchedules;
 import io.qtasks.TaskStatus;
+import io.qtasks.engine.spi.ScheduleFiring;
 import io.qtasks.schedule.FiringIds;
 import io.qtasks.worker.QTasksWorker;
 
@@ -149,7 +151,8 @@ public abstract class SchedulingContractTests {
 			int[] priorities = { 5, 1, 3, -2 };
 			List<UUID> uuids = new ArrayList<>();
 			for (int priority : priorities) {
-				uuids.add(qtasks(context).task("record").args("p" + priority).priority(priority).at(dueAt).add().uuid());
+				uuids
+					.add(qtasks(context).task("record").args("p" + priority).priority(priority).at(dueAt).add().uuid());
 			}
 			await().atMost(WAIT).until(() -> engine(context).waitingCount() == 0 && Instant.now().isAfter(dueAt));
 			this.probe.open("blocker");
@@ -165,7 +168,10 @@ public abstract class SchedulingContractTests {
 	void addAndWaitWaitsForADelayedTask() {
 		worker().run((context) -> {
 			Instant before = Instant.now();
-			Task done = qtasks(context).task("echo").args("worth the wait").delay(Duration.ofMillis(700)).addAndWait(WAIT);
+			Task done = qtasks(context).task("echo")
+				.args("worth the wait")
+				.delay(Duration.ofMillis(700))
+				.addAndWait(WAIT);
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(done.returning()).isEqualTo("worth the wait");
 			assertThat(Instant.now()).isAfterOrEqualTo(before.plusMillis(700));
@@ -250,8 +256,12 @@ public abstract class SchedulingContractTests {
 			assertThat(within.status()).isEqualTo(TaskStatus.SUCCESS);
 			await().atMost(WAIT)
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> !qtasks(context).task("echo").args("after").uniqueKey("debounce").add().uuid().equals(
-						first.uuid()));
+				.until(() -> !qtasks(context).task("echo")
+					.args("after")
+					.uniqueKey("debounce")
+					.add()
+					.uuid()
+					.equals(first.uuid()));
 			assertThat(Instant.now()).isAfterOrEqualTo(first.updatedAt().plusSeconds(2));
 		});
 	}
@@ -318,7 +328,10 @@ public abstract class SchedulingContractTests {
 	void aRuntimeScheduleIsAddedListedPausedResumedAndRemoved() {
 		worker().run((context) -> {
 			TaskSchedules schedules = schedules(context);
-			TaskSchedule added = schedules.schedule("ticker", "tick").fixedRate(Duration.ofMillis(500)).priority(2).add();
+			TaskSchedule added = schedules.schedule("ticker", "tick")
+				.fixedRate(Duration.ofMillis(500))
+				.priority(2)
+				.add();
 			assertThat(added.declared()).isFalse();
 			assertThat(added.fixedRate()).isEqualTo(Duration.ofMillis(500));
 			assertThat(added.priority()).isEqualTo(2);
@@ -420,6 +433,41 @@ public abstract class SchedulingContractTests {
 			check.check(first, runs);
 			assertThat(runs).extracting(FiringProbe.Run::dueAt).doesNotHaveDuplicates();
 		});
+	}
+
+	@Test
+	void aDueTimeFiresOnceEvenOnceTheTaskOfItsFiringHasExpired() {
+		clientOnly("qtasks.storage.finished-ttl=300ms").run((context) -> {
+			TaskEngine engine = engine(context);
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			engine.schedules().declare("once", now);
+			Instant dueAt = now.plusSeconds(1);
+			assertThat(engine.fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.FIRED);
+			assertThat(engine.fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.ALREADY_FIRED);
+			UUID uuid = FiringIds.of("once", dueAt);
+			assertThat(qtasks(context).cancel(uuid, "ended")).isEqualTo(CancelOutcome.CANCELLED);
+			await().atMost(WAIT).until(() -> qtasks(context).get(uuid).isEmpty());
+			assertThat(engine.fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.ALREADY_FIRED);
+			assertThat(engine.fire("once", dueAt.minusSeconds(1), firing("once", dueAt.minusSeconds(1))))
+				.isEqualTo(ScheduleFiring.ALREADY_FIRED);
+			assertThat(qtasks(context).get(uuid)).isEmpty();
+			assertThat(engine.fire("once", dueAt.plusSeconds(1), firing("once", dueAt.plusSeconds(1))))
+				.isEqualTo(ScheduleFiring.FIRED);
+			assertThat(engine.schedules().find("once")).get()
+				.satisfies((stored) -> assertThat(stored.lastDueAt()).isEqualTo(dueAt.plusSeconds(1)));
+			assertThat(engine.schedules().setPaused("once", true, now)).isTrue();
+			assertThat(engine.fire("once", dueAt.plusSeconds(2), firing("once", dueAt.plusSeconds(2))))
+				.isEqualTo(ScheduleFiring.PAUSED);
+			assertThat(engine.schedules().remove("once")).isTrue();
+			assertThat(engine.fire("once", dueAt.plusSeconds(3), firing("once", dueAt.plusSeconds(3))))
+				.isEqualTo(ScheduleFiring.NOT_FOUND);
+			assertThat(engine.countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+		});
+	}
+
+	private static Task firing(String schedule, Instant dueAt) {
+		Instant now = Instant.now();
+		return Task.builder(FiringIds.of(schedule, dueAt), "echo").createdAt(now).updatedAt(now).build();
 	}
 
 	@Test

@@ -70,8 +70,8 @@ class RedisSchedulingMultiNodeTests {
 	void aDelayedTaskEnqueuedByANodeThatStoppedRunsOnAnotherNode() {
 		Instant enqueuedAt = Instant.now();
 		UUID[] queued = new UUID[1];
-		node("A").run((a) -> queued[0] = qtasks(a).task("stamp").args("outlives A").delay(Duration.ofSeconds(2)).add()
-			.uuid());
+		node("A").run((
+				a) -> queued[0] = qtasks(a).task("stamp").args("outlives A").delay(Duration.ofSeconds(2)).add().uuid());
 		node("B").run((b) -> {
 			Task done = qtasks(b).waitResult(queued[0], WAIT).orElseThrow();
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
@@ -124,7 +124,8 @@ class RedisSchedulingMultiNodeTests {
 			int whilePaused = this.firings.runs("shared").size();
 			Thread.sleep(1500);
 			assertThat(this.firings.runs("shared")).hasSize(whilePaused);
-			assertThat(b.getBean(TaskSchedules.class).get("shared")).get().extracting(TaskSchedule::paused)
+			assertThat(b.getBean(TaskSchedules.class).get("shared")).get()
+				.extracting(TaskSchedule::paused)
 				.isEqualTo(true);
 			assertThat(schedules.resume("shared")).isTrue();
 			await().atMost(WAIT).until(() -> this.firings.runs("shared").size() > whilePaused);
