@@ -9,8 +9,6 @@ import org.springframework.boot.actuate.endpoint.jmx.annotation.EndpointJmxExten
 
 import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.ScheduleDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.ScheduleRemoval;
 
 /**
  * Cancel, requeue and the changes of schedules of {@link QTasksEndpoint} over JMX. JMX

@@ -14,8 +14,6 @@ import io.qtasks.Task;
 import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.QTasksDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.ScheduleDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.ScheduleRemoval;
 
 /**
  * The HTTP face of {@link QTasksEndpoint}: {@code 404} for an unknown uuid, {@code 400}

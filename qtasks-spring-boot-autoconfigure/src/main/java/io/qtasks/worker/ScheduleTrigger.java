@@ -35,6 +35,8 @@ final class ScheduleTrigger implements WorkerPart {
 
 	private boolean failing;
 
+	private volatile boolean stopping;
+
 	ScheduleTrigger(ScheduleFirer firer) {
 		this.firer = firer;
 	}
@@ -44,6 +46,7 @@ final class ScheduleTrigger implements WorkerPart {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("qtasks-schedules-");
 		threads.setDaemon(true);
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+		this.stopping = false;
 		this.firer.reset();
 		this.scheduler.execute(this::fire);
 	}
@@ -52,6 +55,7 @@ final class ScheduleTrigger implements WorkerPart {
 	public void stop(Runnable callback) {
 		ScheduledExecutorService stopping;
 		synchronized (this) {
+			this.stopping = true;
 			stopping = this.scheduler;
 			this.scheduler = null;
 		}
@@ -79,6 +83,10 @@ final class ScheduleTrigger implements WorkerPart {
 			}
 		}
 		catch (RuntimeException ex) {
+			if (this.stopping) {
+				// interrupted by the stop: what was fired is stored, nothing is owed
+				return;
+			}
 			if (!this.failing) {
 				logger.warn("QTasks could not fire the due schedules; trying again every {}: {}", RETRY_AFTER_FAILURE,
 						NestedExceptionUtils.getMostSpecificCause(ex).toString());
