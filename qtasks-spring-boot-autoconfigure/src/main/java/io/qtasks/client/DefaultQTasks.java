@@ -2,6 +2,8 @@ package io.qtasks.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,22 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
-import org.springframework.util.unit.DataSize;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
-import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.json.TaskJsonMapper;
-import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.observation.TaskInstrumentation;
 
 /**
@@ -36,15 +35,9 @@ public class DefaultQTasks implements QTasks {
 
 	private final TaskEngine engine;
 
-	private final TaskDefinitionRegistry registry;
-
-	private final TaskJsonMapper json;
-
-	private final ClientSettings settings;
+	private final NewRecords records;
 
 	private final TaskInstrumentation instrumentation;
-
-	private final Consumer<Task> enqueuer;
 
 	/**
 	 * Creates a client that observes nothing.
@@ -69,11 +62,8 @@ public class DefaultQTasks implements QTasks {
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation) {
 		this.engine = engine;
-		this.registry = registry;
-		this.json = json;
-		this.settings = settings;
+		this.records = new NewRecords(registry, json, settings);
 		this.instrumentation = instrumentation;
-		this.enqueuer = this::send;
 	}
 
 	@Override
@@ -122,6 +112,106 @@ public class DefaultQTasks implements QTasks {
 		return this.engine.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
 	}
 
+	@Override
+	public List<Task> addAll(List<TaskRequest> requests) {
+		Instant now = this.engine.transitions().now();
+		Task[] answers = new Task[requests.size()];
+		List<NewTask> batch = new ArrayList<>(requests.size());
+		List<Integer> positions = new ArrayList<>(requests.size());
+		boolean immediate = true;
+		for (int i = 0; i < requests.size(); i++) {
+			DefaultTaskRequest request = own(requests.get(i));
+			UUID chosen = request.uuid();
+			Optional<Task> existing = (chosen != null) ? existing(chosen, request.taskName()) : Optional.empty();
+			if (existing.isPresent()) {
+				answers[i] = existing.get();
+				continue;
+			}
+			Task task = traced(this.records.of(request, now));
+			answers[i] = task;
+			batch.add(new NewTask(task, null));
+			positions.add(i);
+			immediate &= request.isImmediate();
+		}
+		if (batch.isEmpty()) {
+			return List.of(answers);
+		}
+		if (immediate || this.engine.joinsTransactions()) {
+			List<Boolean> stored = sendAll(batch);
+			for (int i = 0; i < stored.size(); i++) {
+				if (!stored.get(i)) {
+					// another enqueue of the same uuid won the race
+					Task task = batch.get(i).record();
+					answers[positions.get(i)] = existing(task.uuid(), task.taskName())
+						.orElseThrow(() -> new DuplicateTaskException(task.uuid()));
+				}
+			}
+		}
+		else {
+			AfterCommit.send(batch.size() + " task(s) of QTasks.addAll (first " + batch.get(0).record().uuid() + ")",
+					() -> sendAll(batch));
+		}
+		return List.of(answers);
+	}
+
+	@Override
+	public List<Task> chain(TaskRequest... steps) {
+		return enqueueWorkflow(new WorkflowRequest(this, WorkflowRequest.Kind.CHAIN, List.of(steps)));
+	}
+
+	@Override
+	public List<Task> group(TaskRequest... members) {
+		return enqueueWorkflow(new WorkflowRequest(this, WorkflowRequest.Kind.GROUP, List.of(members)));
+	}
+
+	@Override
+	public List<Task> chord(List<TaskRequest> members, TaskRequest callback) {
+		return enqueueWorkflow((WorkflowRequest) chordOf(members, callback));
+	}
+
+	@Override
+	public TaskRequest groupOf(TaskRequest... members) {
+		return new WorkflowRequest(this, WorkflowRequest.Kind.GROUP, List.of(members));
+	}
+
+	@Override
+	public TaskRequest chainOf(TaskRequest... steps) {
+		return new WorkflowRequest(this, WorkflowRequest.Kind.CHAIN, List.of(steps));
+	}
+
+	@Override
+	public TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback) {
+		Assert.notEmpty(members, "A chord needs at least one member");
+		return new WorkflowRequest(this, WorkflowRequest.Kind.CHORD,
+				List.of(groupOf(members.toArray(TaskRequest[]::new)), callback));
+	}
+
+	List<Task> enqueueWorkflow(WorkflowRequest workflow) {
+		List<NewTask> planned = WorkflowPlanner.plan(this, this.records, workflow, this.engine.transitions().now());
+		for (NewTask step : planned) {
+			if (this.engine.find(step.record().uuid()).isPresent()) {
+				throw new IllegalArgumentException("Cannot enqueue a workflow with step uuid " + step.record().uuid()
+						+ ": a task with that uuid exists");
+			}
+		}
+		List<NewTask> batch = planned.stream().map((step) -> new NewTask(traced(step.record()), step.dueAt())).toList();
+		Runnable send = () -> {
+			List<Boolean> stored = sendAll(batch);
+			int duplicate = stored.indexOf(false);
+			if (duplicate >= 0) {
+				throw new DuplicateTaskException(batch.get(duplicate).record().uuid());
+			}
+		};
+		if (this.engine.joinsTransactions()) {
+			send.run();
+		}
+		else {
+			AfterCommit.send("The " + batch.size() + " steps of a " + workflow.kind().value() + " (first "
+					+ batch.get(0).record().uuid() + ")", send);
+		}
+		return batch.stream().map(NewTask::record).toList();
+	}
+
 	Task enqueue(DefaultTaskRequest request) {
 		String taskName = request.taskName();
 		UUID chosen = request.uuid();
@@ -131,30 +221,49 @@ public class DefaultQTasks implements QTasks {
 				return existing.get();
 			}
 		}
-		Optional<TaskDefinition> definition = this.registry.find(taskName);
-		JsonArguments arguments = this.json.toJsonArguments(request.args(), request.kwargs());
-		DataSize limit = this.settings.maxPayloadSize();
-		if (limit != null && arguments.size() > limit.toBytes()) {
-			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
-					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
-		}
-		Instant now = this.engine.transitions().now();
-		Integer priority = request.priority();
-		Task task = Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
-			.priority((priority != null) ? priority
-					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
-			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
-			.args(arguments.args())
-			.kwargs(arguments.kwargs())
-			.createdAt(now)
-			.updatedAt(now)
-			.build();
+		Task task = this.records.of(request, this.engine.transitions().now());
+		boolean deferrable = !request.isImmediate() && !this.engine.joinsTransactions();
 		try {
-			return this.instrumentation.enqueue(task, this.enqueuer);
+			return this.instrumentation.enqueue(task, (record) -> {
+				if (deferrable) {
+					AfterCommit.send("Task " + record.uuid() + " (" + taskName + ")", () -> send(record));
+				}
+				else {
+					send(record);
+				}
+			});
 		}
 		catch (DuplicateTaskException ex) {
 			// another enqueue of the same uuid won the race
 			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
+		}
+	}
+
+	private DefaultTaskRequest own(TaskRequest request) {
+		if (request instanceof DefaultTaskRequest own && own.client() == this) {
+			return own;
+		}
+		throw new IllegalArgumentException(
+				"QTasks.addAll takes requests of this client's task(...), not " + ((request instanceof WorkflowRequest)
+						? "a workflow step (add it with chain, group or chord)" : request.getClass().getName()));
+	}
+
+	/**
+	 * The record with what the enqueue's observation adds to it (its trace context); the
+	 * batch it belongs to is sent afterwards.
+	 */
+	private Task traced(Task task) {
+		return this.instrumentation.enqueue(task, (record) -> {
+		});
+	}
+
+	private List<Boolean> sendAll(List<NewTask> batch) {
+		try {
+			return this.engine.enqueueAll(batch);
+		}
+		catch (RuntimeException ex) {
+			Task first = batch.get(0).record();
+			throw new TaskEnqueueException(first.taskName(), first.uuid(), this.engine.type(), ex);
 		}
 	}
 

@@ -1,0 +1,142 @@
+package io.qtasks.workflow;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.engine.LogSafe;
+import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.TaskRecordListener;
+
+/**
+ * Moves workflows on as their steps' outcomes are stored, on the node that stored them: a
+ * step that succeeded releases each held step after it whose predecessors have all
+ * succeeded, with their results as its last positional argument; a step that ended
+ * {@code error} or {@code cancel} ends every held step after it, directly or not, as
+ * {@code cancel}, with a reason naming it.
+ * <p>
+ * The state lives in the records alone, so any node can move a workflow on, and a step
+ * released twice (two members of a group ending at once) is released once: the release is
+ * fenced by the record's revision.
+ *
+ * @author QTasks contributors
+ */
+public final class WorkflowReleaser implements TaskRecordListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkflowReleaser.class);
+
+	private final TaskEngine engine;
+
+	/**
+	 * Creates the releaser.
+	 * @param engine where the steps are read, released and cancelled
+	 */
+	public WorkflowReleaser(TaskEngine engine) {
+		this.engine = engine;
+	}
+
+	@Override
+	public void recorded(@Nullable Task previous, Task record) {
+		if (!record.isFinished() || (previous != null && previous.isFinished())) {
+			return;
+		}
+		WorkflowLinks.of(record).filter((links) -> !links.then().isEmpty()).ifPresent((links) -> {
+			if (record.status() == TaskStatus.SUCCESS) {
+				links.then().forEach(this::releaseIfReady);
+			}
+			else {
+				stopAfter(record, links);
+			}
+		});
+	}
+
+	/**
+	 * Releases a held step when all its predecessors have ended: with their results when
+	 * they all succeeded, else as {@code cancel}.
+	 * @param uuid the step's uuid
+	 */
+	void releaseIfReady(UUID uuid) {
+		Optional<Task> found = this.engine.find(uuid);
+		Optional<WorkflowLinks> links = found.flatMap(WorkflowLinks::of);
+		if (links.isEmpty() || found.get().isFinished() || !links.get().held()) {
+			return;
+		}
+		List<Task> predecessors = new ArrayList<>();
+		for (UUID before : links.get().after()) {
+			Optional<Task> predecessor = this.engine.find(before);
+			if (predecessor.isEmpty() || !predecessor.get().isFinished()) {
+				// not there yet: the last predecessor to end releases the step
+				return;
+			}
+			predecessors.add(predecessor.get());
+		}
+		Optional<Task> stopper = predecessors.stream()
+			.filter((task) -> task.status() != TaskStatus.SUCCESS)
+			.findFirst();
+		if (stopper.isPresent()) {
+			stopAfter(stopper.get(), WorkflowLinks.of(stopper.get()).orElseThrow());
+			return;
+		}
+		Object results = links.get().gather() ? predecessors.stream().map(Task::returning).toList()
+				: predecessors.get(0).returning();
+		this.engine.releaseWaiting(uuid, (current) -> released(current, results));
+	}
+
+	private static @Nullable Task released(Task current, @Nullable Object results) {
+		Optional<WorkflowLinks> links = WorkflowLinks.of(current);
+		if (links.isEmpty() || !links.get().held()) {
+			return null;
+		}
+		List<Object> args = new ArrayList<>(current.args());
+		args.add(results);
+		return links.get().released().applyTo(current.toBuilder().args(Collections.unmodifiableList(args)).build());
+	}
+
+	/**
+	 * Ends every held step after a step that did not succeed, the last ones first, so
+	 * that each cancel finds the steps after it already ended and the reason names the
+	 * step that stopped the workflow.
+	 */
+	private void stopAfter(Task stopper, WorkflowLinks links) {
+		String reason = "Step " + links.step() + " of workflow " + links.id() + " (task "
+				+ LogSafe.text(stopper.taskName()) + ", " + stopper.uuid() + ") ended " + stopper.status().value();
+		List<UUID> later = new ArrayList<>(downstream(links));
+		Collections.reverse(later);
+		for (UUID uuid : later) {
+			try {
+				this.engine.find(uuid)
+					.filter((task) -> !task.isFinished())
+					.ifPresent((task) -> this.engine.cancel(uuid, reason));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not cancel step {} of workflow {} after {} ended {}: {}", uuid, links.id(),
+						stopper.uuid(), stopper.status().value(), ex.toString());
+			}
+		}
+	}
+
+	private Set<UUID> downstream(WorkflowLinks links) {
+		Set<UUID> seen = new LinkedHashSet<>();
+		Deque<UUID> next = new ArrayDeque<>(links.then());
+		while (!next.isEmpty()) {
+			UUID uuid = next.removeFirst();
+			if (seen.add(uuid)) {
+				this.engine.find(uuid).flatMap(WorkflowLinks::of).ifPresent((later) -> next.addAll(later.then()));
+			}
+		}
+		return seen;
+	}
+
+}
