@@ -19,6 +19,7 @@ import io.qtasks.TaskStatus;
 import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.TaskRecordListener;
+import io.qtasks.engine.spi.TaskQuery;
 
 /**
  * Moves workflows on as their steps' outcomes are stored, on the node that stored them: a
@@ -60,6 +61,20 @@ public final class WorkflowReleaser implements TaskRecordListener {
 				stopAfter(record, links);
 			}
 		});
+	}
+
+	/**
+	 * Moves on the workflows whose last stored outcome was not acted on (the node that
+	 * stored it died first): looks at the newest held steps and releases or cancels each
+	 * whose predecessors have all ended.
+	 * @param limit how many of the newest {@code new} records to look at
+	 */
+	public void sweep(int limit) {
+		for (Task task : this.engine.list(new TaskQuery(TaskStatus.NEW, null, limit))) {
+			if (WorkflowLinks.of(task).filter(WorkflowLinks::held).isPresent()) {
+				releaseIfReady(task.uuid());
+			}
+		}
 	}
 
 	/**
