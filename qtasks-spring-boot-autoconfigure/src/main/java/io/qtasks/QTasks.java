@@ -87,12 +87,27 @@ public interface QTasks {
 	 * Enqueues a chord: the members run in parallel, and the callback runs once every
 	 * member has succeeded, with the list of their results (in member order) as its last
 	 * positional argument. A member that ends {@code error} or {@code cancel} ends the
-	 * callback as {@code cancel}, with a reason naming that member.
+	 * callback as {@code cancel}, with a reason naming that member
+	 * ({@link ChordFailure#CANCEL_CALLBACK}; see
+	 * {@link #chord(List, TaskRequest, ChordFailure)} for the other choice).
 	 * @param members the members: requests, or nested workflows
 	 * @param callback the callback
 	 * @return the records of the members, then the callback's
 	 */
 	default List<Task> chord(List<TaskRequest> members, TaskRequest callback) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not run workflows");
+	}
+
+	/**
+	 * Enqueues a chord whose callback, when a member ends {@code error} or
+	 * {@code cancel}, does what {@code onFailure} says.
+	 * @param members the members: requests, or nested workflows
+	 * @param callback the callback
+	 * @param onFailure what a failed member does to the callback
+	 * @return the records of the members, then the callback's
+	 * @see #chord(List, TaskRequest)
+	 */
+	default List<Task> chord(List<TaskRequest> members, TaskRequest callback, ChordFailure onFailure) {
 		throw new UnsupportedOperationException(getClass().getName() + " does not run workflows");
 	}
 
@@ -125,6 +140,18 @@ public interface QTasks {
 	 * @see #groupOf
 	 */
 	default TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not run workflows");
+	}
+
+	/**
+	 * A chord as one step of another workflow, with its choice on failed members.
+	 * @param members the members
+	 * @param callback the callback
+	 * @param onFailure what a failed member does to the callback
+	 * @return the step, not yet added
+	 * @see #groupOf
+	 */
+	default TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback, ChordFailure onFailure) {
 		throw new UnsupportedOperationException(getClass().getName() + " does not run workflows");
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.qtasks.ChordFailure;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
 import io.qtasks.engine.spi.NewTask;
@@ -50,7 +51,7 @@ final class WorkflowPlanner {
 	 */
 	static List<NewTask> plan(DefaultQTasks client, NewRecords records, WorkflowRequest workflow, Instant now) {
 		WorkflowPlanner planner = new WorkflowPlanner(client, records);
-		planner.place(workflow, List.of(), false, now);
+		planner.place(workflow, List.of(), false, false, now);
 		List<UUID> uuids = List.copyOf(planner.steps.keySet());
 		UUID id = TaskIds.next();
 		List<NewTask> planned = new ArrayList<>(uuids.size());
@@ -59,7 +60,7 @@ final class WorkflowPlanner {
 			number++;
 			boolean held = !step.after.isEmpty();
 			WorkflowLinks links = new WorkflowLinks(id, workflow.kind().value(), number, uuids, List.copyOf(step.after),
-					List.copyOf(step.then), held, step.gather);
+					List.copyOf(step.then), held, step.gather, step.evenAfterFailures);
 			planned.add(new NewTask(links.applyTo(step.record), held ? now.plus(HOLD) : null));
 		}
 		return planned;
@@ -69,7 +70,7 @@ final class WorkflowPlanner {
 	 * Places a part of the workflow after the given steps.
 	 * @return the steps the part ends with, and whether it ends with a group
 	 */
-	private Placed place(TaskRequest part, List<UUID> after, boolean gather, Instant now) {
+	private Placed place(TaskRequest part, List<UUID> after, boolean gather, boolean evenAfterFailures, Instant now) {
 		if (part instanceof DefaultTaskRequest request) {
 			if (request.client() != this.client) {
 				throw new IllegalArgumentException(
@@ -79,7 +80,7 @@ final class WorkflowPlanner {
 			if (this.steps.containsKey(record.uuid())) {
 				throw new IllegalArgumentException("Uuid " + record.uuid() + " is given to two steps of a workflow");
 			}
-			this.steps.put(record.uuid(), new Step(record, after, gather));
+			this.steps.put(record.uuid(), new Step(record, after, gather, evenAfterFailures));
 			after.forEach((before) -> this.steps.get(before).then.add(record.uuid()));
 			return new Placed(List.of(record.uuid()), false);
 		}
@@ -93,17 +94,22 @@ final class WorkflowPlanner {
 		if (workflow.kind() == WorkflowRequest.Kind.GROUP) {
 			List<UUID> ends = new ArrayList<>();
 			for (TaskRequest member : workflow.parts()) {
-				ends.addAll(place(member, after, gather, now).ends());
+				ends.addAll(place(member, after, gather, evenAfterFailures, now).ends());
 			}
 			return new Placed(ends, true);
 		}
 		// a chain, or a chord: its group, then its callback
 		List<UUID> ends = after;
 		boolean afterGroup = gather;
+		boolean runsAfterFailures = evenAfterFailures;
 		for (TaskRequest step : workflow.parts()) {
-			Placed placed = place(step, ends, afterGroup, now);
+			Placed placed = place(step, ends, afterGroup, runsAfterFailures, now);
 			ends = placed.ends();
 			afterGroup = placed.group();
+			// only a chord's callback may run after a failure, and only the steps right
+			// after it
+			runsAfterFailures = workflow.kind() == WorkflowRequest.Kind.CHORD
+					&& workflow.onFailure() == ChordFailure.RUN_CALLBACK;
 		}
 		return new Placed(ends, afterGroup);
 	}
@@ -121,10 +127,13 @@ final class WorkflowPlanner {
 
 		private final boolean gather;
 
-		Step(Task record, List<UUID> after, boolean gather) {
+		private final boolean evenAfterFailures;
+
+		Step(Task record, List<UUID> after, boolean gather, boolean evenAfterFailures) {
 			this.record = record;
 			this.after = after;
 			this.gather = gather;
+			this.evenAfterFailures = evenAfterFailures;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.qtasks.ChordFailure;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
 
@@ -19,9 +20,15 @@ import io.qtasks.TaskRequest;
  * @param kind how its parts run
  * @param parts its steps (a chain), members (a group), or its group then its callback (a
  * chord)
+ * @param onFailure what a chord's failed member does to its callback
  * @author QTasks contributors
  */
-record WorkflowRequest(DefaultQTasks client, Kind kind, List<TaskRequest> parts) implements TaskRequest {
+record WorkflowRequest(DefaultQTasks client, Kind kind, List<TaskRequest> parts,
+		ChordFailure onFailure) implements TaskRequest {
+
+	WorkflowRequest(DefaultQTasks client, Kind kind, List<TaskRequest> parts) {
+		this(client, kind, parts, ChordFailure.CANCEL_CALLBACK);
+	}
 
 	/**
 	 * How a workflow's parts run.
@@ -83,6 +90,16 @@ record WorkflowRequest(DefaultQTasks client, Kind kind, List<TaskRequest> parts)
 	public Task addAndWait(Duration timeout) {
 		Task last = add();
 		return this.client.waitResult(last.uuid(), timeout).orElse(last);
+	}
+
+	/**
+	 * Whether every task of the workflow, nested ones included, is to be sent at once.
+	 * @return {@code true} when each of its requests said {@code immediate()}
+	 */
+	boolean isImmediate() {
+		return this.parts.stream()
+			.allMatch((part) -> (part instanceof DefaultTaskRequest request) ? request.isImmediate()
+					: (part instanceof WorkflowRequest nested) && nested.isImmediate());
 	}
 
 	private UnsupportedOperationException notATask(String what) {

@@ -25,10 +25,13 @@ import io.qtasks.Task;
  * @param then the steps that wait for this one
  * @param held whether the step still waits for its predecessors
  * @param gather whether the predecessors' results are passed as one list
+ * @param evenAfterFailures whether the step runs when a predecessor ended {@code error}
+ * or {@code cancel} (a chord's callback with {@code ChordFailure.RUN_CALLBACK}), with
+ * {@code null} for that predecessor's result
  * @author QTasks contributors
  */
 public record WorkflowLinks(UUID id, String kind, int step, List<UUID> steps, List<UUID> after, List<UUID> then,
-		boolean held, boolean gather) {
+		boolean held, boolean gather, boolean evenAfterFailures) {
 
 	/**
 	 * The {@link Task#extra()} entry that holds a step's links.
@@ -49,7 +52,7 @@ public record WorkflowLinks(UUID id, String kind, int step, List<UUID> steps, Li
 			return Optional.of(new WorkflowLinks(UUID.fromString(String.valueOf(map.get("id"))),
 					String.valueOf(map.get("kind")), ((Number) map.get("step")).intValue(), uuids(map.get("steps")),
 					uuids(map.get("after")), uuids(map.get("then")), Boolean.TRUE.equals(map.get("held")),
-					Boolean.TRUE.equals(map.get("gather"))));
+					Boolean.TRUE.equals(map.get("gather")), Boolean.TRUE.equals(map.get("evenAfterFailures"))));
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();
@@ -61,7 +64,8 @@ public record WorkflowLinks(UUID id, String kind, int step, List<UUID> steps, Li
 	 * @return the links of the released step
 	 */
 	public WorkflowLinks released() {
-		return new WorkflowLinks(this.id, this.kind, this.step, this.steps, this.after, this.then, false, this.gather);
+		return new WorkflowLinks(this.id, this.kind, this.step, this.steps, this.after, this.then, false, this.gather,
+				this.evenAfterFailures);
 	}
 
 	/**
@@ -87,6 +91,9 @@ public record WorkflowLinks(UUID id, String kind, int step, List<UUID> steps, Li
 		map.put("then", strings(this.then));
 		map.put("held", this.held);
 		map.put("gather", this.gather);
+		if (this.evenAfterFailures) {
+			map.put("evenAfterFailures", true);
+		}
 		return map;
 	}
 

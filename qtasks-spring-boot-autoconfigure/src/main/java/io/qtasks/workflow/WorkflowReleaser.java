@@ -38,6 +38,9 @@ public final class WorkflowReleaser implements TaskRecordListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(WorkflowReleaser.class);
 
+	/** The step whose end this thread is cancelling the steps after, if any. */
+	private static final ThreadLocal<UUID> STOPPING = new ThreadLocal<>();
+
 	private final TaskEngine engine;
 
 	/**
@@ -100,13 +103,17 @@ public final class WorkflowReleaser implements TaskRecordListener {
 		Optional<Task> stopper = predecessors.stream()
 			.filter((task) -> task.status() != TaskStatus.SUCCESS)
 			.findFirst();
-		if (stopper.isPresent()) {
+		if (stopper.isPresent() && !links.get().evenAfterFailures()) {
 			stopAfter(stopper.get(), WorkflowLinks.of(stopper.get()).orElseThrow());
 			return;
 		}
-		Object results = links.get().gather() ? predecessors.stream().map(Task::returning).toList()
-				: predecessors.get(0).returning();
+		Object results = links.get().gather() ? predecessors.stream().map(WorkflowReleaser::result).toList()
+				: result(predecessors.get(0));
 		this.engine.releaseWaiting(uuid, (current) -> released(current, results));
+	}
+
+	private static @Nullable Object result(Task predecessor) {
+		return (predecessor.status() == TaskStatus.SUCCESS) ? predecessor.returning() : null;
 	}
 
 	private static @Nullable Task released(Task current, @Nullable Object results) {
@@ -120,35 +127,58 @@ public final class WorkflowReleaser implements TaskRecordListener {
 	}
 
 	/**
-	 * Ends every held step after a step that did not succeed, the last ones first, so
-	 * that each cancel finds the steps after it already ended and the reason names the
-	 * step that stopped the workflow.
+	 * Ends every held step after a step that did not succeed (but for those that run even
+	 * then, which are released when their turn comes), in order, so that a caller waiting
+	 * for the last step finds the others ended too. The cancels made here tell this
+	 * listener again on this thread; those calls leave the rest to this one, so that each
+	 * reason names the step that stopped the workflow.
 	 */
 	private void stopAfter(Task stopper, WorkflowLinks links) {
+		if (STOPPING.get() != null) {
+			return;
+		}
 		String reason = "Step " + links.step() + " of workflow " + links.id() + " (task "
 				+ LogSafe.text(stopper.taskName()) + ", " + stopper.uuid() + ") ended " + stopper.status().value();
-		List<UUID> later = new ArrayList<>(downstream(links));
-		Collections.reverse(later);
-		for (UUID uuid : later) {
-			try {
-				this.engine.find(uuid)
-					.filter((task) -> !task.isFinished())
-					.ifPresent((task) -> this.engine.cancel(uuid, reason));
+		Set<UUID> runAnyway = new LinkedHashSet<>();
+		STOPPING.set(stopper.uuid());
+		try {
+			for (UUID uuid : downstream(links, runAnyway)) {
+				cancel(uuid, reason, stopper, links);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not cancel step {} of workflow {} after {} ended {}: {}", uuid, links.id(),
-						stopper.uuid(), stopper.status().value(), ex.toString());
-			}
+		}
+		finally {
+			STOPPING.remove();
+		}
+		runAnyway.forEach(this::releaseIfReady);
+	}
+
+	private void cancel(UUID uuid, String reason, Task stopper, WorkflowLinks links) {
+		try {
+			this.engine.find(uuid)
+				.filter((task) -> !task.isFinished())
+				.ifPresent((task) -> this.engine.cancel(uuid, reason));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not cancel step {} of workflow {} after {} ended {}: {}", uuid, links.id(),
+					stopper.uuid(), stopper.status().value(), ex.toString());
 		}
 	}
 
-	private Set<UUID> downstream(WorkflowLinks links) {
+	/**
+	 * The steps after a step, directly or not, to cancel, in order; the steps that run
+	 * even after a failure are put aside instead, and what follows them is theirs.
+	 */
+	private Set<UUID> downstream(WorkflowLinks links, Set<UUID> runAnyway) {
 		Set<UUID> seen = new LinkedHashSet<>();
 		Deque<UUID> next = new ArrayDeque<>(links.then());
 		while (!next.isEmpty()) {
 			UUID uuid = next.removeFirst();
-			if (seen.add(uuid)) {
-				this.engine.find(uuid).flatMap(WorkflowLinks::of).ifPresent((later) -> next.addAll(later.then()));
+			Optional<WorkflowLinks> later = this.engine.find(uuid).flatMap(WorkflowLinks::of);
+			if (later.isPresent() && later.get().evenAfterFailures()) {
+				runAnyway.add(uuid);
+			}
+			else if (seen.add(uuid)) {
+				later.ifPresent((step) -> next.addAll(step.then()));
 			}
 		}
 		return seen;

@@ -2,6 +2,7 @@ package io.qtasks.workflow;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.qtasks.ChordFailure;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
@@ -194,6 +196,20 @@ public abstract class WorkflowContractTests {
 			assertThat(callback.cancelReason()).contains(records.get(1).uuid().toString()).contains("ended error");
 			assertThat(qtasks.waitResult(records.get(0).uuid(), WAIT).orElseThrow().status())
 				.isEqualTo(TaskStatus.SUCCESS);
+		});
+	}
+
+	@Test
+	void aChordMayRunItsCallbackWithNullForAFailedMember() {
+		worker().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			List<Task> records = qtasks.chord(
+					List.of(qtasks.task("num").args(1), qtasks.task("boom").args(2), qtasks.task("num").args(3)),
+					qtasks.task("count"), ChordFailure.RUN_CALLBACK);
+			Task callback = qtasks.waitResult(records.get(3).uuid(), WAIT).orElseThrow();
+			assertThat(callback.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(callback.args()).containsExactly(Arrays.asList(1, null, 3));
+			assertThat(callback.returning()).isEqualTo(2);
 		});
 	}
 

@@ -8,8 +8,9 @@ import io.qtasks.annotation.QTask;
 
 /**
  * Arithmetic for the workflow tests: {@code num} answers its argument, {@code add} and
- * {@code mul} combine two numbers, {@code sum} adds up a list, {@code boom} fails, and
- * {@code gate} waits until the test opens it.
+ * {@code mul} combine two numbers, {@code sum} adds up a list, {@code count} counts what
+ * is not {@code null} in one, {@code boom} fails, and {@code gate} waits until the test
+ * opens it.
  *
  * @author QTasks contributors
  */
@@ -35,6 +36,11 @@ public class WorkflowTestTasks {
 	@QTask(name = "sum")
 	public int sum(List<Integer> values) {
 		return values.stream().mapToInt(Integer::intValue).sum();
+	}
+
+	@QTask(name = "count")
+	public long count(List<Integer> values) {
+		return values.stream().filter(java.util.Objects::nonNull).count();
 	}
 
 	@QTask(name = "boom")
