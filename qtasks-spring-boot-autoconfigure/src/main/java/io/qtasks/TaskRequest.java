@@ -72,7 +72,9 @@ public interface TaskRequest {
 	 * @param delay how long from now; zero or less runs it as soon as possible
 	 * @return this request
 	 */
-	TaskRequest delay(Duration delay);
+	default TaskRequest delay(Duration delay) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot delay tasks");
+	}
 
 	/**
 	 * Holds the task in the engine until an instant (see {@link #delay(Duration)}).
@@ -80,7 +82,9 @@ public interface TaskRequest {
 	 * @param dueAt the earliest it may run; a past instant runs it as soon as possible
 	 * @return this request
 	 */
-	TaskRequest at(Instant dueAt);
+	default TaskRequest at(Instant dueAt) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot hold tasks until an instant");
+	}
 
 	/**
 	 * Makes the task unique by a key: while a task with that key is queued, waiting or
@@ -91,7 +95,9 @@ public interface TaskRequest {
 	 * @param key the key, such as {@code "sync:customer-42"}
 	 * @return this request
 	 */
-	TaskRequest uniqueKey(String key);
+	default TaskRequest uniqueKey(String key) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot make tasks unique");
+	}
 
 	/**
 	 * Keeps the {@link #uniqueKey(String) unique key} taken for a while after the task
@@ -100,7 +106,21 @@ public interface TaskRequest {
 	 * @param keepFor how long after the task finished
 	 * @return this request
 	 */
-	TaskRequest uniqueFor(Duration keepFor);
+	default TaskRequest uniqueFor(Duration keepFor) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot keep unique keys");
+	}
+
+	/**
+	 * Sends the task at once even inside a Spring transaction. By default a task added
+	 * while a transaction is active is sent after that transaction commits, and dropped
+	 * when it rolls back, so that no task runs for data that was rolled back (on an
+	 * engine that writes in the caller's transaction, the JDBC engine, the task is
+	 * written in it instead).
+	 * @return this request
+	 */
+	default TaskRequest immediate() {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot opt out of after-commit sending");
+	}
 
 	/**
 	 * Enqueues the task.

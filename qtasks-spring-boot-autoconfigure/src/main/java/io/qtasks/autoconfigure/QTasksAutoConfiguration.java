@@ -72,6 +72,7 @@ import io.qtasks.schedule.DefaultTaskSchedules;
 import io.qtasks.schedule.ScheduleFirer;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.QTasksWorker;
+import io.qtasks.workflow.WorkflowReleaser;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
@@ -178,6 +179,7 @@ public final class QTasksAutoConfiguration {
 		TaskEngine engine = new TaskEngine(queue, records, events,
 				steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)), transitions, schedules.getIfUnique());
 		listeners.orderedStream().forEach(engine::addRecordListener);
+		engine.addRecordListener(new WorkflowReleaser(engine));
 		return engine;
 	}
 

@@ -1,7 +1,7 @@
 package io.qtasks.client;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,21 +13,16 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
-import org.springframework.util.unit.DataSize;
 
 import io.qtasks.CancelOutcome;
+import io.qtasks.ChordFailure;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
 import io.qtasks.TaskSchedules;
-import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
-import io.qtasks.engine.TaskExtras;
-import io.qtasks.engine.spi.UniqueKey;
-import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.json.TaskJsonMapper;
-import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.observation.TaskInstrumentation;
 
 /**
@@ -37,21 +32,9 @@ import io.qtasks.observation.TaskInstrumentation;
  */
 public class DefaultQTasks implements QTasks {
 
-	/**
-	 * How often an enqueue with a unique key is tried when the task holding the key is
-	 * forgotten between the enqueue and the read of its record.
-	 */
-	private static final int MAX_UNIQUE_ATTEMPTS = 5;
-
 	private final TaskEngine engine;
 
-	private final TaskDefinitionRegistry registry;
-
-	private final TaskJsonMapper json;
-
-	private final ClientSettings settings;
-
-	private final TaskInstrumentation instrumentation;
+	private final Enqueues enqueues;
 
 	private final @Nullable TaskSchedules schedules;
 
@@ -93,11 +76,16 @@ public class DefaultQTasks implements QTasks {
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation, @Nullable TaskSchedules schedules) {
 		this.engine = engine;
-		this.registry = registry;
-		this.json = json;
-		this.settings = settings;
-		this.instrumentation = instrumentation;
+		this.enqueues = new Enqueues(this, engine, new NewRecords(registry, json, settings), instrumentation);
 		this.schedules = schedules;
+	}
+
+	@Override
+	public TaskSchedules schedules() {
+		if (this.schedules == null) {
+			throw new IllegalStateException("This QTasks client was made without schedules");
+		}
+		return this.schedules;
 	}
 
 	@Override
@@ -147,132 +135,59 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	@Override
-	public TaskSchedules schedules() {
-		if (this.schedules == null) {
-			throw new IllegalStateException("This QTasks client was made without schedules");
-		}
-		return this.schedules;
+	public List<Task> addAll(List<TaskRequest> requests) {
+		return this.enqueues.all(requests);
+	}
+
+	@Override
+	public List<Task> chain(TaskRequest... steps) {
+		return enqueueWorkflow(new WorkflowRequest(this, WorkflowRequest.Kind.CHAIN, List.of(steps)));
+	}
+
+	@Override
+	public List<Task> group(TaskRequest... members) {
+		return enqueueWorkflow(new WorkflowRequest(this, WorkflowRequest.Kind.GROUP, List.of(members)));
+	}
+
+	@Override
+	public List<Task> chord(List<TaskRequest> members, TaskRequest callback) {
+		return chord(members, callback, ChordFailure.CANCEL_CALLBACK);
+	}
+
+	@Override
+	public List<Task> chord(List<TaskRequest> members, TaskRequest callback, ChordFailure onFailure) {
+		return enqueueWorkflow((WorkflowRequest) chordOf(members, callback, onFailure));
+	}
+
+	@Override
+	public TaskRequest groupOf(TaskRequest... members) {
+		return new WorkflowRequest(this, WorkflowRequest.Kind.GROUP, List.of(members));
+	}
+
+	@Override
+	public TaskRequest chainOf(TaskRequest... steps) {
+		return new WorkflowRequest(this, WorkflowRequest.Kind.CHAIN, List.of(steps));
+	}
+
+	@Override
+	public TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback) {
+		return chordOf(members, callback, ChordFailure.CANCEL_CALLBACK);
+	}
+
+	@Override
+	public TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback, ChordFailure onFailure) {
+		Assert.notEmpty(members, "A chord needs at least one member");
+		Assert.notNull(onFailure, "onFailure must not be null");
+		return new WorkflowRequest(this, WorkflowRequest.Kind.CHORD,
+				List.of(groupOf(members.toArray(TaskRequest[]::new)), callback), onFailure);
+	}
+
+	List<Task> enqueueWorkflow(WorkflowRequest workflow) {
+		return this.enqueues.workflow(workflow);
 	}
 
 	Task enqueue(DefaultTaskRequest request) {
-		String taskName = request.taskName();
-		UUID chosen = request.uuid();
-		if (chosen != null) {
-			Optional<Task> existing = existing(chosen, taskName);
-			if (existing.isPresent()) {
-				return existing.get();
-			}
-		}
-		Optional<TaskDefinition> definition = this.registry.find(taskName);
-		JsonArguments arguments = this.json.toJsonArguments(request.args(), request.kwargs());
-		DataSize limit = this.settings.maxPayloadSize();
-		if (limit != null && arguments.size() > limit.toBytes()) {
-			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
-					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
-		}
-		Instant now = this.engine.transitions().now();
-		Instant dueAt = request.dueAt(now);
-		Integer priority = request.priority();
-		Task.Builder builder = Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
-			.priority((priority != null) ? priority
-					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
-			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
-			.args(arguments.args())
-			.kwargs(arguments.kwargs())
-			.createdAt(now)
-			.updatedAt(now);
-		if (dueAt != null) {
-			builder.extra(TaskExtras.DUE_AT, dueAt.toString());
-		}
-		UniqueKey key = uniqueKey(request);
-		if (key != null) {
-			builder.extra(TaskExtras.UNIQUE_KEY, key.key());
-			if (!key.keepFor().isZero()) {
-				builder.extra(TaskExtras.UNIQUE_FOR, key.keepFor().toString());
-			}
-			return enqueueUnique(builder.build(), dueAt, key);
-		}
-		Task task = builder.build();
-		try {
-			return this.instrumentation.enqueue(task, (traced) -> send(traced, dueAt));
-		}
-		catch (DuplicateTaskException ex) {
-			// another enqueue of the same uuid won the race
-			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
-		}
-	}
-
-	private static @Nullable UniqueKey uniqueKey(DefaultTaskRequest request) {
-		String key = request.uniqueKey();
-		Duration keepFor = request.uniqueFor();
-		if (key == null) {
-			if (keepFor != null) {
-				throw new IllegalArgumentException("uniqueFor needs a uniqueKey: there is no key to keep");
-			}
-			return null;
-		}
-		return new UniqueKey(key, (keepFor != null) ? keepFor : Duration.ZERO);
-	}
-
-	/**
-	 * Enqueues a task with a unique key, or answers the record of the task that holds the
-	 * key. A holder that ends and is forgotten between the two reads is tried again.
-	 */
-	private Task enqueueUnique(Task task, @Nullable Instant dueAt, UniqueKey key) {
-		for (int attempt = 0; attempt < MAX_UNIQUE_ATTEMPTS; attempt++) {
-			UniqueOutcome[] outcome = new UniqueOutcome[1];
-			Task stored = this.instrumentation.enqueueIf(task, (traced) -> {
-				outcome[0] = sendUnique(traced, dueAt, key);
-				return outcome[0].kind() == UniqueOutcome.Kind.STORED;
-			});
-			if (stored != null) {
-				return stored;
-			}
-			UUID holder = outcome[0].holder();
-			Optional<Task> existing = (holder != null) ? this.engine.find(holder)
-					: existing(task.uuid(), task.taskName());
-			if (existing.isPresent()) {
-				return existing.get();
-			}
-		}
-		throw new IllegalStateException("Could not enqueue task '" + task.taskName() + "' with unique key '" + key.key()
-				+ "': the task holding the key kept changing");
-	}
-
-	private UniqueOutcome sendUnique(Task task, @Nullable Instant dueAt, UniqueKey key) {
-		try {
-			return this.engine.enqueueUnique(task, dueAt, key);
-		}
-		catch (RuntimeException ex) {
-			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
-		}
-	}
-
-	/**
-	 * The record already stored under a caller's uuid, which must be of the same task.
-	 */
-	private Optional<Task> existing(UUID uuid, String taskName) {
-		Optional<Task> existing = this.engine.find(uuid);
-		existing.ifPresent((task) -> {
-			if (!task.taskName().equals(taskName)) {
-				throw new IllegalArgumentException("Cannot enqueue task '" + taskName + "' with uuid " + uuid
-						+ ": that uuid belongs to task '" + task.taskName() + "'");
-			}
-		});
-		return existing;
-	}
-
-	private void send(Task task, @Nullable Instant dueAt) {
-		boolean stored;
-		try {
-			stored = this.engine.enqueue(task, dueAt);
-		}
-		catch (RuntimeException ex) {
-			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
-		}
-		if (!stored) {
-			throw new DuplicateTaskException(task.uuid());
-		}
+		return this.enqueues.one(request);
 	}
 
 	Task enqueueAndWait(DefaultTaskRequest request, Duration timeout) {

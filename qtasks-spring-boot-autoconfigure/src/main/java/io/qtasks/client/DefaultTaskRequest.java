@@ -40,6 +40,8 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	private @Nullable Duration uniqueFor;
 
+	private boolean immediate;
+
 	DefaultTaskRequest(DefaultQTasks client, String taskName) {
 		this.client = client;
 		this.taskName = taskName;
@@ -108,6 +110,12 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest immediate() {
+		this.immediate = true;
+		return this;
+	}
+
+	@Override
 	public Task add() {
 		return this.client.enqueue(this);
 	}
@@ -151,8 +159,24 @@ final class DefaultTaskRequest implements TaskRequest {
 		return this.uniqueKey;
 	}
 
+	/**
+	 * Whether the request sets a delay, an instant or a unique key.
+	 * @return the flag
+	 */
+	boolean isScheduled() {
+		return this.delay != null || this.dueAt != null || this.uniqueKey != null || this.uniqueFor != null;
+	}
+
 	@Nullable Duration uniqueFor() {
 		return this.uniqueFor;
+	}
+
+	boolean isImmediate() {
+		return this.immediate;
+	}
+
+	DefaultQTasks client() {
+		return this.client;
 	}
 
 }
