@@ -64,6 +64,23 @@ public interface TaskRequest {
 	TaskRequest uuid(UUID uuid);
 
 	/**
+	 * Puts the task in a named queue instead of its definition's ({@code @QTask(queue)}),
+	 * or the default queue when this node does not know the task.
+	 * @param queue the queue's name: letters, digits, {@code .}, {@code _} and {@code -}
+	 * @return this request
+	 */
+	TaskRequest queue(String queue);
+
+	/**
+	 * Applies the task's cap and rate ({@code @QTask(maxConcurrency, rateLimit)}) per
+	 * key, such as a tenant or customer id: the runs of each key get the whole cap and
+	 * rate, so that one key's burst does not hold back the others.
+	 * @param limitKey the key
+	 * @return this request
+	 */
+	TaskRequest limitKey(String limitKey);
+
+	/**
 	 * Enqueues the task.
 	 * @return the record as stored, in status {@code new}; for a {@link #uuid(UUID) uuid}
 	 * already stored, that record

@@ -2,6 +2,8 @@ package io.qtasks.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import io.qtasks.TaskRequest;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.observation.TaskInstrumentation;
@@ -148,6 +152,7 @@ public class DefaultQTasks implements QTasks {
 			.kwargs(arguments.kwargs())
 			.createdAt(now)
 			.updatedAt(now)
+			.extra(flowExtras(request, definition))
 			.build();
 		try {
 			return this.instrumentation.enqueue(task, this.enqueuer);
@@ -156,6 +161,23 @@ public class DefaultQTasks implements QTasks {
 			// another enqueue of the same uuid won the race
 			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
 		}
+	}
+
+	/**
+	 * The queue and limit key of a new task, where the engine routes and limits it; the
+	 * default queue is not written.
+	 */
+	private static Map<String, Object> flowExtras(DefaultTaskRequest request, Optional<TaskDefinition> definition) {
+		String queue = (request.queue() != null) ? request.queue()
+				: definition.map(TaskDefinition::queue).orElse(ClaimRequest.DEFAULT_QUEUE);
+		Map<String, Object> extras = new LinkedHashMap<>();
+		if (!ClaimRequest.DEFAULT_QUEUE.equals(queue)) {
+			extras.put(QueueEntry.QUEUE, queue);
+		}
+		if (request.limitKey() != null) {
+			extras.put(QueueEntry.LIMIT_KEY, request.limitKey());
+		}
+		return extras;
 	}
 
 	/**

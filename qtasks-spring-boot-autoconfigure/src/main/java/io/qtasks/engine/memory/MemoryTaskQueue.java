@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,10 @@ import org.springframework.beans.factory.DisposableBean;
 
 import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.FlowStats;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueueEntry;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQueue;
 
 /**
@@ -56,10 +60,18 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	private final Map<UUID, QueuedTask> queued = new LinkedHashMap<>();
 
 	/**
-	 * The claims, outside the lock: finishing a task (the most frequent call) takes no
-	 * lock.
+	 * The claims, outside the lock: finishing a task (the most frequent call) takes it
+	 * only to count the claim off.
 	 */
 	private final Map<UUID, Claimed> claimed = new ConcurrentHashMap<>();
+
+	private final MemoryFlowLimits limits = new MemoryFlowLimits();
+
+	/**
+	 * When the first task held back by its rate may start, found by the last look at the
+	 * due tasks; {@code null} when none is.
+	 */
+	private @Nullable Instant nextRateFree;
 
 	private final Clock clock;
 
@@ -115,7 +127,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public boolean ack(QueueClaim claim) {
-		return end(claim) != null;
+		return locked(() -> end(claim) != null);
 	}
 
 	@Override
@@ -165,6 +177,25 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 			Map<String, Long> counts = new TreeMap<>();
 			this.pending.forEach((item) -> counts.merge(item.entry().taskName(), 1L, Long::sum));
 			return counts;
+		});
+	}
+
+	@Override
+	public FlowStats flowStats(Map<String, TaskLimits> limits) {
+		return dueLocked(() -> {
+			Instant now = this.clock.instant();
+			Map<List<Object>, FlowStats.Lane> lanes = new LinkedHashMap<>();
+			this.pending.forEach((item) -> {
+				QueueEntry entry = item.entry();
+				boolean limited = !this.limits.allows(entry, limits.getOrDefault(entry.taskName(), TaskLimits.NONE),
+						now);
+				lanes.merge(Arrays.asList(entry.queue(), entry.taskName(), entry.limitKey()),
+						new FlowStats.Lane(entry.queue(), entry.taskName(), entry.limitKey(), 1, limited),
+						(left, right) -> new FlowStats.Lane(left.queue(), left.taskName(), left.limitKey(),
+								left.due() + 1, left.limited()));
+			});
+			return new FlowStats(List.copyOf(lanes.values()), this.limits.runningByTask(),
+					this.limits.runningByQueue());
 		});
 	}
 
@@ -240,9 +271,13 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private long untilNextDue(Instant now) {
 		QueuedTask next = this.waiting.peek();
-		return (next != null)
-				? TimeUnit.MILLISECONDS.toNanos(Math.max(1, Duration.between(now, next.dueAt()).toMillis()))
-				: Long.MAX_VALUE;
+		long untilDue = (next != null) ? untilNanos(now, next.dueAt()) : Long.MAX_VALUE;
+		Instant rateFree = this.nextRateFree;
+		return (rateFree != null) ? Math.min(untilDue, untilNanos(now, rateFree)) : untilDue;
+	}
+
+	private static long untilNanos(Instant now, Instant then) {
+		return TimeUnit.MILLISECONDS.toNanos(Math.max(1, Duration.between(now, then).toMillis()));
 	}
 
 	/**
@@ -271,16 +306,28 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		}
 	}
 
+	/**
+	 * Takes due tasks in priority order, passing over those the request does not take and
+	 * those over their limits (they keep their place).
+	 */
 	private List<QueuedTask> takeDue(ClaimRequest request) {
+		this.nextRateFree = null;
 		if (this.pending.isEmpty()) {
 			return List.of();
 		}
+		Instant now = this.clock.instant();
+		Map<String, Integer> queueShares = new HashMap<>(request.queueMax());
 		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
 		List<QueuedTask> skipped = null;
 		while (taken.size() < request.max() && !this.pending.isEmpty()) {
 			QueuedTask item = this.pending.poll();
-			if (request.accepts(item.entry().taskName())) {
-				this.queued.remove(item.entry().uuid());
+			QueueEntry entry = item.entry();
+			TaskLimits taskLimits = request.limitsOf(entry.taskName());
+			if (request.accepts(entry.taskName()) && request.acceptsQueue(entry.queue())
+					&& queueShares.getOrDefault(entry.queue(), 1) > 0 && allows(entry, taskLimits, now)) {
+				this.queued.remove(entry.uuid());
+				this.limits.claimed(entry, taskLimits, now);
+				queueShares.computeIfPresent(entry.queue(), (queue, share) -> share - 1);
 				taken.add(item);
 			}
 			else {
@@ -294,19 +341,35 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		return taken;
 	}
 
+	private boolean allows(QueueEntry entry, TaskLimits taskLimits, Instant now) {
+		if (this.limits.allows(entry, taskLimits, now)) {
+			return true;
+		}
+		Instant rateFree = this.limits.rateFreeAt(entry, taskLimits, now);
+		if (rateFree != null && (this.nextRateFree == null || rateFree.isBefore(this.nextRateFree))) {
+			this.nextRateFree = rateFree;
+		}
+		return false;
+	}
+
 	private boolean isHeld(QueueClaim claim) {
 		Claimed current = this.claimed.get(claim.uuid());
 		return current != null && current.token().equals(claim.token());
 	}
 
 	/**
-	 * Ends a claim when its token still holds it.
+	 * Ends a claim when its token still holds it, under the lock: the claim is counted
+	 * off its limits, and a claimant waiting for them is woken.
 	 * @return the claim, or {@code null} when it was no longer held
 	 */
 	private @Nullable Claimed end(QueueClaim claim) {
 		Claimed current = this.claimed.get(claim.uuid());
-		return (current != null && current.token().equals(claim.token()) && this.claimed.remove(claim.uuid(), current))
-				? current : null;
+		if (current != null && current.token().equals(claim.token()) && this.claimed.remove(claim.uuid(), current)) {
+			this.limits.ended(current.item().entry());
+			this.changed.signalAll();
+			return current;
+		}
+		return null;
 	}
 
 	private record Claimed(String token, QueuedTask item) {

@@ -2,6 +2,7 @@ package io.qtasks.engine.redis;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import io.qtasks.Task;
 import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskSteps;
@@ -80,7 +82,8 @@ public class RedisTaskSteps implements TaskSteps {
 						this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
 				record.uuid().toString(), this.codec.write(record), record.taskName(),
 				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record),
-				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix());
+				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix(), QueueEntry.queueOf(record),
+				Objects.requireNonNullElse(QueueEntry.limitKeyOf(record), ""));
 		return stored != null && stored == 1;
 	}
 
@@ -89,8 +92,8 @@ public class RedisTaskSteps implements TaskSteps {
 		return RedisTaskRecordStore.result(this.redis.execute(COMPLETE,
 				List.of(this.keys.task(claim.uuid()), this.keys.counts(), this.keys.inflight()), this.keys.prefix(),
 				claim.uuid().toString(), this.codec.write(record), record.status().value(),
-				RedisTaskRecordStore.token(fence), String.valueOf(fence.revision()), finishedTtl(),
-				this.keys.finishedChannel()));
+				RedisTaskRecordStore.token(fence), String.valueOf(fence.revision()),
+				String.valueOf(this.settings.ttl(record.status()).toMillis()), this.keys.finishedChannel()));
 	}
 
 	@Override
