@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The flow attributes of {@code @QTask}: queue, cap and rate, and their rejection when
- * they cannot work.
+ * The flow attributes of {@code @QTask}: queue, cap and rate (their start-up errors are
+ * in {@link TaskDiscoveryTests}).
  *
  * @author QTasks contributors
  */
@@ -49,32 +49,6 @@ class FlowDefinitionTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> RateLimit.parse("5 per second"));
 	}
 
-	@Test
-	void malformedRateLimitFailsStartup() {
-		assertStartupFails(BadRate.class, "BadRate.run(): rateLimit '100 a minute' is not a rate limit: write"
-				+ " <count>/<window> with the window in s, m or h, such as 100/1m");
-	}
-
-	@Test
-	void negativeCapFailsStartup() {
-		assertStartupFails(NegativeCap.class, "NegativeCap.run(): maxConcurrency must be 0 (no cap) or more, was -1");
-	}
-
-	@Test
-	void queueNameThatNoEngineCanKeyFailsStartup() {
-		assertStartupFails(BadQueue.class,
-				"BadQueue.run(): queue 'bulk mail' is not a queue name (1 to 100 letters, digits, '.', '_' or '-')");
-	}
-
-	private void assertStartupFails(Class<?> configuration, String message) {
-		this.runner.withUserConfiguration(configuration).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).isInstanceOf(TaskDefinitionException.class)
-				.hasMessageContaining("@QTask method")
-				.hasMessageContaining(message);
-		});
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class LimitedTasks {
 
@@ -84,33 +58,6 @@ class FlowDefinitionTests {
 
 		@QTask(name = "plain")
 		public void plain() {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class BadRate {
-
-		@QTask(rateLimit = "100 a minute")
-		public void run() {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class NegativeCap {
-
-		@QTask(maxConcurrency = -1)
-		public void run() {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class BadQueue {
-
-		@QTask(queue = "bulk mail")
-		public void run() {
 		}
 
 	}

@@ -60,10 +60,7 @@ local queues = {}
 local shares = {}
 local queue_count = tonumber(ARGV[at])
 if queue_count < 0 then
-  queues[1] = 'default'
-  for _, queue in ipairs(redis.call('SMEMBERS', prefix .. 'queues')) do
-    queues[#queues + 1] = queue
-  end
+  queues = queues_with_due(prefix)
   queue_count = 0
 else
   for i = 1, queue_count do
@@ -91,29 +88,11 @@ local function peek(lane)
     heads[lane.key] = nil
   end
 end
-local function visit(queue, name, lkey, key)
-  if accepted == nil or accepted[name] then
-    peek({ queue = queue, name = name, lkey = lkey, key = key })
-  end
-end
 for _, queue in ipairs(queues) do
   if shares[queue] ~= 0 then
-    local qp = queue_prefix(prefix, queue)
-    if accepted == nil then
-      for _, name in ipairs(redis.call('SMEMBERS', qp .. 'names')) do
-        visit(queue, name, nil, pending_key(qp, name))
-      end
-    else
-      for name in pairs(accepted) do
-        visit(queue, name, nil, pending_key(qp, name))
-      end
-    end
-    for _, id in ipairs(redis.call('SMEMBERS', qp .. 'lanes')) do
-      local ok, lane = pcall(cjson.decode, id)
-      if ok and type(lane) == 'table' and type(lane[1]) == 'string' and type(lane[2]) == 'string' then
-        visit(queue, lane[1], lane[2], lane_key(prefix, queue, lane[1], lane[2]))
-      end
-    end
+    each_lane_of(prefix, queue, accepted, function(q, name, lkey, key)
+      peek({ queue = q, name = name, lkey = lkey, key = key })
+    end)
   end
 end
 local function best()

@@ -105,15 +105,19 @@ local function lane_key(prefix, queue, name, lkey)
   return pending_key(queue_prefix(prefix, queue), name)
 end
 
--- Lists a lane as having due tasks.
-local function lane_listed(prefix, queue, name, lkey)
+-- The set that lists a lane while it has due tasks, and the lane's member in it.
+local function lane_listing(prefix, queue, name, lkey)
   local qp = queue_prefix(prefix, queue)
   if has_key(lkey) then
-    redis.call('SADD', qp .. 'lanes', lane_id(name, lkey))
-  else
-    redis.call('SADD', qp .. 'names', name or '')
+    return qp .. 'lanes', lane_id(name, lkey)
   end
-  if qp ~= prefix then
+  return qp .. 'names', name or ''
+end
+
+-- Lists a lane as having due tasks.
+local function lane_listed(prefix, queue, name, lkey)
+  redis.call('SADD', lane_listing(prefix, queue, name, lkey))
+  if queue_prefix(prefix, queue) ~= prefix then
     redis.call('SADD', prefix .. 'queues', queue)
   end
 end
@@ -123,12 +127,8 @@ local function lane_unlisted_if_empty(prefix, queue, name, lkey)
   if redis.call('ZCARD', lane_key(prefix, queue, name, lkey)) > 0 then
     return
   end
+  redis.call('SREM', lane_listing(prefix, queue, name, lkey))
   local qp = queue_prefix(prefix, queue)
-  if has_key(lkey) then
-    redis.call('SREM', qp .. 'lanes', lane_id(name, lkey))
-  else
-    redis.call('SREM', qp .. 'names', name or '')
-  end
   if qp ~= prefix and redis.call('SCARD', qp .. 'names') == 0 and redis.call('SCARD', qp .. 'lanes') == 0 then
     redis.call('SREM', prefix .. 'queues', queue)
   end
@@ -140,23 +140,42 @@ local function task_lane(task)
   return fields[1], fields[2], fields[3]
 end
 
--- Calls fn(queue, name, lkey, key) for every lane that has due tasks, in every queue.
-local function each_lane(prefix, fn)
+-- The default queue and the named queues that have due tasks.
+local function queues_with_due(prefix)
   local queues = { 'default' }
   for _, queue in ipairs(redis.call('SMEMBERS', prefix .. 'queues')) do
     queues[#queues + 1] = queue
   end
-  for _, queue in ipairs(queues) do
-    local qp = queue_prefix(prefix, queue)
+  return queues
+end
+
+-- Calls fn(queue, name, lkey, key) for the lanes of one queue; with names (a set of task names),
+-- only for those, whose lanes without a key are looked up rather than listed (a member of
+-- 'lanes' that is no [name, key] pair, written by another program, is left out).
+local function each_lane_of(prefix, queue, names, fn)
+  local qp = queue_prefix(prefix, queue)
+  if names then
+    for name in pairs(names) do
+      fn(queue, name, nil, pending_key(qp, name))
+    end
+  else
     for _, name in ipairs(redis.call('SMEMBERS', qp .. 'names')) do
       fn(queue, name, nil, pending_key(qp, name))
     end
-    for _, id in ipairs(redis.call('SMEMBERS', qp .. 'lanes')) do
-      local ok, lane = pcall(cjson.decode, id)
-      if ok and type(lane) == 'table' and type(lane[1]) == 'string' and type(lane[2]) == 'string' then
-        fn(queue, lane[1], lane[2], lane_key(prefix, queue, lane[1], lane[2]))
-      end
+  end
+  for _, id in ipairs(redis.call('SMEMBERS', qp .. 'lanes')) do
+    local ok, lane = pcall(cjson.decode, id)
+    if ok and type(lane) == 'table' and type(lane[1]) == 'string' and type(lane[2]) == 'string'
+        and (not names or names[lane[1]]) then
+      fn(queue, lane[1], lane[2], lane_key(prefix, queue, lane[1], lane[2]))
     end
+  end
+end
+
+-- Calls fn(queue, name, lkey, key) for every lane that has due tasks, in every queue.
+local function each_lane(prefix, fn)
+  for _, queue in ipairs(queues_with_due(prefix)) do
+    each_lane_of(prefix, queue, nil, fn)
   end
 end
 
