@@ -198,7 +198,8 @@ while taken < max do
       redis.call('HSET', task, 'claim', token)
       local deliveries = bump(task, 'deliveries')
       redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
-      claim_counted(prefix, task, lane.queue, lane.name, lane.lkey)
+      local limit = limits[lane.name]
+      claim_counted(prefix, task, lane.queue, lane.name, lane.lkey, limit and limit.cap > 0)
       started(lane, token)
       local fields = {}
       if ARGV[6] == '1' and redis.call('HEXISTS', task, 'record') == 1 then

@@ -200,26 +200,42 @@ local function limit_field(name, lkey)
   return cjson.encode({ name or '', lkey or '' })
 end
 
+-- Counts a claim off 'running' and 'running:queues', when the task's hash notes it as counted.
+-- Returns whether it was counted, and whether under a cap.
+local function claim_count_off(prefix, task)
+  local fields = task_fields(task, 'counted', 'cqueue', 'capped')
+  if not fields[1] then
+    return false, false
+  end
+  hash_add(prefix .. 'running', fields[1], -1)
+  hash_add(prefix .. 'running:queues', fields[2] or 'default', -1)
+  redis.call('HDEL', task, 'counted', 'cqueue', 'capped')
+  return true, fields[3] == '1'
+end
+
 -- Counts a claim in 'running' (by name and limit key) and 'running:queues' (by queue), and notes
--- in the task's hash what to count off when the claim ends.
-local function claim_counted(prefix, task, queue, name, lkey)
+-- in the task's hash what to count off when the claim ends, and whether a cap counts it. A count
+-- noted from an earlier claim is stale (a task being claimed holds no claim: a script of an
+-- older release ended it without counting it off), so it is counted off first.
+local function claim_counted(prefix, task, queue, name, lkey, capped)
+  claim_count_off(prefix, task)
   local field = limit_field(name, lkey)
   local q = is_default_queue(queue) and 'default' or queue
   hash_add(prefix .. 'running', field, 1)
   hash_add(prefix .. 'running:queues', q, 1)
   redis.call('HSET', task, 'counted', field, 'cqueue', q)
+  if capped then
+    redis.call('HSET', task, 'capped', '1')
+  end
 end
 
--- Counts an ended claim off, and wakes a waiting receiver, for which a cap may have freed up.
+-- Counts an ended claim off; a waiting receiver is woken when a cap counted it, since a task
+-- held back by that cap may start now.
 local function claim_uncounted(prefix, task)
-  local fields = task_fields(task, 'counted', 'cqueue')
-  if not fields[1] then
-    return
+  local _, capped = claim_count_off(prefix, task)
+  if capped then
+    wake(prefix .. 'receivers:idle', prefix .. 'wake')
   end
-  hash_add(prefix .. 'running', fields[1], -1)
-  hash_add(prefix .. 'running:queues', fields[2] or 'default', -1)
-  redis.call('HDEL', task, 'counted', 'cqueue')
-  wake(prefix .. 'receivers:idle', prefix .. 'wake')
 end
 
 -- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority

@@ -243,6 +243,23 @@ class RedisForeignDataTests {
 	}
 
 	@Test
+	void aClaimCountLeftOnATaskWhoseClaimEndedUncountedIsCountedOffAtItsNextClaim() {
+		client().run((context) -> {
+			UUID uuid = qtasks(context).addTask("echo", "counted twice").uuid();
+			// what a reaper of an older release leaves: the claim ended, its count did
+			// not
+			this.redis.hset(this.keys.task(uuid), Map.of("counted", "[\"echo\",\"\"]", "cqueue", "default"));
+			this.redis.hset(this.keys.running(), "[\"echo\",\"\"]", "1");
+			this.redis.hset(this.keys.runningByQueue(), "default", "1");
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.claim(1, WAIT)).extracting(TaskDelivery::uuid).containsExactly(uuid);
+			}
+			assertThat(this.redis.hgetall(this.keys.running())).containsExactly(Map.entry("[\"echo\",\"\"]", "1"));
+			assertThat(this.redis.hgetall(this.keys.runningByQueue())).containsExactly(Map.entry("default", "1"));
+		});
+	}
+
+	@Test
 	void countersOfRunningClaimsOfAnotherTypeStopNoClaimAndNoEnd() {
 		client().run((context) -> {
 			UUID uuid = qtasks(context).addTask("echo", "counted").uuid();
