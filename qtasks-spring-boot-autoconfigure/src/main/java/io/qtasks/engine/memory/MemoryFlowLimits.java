@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,16 +17,17 @@ import io.qtasks.engine.spi.TaskLimits;
 /**
  * The claims held and the recent starts of the {@link MemoryTaskQueue}, by task name and
  * limit key, and the claims held by queue: what its caps and rates are checked against.
- * Entries are created as claims are made and dropped when they count nothing. Not thread
- * safe: the queue uses it under its lock.
+ * Entries are created as claims are made and dropped when they count nothing. The queue
+ * checks and counts claims under its lock; claims end without it (the counts of claims
+ * are concurrent maps).
  *
  * @author QTasks contributors
  */
 final class MemoryFlowLimits {
 
-	private final Map<LimitId, Integer> running = new HashMap<>();
+	private final Map<LimitId, Integer> running = new ConcurrentHashMap<>();
 
-	private final Map<String, Integer> runningByQueue = new HashMap<>();
+	private final Map<String, Integer> runningByQueue = new ConcurrentHashMap<>();
 
 	private final Map<LimitId, Deque<Instant>> starts = new HashMap<>();
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +52,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final PriorityQueue<QueuedTask> pending = new PriorityQueue<>(QueuedTask::byPriority);
+	private final MemoryLanes pending = new MemoryLanes();
 
 	private final PriorityQueue<QueuedTask> waiting = new PriorityQueue<>(QueuedTask::byDueTime);
 
@@ -61,7 +60,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	/**
 	 * The claims, outside the lock: finishing a task (the most frequent call) takes it
-	 * only to count the claim off.
+	 * only to wake the claimants that may wait for its cap.
 	 */
 	private final Map<UUID, Claimed> claimed = new ConcurrentHashMap<>();
 
@@ -107,7 +106,8 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		for (QueuedTask item : taken) {
 			QueuedTask delivered = new QueuedTask(item.entry(), item.sequence(), item.deliveries() + 1, null);
 			QueueClaim claim = new QueueClaim(item.entry().uuid(), ClaimTokens.next(), delivered.deliveries(), null);
-			this.claimed.put(claim.uuid(), new Claimed(claim.token(), delivered));
+			boolean capped = request.limitsOf(item.entry().taskName()).maxConcurrency() > 0;
+			this.claimed.put(claim.uuid(), new Claimed(claim.token(), delivered, capped));
 			claims.add(claim);
 		}
 		return claims;
@@ -127,7 +127,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public boolean ack(QueueClaim claim) {
-		return locked(() -> end(claim) != null);
+		Claimed ended = end(claim);
+		if (ended != null && ended.capped()) {
+			// a claimant may wait for this cap
+			locked(this.changed::signalAll);
+		}
+		return ended != null;
 	}
 
 	@Override
@@ -146,7 +151,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		return locked(() -> {
 			QueuedTask item = this.queued.remove(uuid);
 			if (item != null) {
-				(item.isWaiting() ? this.waiting : this.pending).remove(item);
+				if (item.isWaiting()) {
+					this.waiting.remove(item);
+				}
+				else {
+					this.pending.remove(item);
+				}
 			}
 			return item != null;
 		});
@@ -184,12 +194,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	public FlowStats flowStats(Map<String, TaskLimits> limits) {
 		return dueLocked(() -> {
 			Instant now = this.clock.instant();
-			Map<List<Object>, FlowStats.Lane> lanes = new LinkedHashMap<>();
+			Map<MemoryLanes.Lane, FlowStats.Lane> lanes = new LinkedHashMap<>();
 			this.pending.forEach((item) -> {
 				QueueEntry entry = item.entry();
 				boolean limited = !this.limits.allows(entry, limits.getOrDefault(entry.taskName(), TaskLimits.NONE),
 						now);
-				lanes.merge(Arrays.asList(entry.queue(), entry.taskName(), entry.limitKey()),
+				lanes.merge(MemoryLanes.Lane.of(entry),
 						new FlowStats.Lane(entry.queue(), entry.taskName(), entry.limitKey(), 1, limited),
 						(left, right) -> new FlowStats.Lane(left.queue(), left.taskName(), left.limitKey(),
 								left.due() + 1, left.limited()));
@@ -251,7 +261,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private void put(QueuedTask item) {
 		this.queued.put(item.entry().uuid(), item);
-		(item.isWaiting() ? this.waiting : this.pending).add(item);
+		if (item.isWaiting()) {
+			this.waiting.add(item);
+		}
+		else {
+			this.pending.add(item);
+		}
 		this.changed.signalAll();
 	}
 
@@ -307,8 +322,9 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	/**
-	 * Takes due tasks in priority order, passing over those the request does not take and
-	 * those over their limits (they keep their place).
+	 * Takes due tasks in priority order across the lanes the request takes from, passing
+	 * over every lane whose limit is reached or whose queue's share is taken (their tasks
+	 * keep their place).
 	 */
 	private List<QueuedTask> takeDue(ClaimRequest request) {
 		this.nextRateFree = null;
@@ -317,28 +333,50 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		}
 		Instant now = this.clock.instant();
 		Map<String, Integer> queueShares = new HashMap<>(request.queueMax());
-		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
-		List<QueuedTask> skipped = null;
-		while (taken.size() < request.max() && !this.pending.isEmpty()) {
-			QueuedTask item = this.pending.poll();
-			QueueEntry entry = item.entry();
-			TaskLimits taskLimits = request.limitsOf(entry.taskName());
-			if (request.accepts(entry.taskName()) && request.acceptsQueue(entry.queue())
-					&& queueShares.getOrDefault(entry.queue(), 1) > 0 && allows(entry, taskLimits, now)) {
-				this.queued.remove(entry.uuid());
-				this.limits.claimed(entry, taskLimits, now);
-				queueShares.computeIfPresent(entry.queue(), (queue, share) -> share - 1);
-				taken.add(item);
-			}
-			else {
-				skipped = (skipped != null) ? skipped : new ArrayList<>();
-				skipped.add(item);
+		List<MemoryLanes.Lane> open = new ArrayList<>();
+		for (MemoryLanes.Lane lane : this.pending.lanes()) {
+			if (request.accepts(lane.taskName()) && request.acceptsQueue(lane.queue())) {
+				open.add(lane);
 			}
 		}
-		if (skipped != null) {
-			this.pending.addAll(skipped);
+		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
+		while (taken.size() < request.max()) {
+			MemoryLanes.Lane lane = best(open);
+			if (lane == null) {
+				break;
+			}
+			QueueEntry entry = this.pending.peek(lane).entry();
+			TaskLimits taskLimits = request.limitsOf(entry.taskName());
+			if (queueShares.getOrDefault(entry.queue(), 1) <= 0 || !allows(entry, taskLimits, now)) {
+				open.remove(lane);
+				continue;
+			}
+			QueuedTask item = this.pending.poll(lane);
+			if (this.pending.peek(lane) == null) {
+				open.remove(lane);
+			}
+			this.queued.remove(entry.uuid());
+			this.limits.claimed(entry, taskLimits, now);
+			queueShares.computeIfPresent(entry.queue(), (queue, share) -> share - 1);
+			taken.add(item);
 		}
 		return taken;
+	}
+
+	/**
+	 * The lane whose first task comes first.
+	 */
+	private MemoryLanes.@Nullable Lane best(List<MemoryLanes.Lane> lanes) {
+		MemoryLanes.Lane best = null;
+		QueuedTask first = null;
+		for (MemoryLanes.Lane lane : lanes) {
+			QueuedTask head = this.pending.peek(lane);
+			if (head != null && (first == null || QueuedTask.byPriority(head, first) < 0)) {
+				best = lane;
+				first = head;
+			}
+		}
+		return best;
 	}
 
 	private boolean allows(QueueEntry entry, TaskLimits taskLimits, Instant now) {
@@ -358,21 +396,19 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	/**
-	 * Ends a claim when its token still holds it, under the lock: the claim is counted
-	 * off its limits, and a claimant waiting for them is woken.
+	 * Ends a claim when its token still holds it, and counts it off its limits.
 	 * @return the claim, or {@code null} when it was no longer held
 	 */
 	private @Nullable Claimed end(QueueClaim claim) {
 		Claimed current = this.claimed.get(claim.uuid());
 		if (current != null && current.token().equals(claim.token()) && this.claimed.remove(claim.uuid(), current)) {
 			this.limits.ended(current.item().entry());
-			this.changed.signalAll();
 			return current;
 		}
 		return null;
 	}
 
-	private record Claimed(String token, QueuedTask item) {
+	private record Claimed(String token, QueuedTask item, boolean capped) {
 
 	}
 
