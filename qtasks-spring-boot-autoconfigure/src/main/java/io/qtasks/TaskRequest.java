@@ -69,7 +69,9 @@ public interface TaskRequest {
 	 * @param queue the queue's name: letters, digits, {@code .}, {@code _} and {@code -}
 	 * @return this request
 	 */
-	TaskRequest queue(String queue);
+	default TaskRequest queue(String queue) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot name a queue");
+	}
 
 	/**
 	 * Applies the task's cap and rate ({@code @QTask(maxConcurrency, rateLimit)}) per
@@ -78,7 +80,21 @@ public interface TaskRequest {
 	 * @param limitKey the key
 	 * @return this request
 	 */
-	TaskRequest limitKey(String limitKey);
+	default TaskRequest limitKey(String limitKey) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot set a limit key");
+	}
+
+	/**
+	 * Sends the task at once even inside a Spring transaction. By default a task added
+	 * while a transaction is active is sent after that transaction commits, and dropped
+	 * when it rolls back, so that no task runs for data that was rolled back (on an
+	 * engine that writes in the caller's transaction, the JDBC engine, the task is
+	 * written in it instead).
+	 * @return this request
+	 */
+	default TaskRequest immediate() {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot opt out of after-commit sending");
+	}
 
 	/**
 	 * Enqueues the task.

@@ -36,6 +36,8 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	private @Nullable String limitKey;
 
+	private boolean immediate;
+
 	DefaultTaskRequest(DefaultQTasks client, String taskName) {
 		this.client = client;
 		this.taskName = taskName;
@@ -88,6 +90,12 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest immediate() {
+		this.immediate = true;
+		return this;
+	}
+
+	@Override
 	public Task add() {
 		return this.client.enqueue(this);
 	}
@@ -123,6 +131,14 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	@Nullable String limitKey() {
 		return this.limitKey;
+	}
+
+	boolean isImmediate() {
+		return this.immediate;
+	}
+
+	DefaultQTasks client() {
+		return this.client;
 	}
 
 }

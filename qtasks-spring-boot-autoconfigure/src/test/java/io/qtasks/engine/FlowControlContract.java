@@ -144,6 +144,25 @@ public abstract class FlowControlContract {
 	}
 
 	@Test
+	void aBatchKeepsTheQueueAndLimitKeyOfEachTask() {
+		clientOnly().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			List<Task> added = qtasks.addAll(List.of(qtasks.task("capped").args("a1").queue("reports").limitKey("a"),
+					qtasks.task("capped").args("a2").queue("reports").limitKey("a"),
+					qtasks.task("capped").args("b1").queue("reports").limitKey("b"),
+					qtasks.task("echo").args("plain")));
+			Map<String, TaskLimits> capOfOne = Map.of("capped", new TaskLimits(1, null));
+			assertThat(uuids(
+					claim(context, new ClaimRequest(10, null, Duration.ZERO).withQueues(Set.of("reports"), Map.of())
+						.withLimits(capOfOne))))
+				.containsExactly(added.get(0).uuid(), added.get(2).uuid());
+			assertThat(engine(context).flowStats(capOfOne).lanes()).contains(
+					new FlowStats.Lane("reports", "capped", "a", 1, true),
+					new FlowStats.Lane("default", "echo", null, 1, false));
+		});
+	}
+
+	@Test
 	void priorityAndArrivalOrderHoldWithinAQueue() {
 		clientOnly().run((context) -> {
 			QTasks qtasks = qtasks(context);
