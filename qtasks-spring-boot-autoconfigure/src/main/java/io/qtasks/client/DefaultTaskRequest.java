@@ -12,6 +12,7 @@ import org.springframework.util.Assert;
 
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
+import io.qtasks.definition.TaskQueues;
 
 /**
  * A {@link TaskRequest} that enqueues through {@link DefaultQTasks}.
@@ -39,6 +40,10 @@ final class DefaultTaskRequest implements TaskRequest {
 	private @Nullable String uniqueKey;
 
 	private @Nullable Duration uniqueFor;
+
+	private @Nullable String queue;
+
+	private @Nullable String limitKey;
 
 	private boolean immediate;
 
@@ -87,6 +92,14 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest queue(String queue) {
+		Assert.isTrue(queue != null && TaskQueues.isValid(queue),
+				() -> "queue '" + queue + "' is not a queue name (1 to 100 letters, digits, '.', '_' or '-')");
+		this.queue = queue;
+		return this;
+	}
+
+	@Override
 	public TaskRequest at(Instant dueAt) {
 		Assert.notNull(dueAt, "dueAt must not be null");
 		this.dueAt = dueAt;
@@ -106,6 +119,13 @@ final class DefaultTaskRequest implements TaskRequest {
 		Assert.notNull(keepFor, "uniqueFor must not be null");
 		Assert.isTrue(!keepFor.isNegative(), () -> "uniqueFor must not be negative, was " + keepFor);
 		this.uniqueFor = keepFor;
+		return this;
+	}
+
+	@Override
+	public TaskRequest limitKey(String limitKey) {
+		Assert.hasLength(limitKey, "limitKey must not be empty");
+		this.limitKey = limitKey;
 		return this;
 	}
 
@@ -169,6 +189,14 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	@Nullable Duration uniqueFor() {
 		return this.uniqueFor;
+	}
+
+	@Nullable String queue() {
+		return this.queue;
+	}
+
+	@Nullable String limitKey() {
+		return this.limitKey;
 	}
 
 	boolean isImmediate() {

@@ -2,6 +2,8 @@ package io.qtasks.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,14 +15,17 @@ import io.qtasks.Task;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskExtras;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.UniqueKey;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
 
 /**
  * Builds the new record of a request: its arguments as JSON (within the payload limit),
- * its priority and retries from the task's definition when this node knows it, and its
- * due time and unique key when it has them.
+ * its priority and retries from the task's definition when this node knows it, its queue
+ * (the request's, else the definition's) and limit key, and its due time and unique key
+ * when it has them.
  *
  * @author QTasks contributors
  */
@@ -78,7 +83,8 @@ final class NewRecords {
 			.args(arguments.args())
 			.kwargs(arguments.kwargs())
 			.createdAt(now)
-			.updatedAt(now);
+			.updatedAt(now)
+			.extra(flowExtras(request, definition));
 		if (dueAt != null) {
 			record.extra(TaskExtras.DUE_AT, dueAt.toString());
 		}
@@ -107,6 +113,23 @@ final class NewRecords {
 			return null;
 		}
 		return new UniqueKey(key, (keepFor != null) ? keepFor : Duration.ZERO);
+	}
+
+	/**
+	 * The queue and limit key of a new task, where the engine routes and limits it; the
+	 * default queue is not written.
+	 */
+	private static Map<String, Object> flowExtras(DefaultTaskRequest request, Optional<TaskDefinition> definition) {
+		String queue = (request.queue() != null) ? request.queue()
+				: definition.map(TaskDefinition::queue).orElse(ClaimRequest.DEFAULT_QUEUE);
+		Map<String, Object> extras = new LinkedHashMap<>();
+		if (!ClaimRequest.DEFAULT_QUEUE.equals(queue)) {
+			extras.put(QueueEntry.QUEUE, queue);
+		}
+		if (request.limitKey() != null) {
+			extras.put(QueueEntry.LIMIT_KEY, request.limitKey());
+		}
+		return extras;
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.retry.RetryPolicy;
 
 import io.qtasks.GenerateHandler;
 import io.qtasks.TaskDecoder;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.middleware.TaskMiddleware;
 
 /**
@@ -40,6 +41,8 @@ import io.qtasks.middleware.TaskMiddleware;
  * @param bean the bean to invoke the method on (a proxy where the bean is proxied)
  * @param method the method to invoke on {@code bean}
  * @param parameters how each parameter of the method is filled
+ * @param queue the named queue its runs wait in
+ * @param limits its cluster-wide cap and rate
  * @param schedule when the task recurs ({@code cron} or {@code fixedRate}) and with which
  * arguments, or {@code null} for a task that runs only when enqueued
  * @author QTasks contributors
@@ -48,8 +51,8 @@ public record TaskDefinition(String name, String description, List<String> tags,
 		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, @Nullable RetryPolicy retryPolicy, boolean async,
 		boolean echo, TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
 		List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter, @Nullable Duration timeout,
-		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters,
-		@Nullable ScheduleSpec schedule) {
+		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters, String queue,
+		TaskLimits limits, @Nullable ScheduleSpec schedule) {
 
 	/**
 	 * Takes unmodifiable copies of the collections.

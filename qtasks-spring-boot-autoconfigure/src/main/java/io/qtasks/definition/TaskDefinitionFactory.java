@@ -31,6 +31,8 @@ import io.qtasks.TaskDecoder;
 import io.qtasks.TaskSelf;
 import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
+import io.qtasks.engine.spi.RateLimit;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.middleware.TaskMiddleware;
 
@@ -105,7 +107,24 @@ public class TaskDefinitionFactory {
 				annotation.echo(), decoder, generateHandler, executor(annotation.executor(), where),
 				middlewares(annotation.middlewaresBefore(), where), middlewares(annotation.middlewaresAfter(), where),
 				timeout(annotation.timeout(), where), extra(annotation.extra(), where), bean, invocable, parameters,
-				schedule(annotation, where));
+				TaskQueues.checked(annotation.queue(), where), limits(annotation, where), schedule(annotation, where));
+	}
+
+	private static TaskLimits limits(QTask annotation, String where) {
+		if (annotation.maxConcurrency() < 0) {
+			throw new TaskDefinitionException(
+					where + ": maxConcurrency must be 0 (no cap) or more, was " + annotation.maxConcurrency());
+		}
+		RateLimit rate = null;
+		if (StringUtils.hasText(annotation.rateLimit())) {
+			try {
+				rate = RateLimit.parse(annotation.rateLimit());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TaskDefinitionException(where + ": rateLimit " + ex.getMessage(), ex);
+			}
+		}
+		return new TaskLimits(annotation.maxConcurrency(), rate);
 	}
 
 	private @Nullable ScheduleSpec schedule(QTask annotation, String where) {

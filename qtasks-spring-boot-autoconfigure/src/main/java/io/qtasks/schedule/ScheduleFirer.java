@@ -20,6 +20,8 @@ import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.TaskExtras;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.ScheduleFiring;
 import io.qtasks.engine.spi.StoredSchedule;
 import io.qtasks.engine.spi.TaskScheduleStore;
@@ -175,15 +177,15 @@ public class ScheduleFirer {
 
 	/**
 	 * The task of one firing: the schedule's arguments and priority (else the task's
-	 * own), its uuid derived from the schedule and the due time, its due time in the
-	 * record.
+	 * own), the task's queue, its uuid derived from the schedule and the due time, its
+	 * due time in the record.
 	 */
 	private Task firing(ActiveSchedule schedule, Instant dueAt, Instant now) {
 		Optional<TaskDefinition> definition = this.registry.find(schedule.taskName());
 		UUID uuid = FiringIds.of(schedule.name(), dueAt);
 		int priority = (schedule.priority() != null) ? schedule.priority()
 				: definition.map(TaskDefinition::priority).orElse(this.defaults.defaultPriority());
-		return Task.builder(uuid, schedule.taskName())
+		Task.Builder firing = Task.builder(uuid, schedule.taskName())
 			.priority(priority)
 			.retry(definition.map(TaskDefinition::retry).orElse(this.defaults.defaultRetry()))
 			.args(schedule.spec().args())
@@ -191,8 +193,12 @@ public class ScheduleFirer {
 			.createdAt(now)
 			.updatedAt(now)
 			.extra(TaskExtras.DUE_AT, dueAt.toString())
-			.extra(TaskExtras.SCHEDULE, Map.of("name", schedule.name(), "dueAt", dueAt.toString()))
-			.build();
+			.extra(TaskExtras.SCHEDULE, Map.of("name", schedule.name(), "dueAt", dueAt.toString()));
+		String queue = definition.map(TaskDefinition::queue).orElse(ClaimRequest.DEFAULT_QUEUE);
+		if (!ClaimRequest.DEFAULT_QUEUE.equals(queue)) {
+			firing.extra(QueueEntry.QUEUE, queue);
+		}
+		return firing.build();
 	}
 
 }

@@ -3,6 +3,7 @@ package io.qtasks.engine.redis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -13,6 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import io.qtasks.Task;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.ScheduleFiring;
 import io.qtasks.engine.spi.StoredSchedule;
 import io.qtasks.engine.spi.TaskScheduleStore;
@@ -126,7 +128,8 @@ public class RedisTaskScheduleStore implements TaskScheduleStore {
 						this.keys.sequence(), this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
 				millis(dueAt), record.uuid().toString(), this.codec.write(record), record.taskName(),
 				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record), this.keys.prefix(),
-				this.keys.wakeChannel());
+				this.keys.wakeChannel(), QueueEntry.queueOf(record),
+				Objects.requireNonNullElse(QueueEntry.limitKeyOf(record), ""));
 		return switch (String.valueOf(outcome)) {
 			case "fired" -> ScheduleFiring.FIRED;
 			case "paused" -> ScheduleFiring.PAUSED;
