@@ -28,7 +28,7 @@ class ConfigurationMetadataTests {
 	 * Properties whose default is "unset".
 	 */
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("qtasks.default-timeout",
-			"qtasks.redis.heartbeat-interval");
+			"qtasks.redis.heartbeat-interval", "qtasks.jdbc.heartbeat-interval");
 
 	private static final Path CONFIGURATION_DOC = Path.of("..", "docs", "configuration.md");
 

@@ -1,0 +1,212 @@
+package io.qtasks.engine.jdbc;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.qtasks.RequeueOutcome;
+import io.qtasks.Task;
+import io.qtasks.engine.RecordChanges;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.QueuedCancel;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.WriteResult;
+
+/**
+ * The two-part steps of the JDBC engine, each one statement on the task's row: the queue
+ * and the record live in one row, so a step changes both atomically, and its notification
+ * is sent when the statement's transaction commits. Inside a Spring transaction on the
+ * same {@code DataSource} a step joins that transaction: an enqueue then exists, and
+ * wakes the workers, only once the caller commits.
+ *
+ * @author QTasks contributors
+ */
+public class JdbcTaskSteps implements TaskSteps {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTables tables;
+
+	private final JdbcTaskCodec codec;
+
+	private final JdbcTaskRecordStore records;
+
+	private final String enqueue;
+
+	private final String enqueueAll;
+
+	private final String complete;
+
+	private final String release;
+
+	private final String cancelQueued;
+
+	private final String requeue;
+
+	/**
+	 * Creates the steps.
+	 * @param jdbc the database access
+	 * @param tables the table names
+	 * @param codec writes records
+	 * @param records the engine's record store, for the reads before a change and the
+	 * fenced writes
+	 */
+	public JdbcTaskSteps(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records) {
+		this.jdbc = jdbc;
+		this.tables = tables;
+		this.codec = codec;
+		this.records = records;
+		this.enqueue = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
+				+ " queue, due_at, revision, created_at, record) SELECT ?, ?, ?, ?, nextval('{seq}'), CASE WHEN"
+				+ " delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN now() + delay * interval"
+				+ " '1 millisecond' END, 1, ?, ? FROM (SELECT CAST(? AS BIGINT) AS delay) args"
+				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid)"
+				+ " SELECT (SELECT count(*) FROM inserted) AS inserted,"
+				+ " (SELECT count(pg_notify(?, '')) FROM inserted) AS notified");
+		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
+				+ " queue, revision, created_at, record) SELECT uuid, task_name, status, priority, nextval('{seq}'),"
+				+ " 'ready', 1, created_at, record FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+				+ " CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[])) WITH ORDINALITY AS"
+				+ " batch(uuid, task_name, status, priority, created_at, record, n) ORDER BY n"
+				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid)"
+				+ " SELECT uuid, (SELECT count(pg_notify(?, '')) FROM (SELECT 1 FROM inserted LIMIT 1) one) AS notified"
+				+ " FROM inserted");
+		this.complete = JdbcTaskRecordStore.writeStatement(tables,
+				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL", false);
+		this.release = JdbcTaskRecordStore.writeStatement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
+				+ " ELSE claim_token END, lease_until = CASE WHEN claim_token = ? THEN NULL ELSE lease_until END,"
+				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
+				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
+				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END", true);
+		this.cancelQueued = tables.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?,"
+				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
+				+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
+				+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
+				+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
+				+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
+		this.requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?,"
+				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL, queue = 'ready',"
+				+ " due_at = NULL, claim_token = NULL, lease_until = NULL, seq = nextval('{seq}') WHERE uuid = ?"
+				+ " AND revision = ? RETURNING uuid)" + " SELECT (SELECT count(*) FROM requeued) AS requeued,"
+				+ " (SELECT count(pg_notify(?, '')) FROM requeued) AS notified");
+	}
+
+	@Override
+	public boolean enqueue(Task record, @Nullable Instant dueAt) {
+		return this.jdbc.sql(this.enqueue)
+			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(),
+					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), JdbcTaskQueue.delayMillis(dueAt),
+					this.tables.wakeChannel())
+			.query((row, n) -> row.getLong("inserted"))
+			.single() == 1;
+	}
+
+	/**
+	 * Stores new records and queues their tasks, due now, in one multi-row insert (one
+	 * statement, one notification), in the order given.
+	 * @param records the records, in status {@code new}
+	 * @return the uuids of those stored; a record whose uuid exists is left out
+	 */
+	public Set<UUID> enqueueAll(List<Task> records) {
+		if (records.isEmpty()) {
+			return Set.of();
+		}
+		int size = records.size();
+		UUID[] uuids = new UUID[size];
+		String[] names = new String[size];
+		String[] statuses = new String[size];
+		Integer[] priorities = new Integer[size];
+		java.sql.Timestamp[] createdAt = new java.sql.Timestamp[size];
+		String[] json = new String[size];
+		for (int i = 0; i < size; i++) {
+			Task record = records.get(i);
+			uuids[i] = record.uuid();
+			names[i] = record.taskName();
+			statuses[i] = record.status().value();
+			priorities[i] = record.priority();
+			createdAt[i] = JdbcTaskRecordStore.createdAt(record);
+			json[i] = this.codec.write(record);
+		}
+		return new HashSet<>(this.jdbc.sql(this.enqueueAll)
+			.params(uuids, names, statuses, priorities, createdAt, json, this.tables.wakeChannel())
+			.query((row, n) -> row.getObject("uuid", UUID.class))
+			.list());
+	}
+
+	@Override
+	public WriteResult complete(QueueClaim claim, Task record, Fence fence) {
+		long written = this.jdbc.sql(this.complete)
+			.params(this.records.writeParams(record, fence))
+			.query((row, n) -> row.getLong("written"))
+			.single();
+		return this.records.result(written == 1, record.uuid(), fence);
+	}
+
+	@Override
+	public WriteResult release(QueueClaim claim, Task record, Fence fence, @Nullable Instant until) {
+		long delay = JdbcTaskQueue.delayMillis(until);
+		Object[] params = this.records.writeParams(record, fence, claim.token(), claim.token(), claim.token(), delay,
+				claim.token(), delay, delay);
+		Object[] withWake = java.util.Arrays.copyOf(params, params.length + 1);
+		withWake[params.length] = this.tables.wakeChannel();
+		long written = this.jdbc.sql(this.release).params(withWake).query((row, n) -> row.getLong("written")).single();
+		return this.records.result(written == 1, record.uuid(), fence);
+	}
+
+	@Override
+	public QueuedCancel cancelQueued(UUID uuid, UnaryOperator<Task> cancelled) {
+		return RecordChanges.untilSettled(uuid, "cancelled", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return QueuedCancel.NOT_FOUND;
+			}
+			StoredTask stored = current.get();
+			if (stored.record().isFinished()) {
+				return QueuedCancel.FINISHED;
+			}
+			Task record = cancelled.apply(stored.record());
+			long done = this.jdbc.sql(this.cancelQueued)
+				.params(this.codec.write(record), record.status().value(), this.records.finishedTtlMillis(), uuid,
+						stored.revision(), this.tables.finishedChannel())
+				.query((row, n) -> row.getLong("cancelled"))
+				.single();
+			if (done == 1) {
+				return QueuedCancel.CANCELLED;
+			}
+			// nothing changed: the task is not queued; else its record changed meanwhile
+			return (this.records.revision(uuid) == stored.revision()) ? QueuedCancel.NOT_QUEUED : null;
+		});
+	}
+
+	@Override
+	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
+		return RecordChanges.untilSettled(uuid, "requeued", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return RequeueOutcome.NOT_FOUND;
+			}
+			Task queued = requeued.apply(current.get().record());
+			if (queued == null) {
+				return RequeueOutcome.NOT_REQUEUEABLE;
+			}
+			long done = this.jdbc.sql(this.requeue)
+				.params(this.codec.write(queued), queued.status().value(), uuid, current.get().revision(),
+						this.tables.wakeChannel())
+				.query((row, n) -> row.getLong("requeued"))
+				.single();
+			return (done == 1) ? RequeueOutcome.REQUEUED : null;
+		});
+	}
+
+}
