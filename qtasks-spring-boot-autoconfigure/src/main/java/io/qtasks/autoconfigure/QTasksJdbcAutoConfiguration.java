@@ -65,7 +65,7 @@ public final class QTasksJdbcAutoConfiguration {
 			return new JdbcTables(properties.getJdbc().getTablePrefix());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("qtasks.jdbc.table-prefix: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("qtasks.jdbc.table-prefix: " + ex.getMessage());
 		}
 	}
 

@@ -24,17 +24,23 @@ public final class JdbcTestApplications {
 	}
 
 	/**
+	 * The auto-configurations of a QTasks application on JDBC.
+	 * @return them
+	 */
+	public static AutoConfigurations configurations() {
+		return AutoConfigurations.of(JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+				JdbcTemplateAutoConfiguration.class, QTasksJdbcAutoConfiguration.class, QTasksAutoConfiguration.class);
+	}
+
+	/**
 	 * A runner for one QTasks application on PostgreSQL, with its own tables (created at
 	 * start), Spring's JDBC transaction manager and {@code JdbcTemplate}.
 	 * @param tablePrefix the application's {@code qtasks.jdbc.table-prefix}
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner runner(String tablePrefix) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
-					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class, QTasksJdbcAutoConfiguration.class,
-					QTasksAutoConfiguration.class))
+		return new ApplicationContextRunner().withConfiguration(configurations())
 			.withPropertyValues(PostgresTestServer.get().connectionProperties())
 			.withPropertyValues("qtasks.broker.type=jdbc", "qtasks.jdbc.table-prefix=" + tablePrefix,
 					"qtasks.jdbc.initialize-schema=always");
