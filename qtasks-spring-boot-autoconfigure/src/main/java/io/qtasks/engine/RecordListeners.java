@@ -1,14 +1,18 @@
 package io.qtasks.engine;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,6 +65,40 @@ final class RecordListeners {
 		finally {
 			this.enqueueing.remove(record.uuid(), heard);
 			heard.countDown();
+		}
+	}
+
+	/**
+	 * Runs an enqueue of several tasks and tells the listeners of those it stored.
+	 * @param records the new records
+	 * @param store stores them; answers the uuids of those stored
+	 * @return what the store answered
+	 */
+	Set<UUID> enqueueAll(List<Task> records, Supplier<Set<UUID>> store) {
+		if (this.listeners.isEmpty()) {
+			return store.get();
+		}
+		Map<UUID, CountDownLatch> heard = new HashMap<>();
+		records.forEach((record) -> heard.computeIfAbsent(record.uuid(), (uuid) -> {
+			CountDownLatch latch = new CountDownLatch(1);
+			this.enqueueing.put(uuid, latch);
+			return latch;
+		}));
+		try {
+			Set<UUID> stored = store.get();
+			Set<UUID> told = new HashSet<>();
+			for (Task record : records) {
+				if (stored.contains(record.uuid()) && told.add(record.uuid())) {
+					tell(null, record);
+				}
+			}
+			return stored;
+		}
+		finally {
+			heard.forEach((uuid, latch) -> {
+				this.enqueueing.remove(uuid, latch);
+				latch.countDown();
+			});
 		}
 	}
 

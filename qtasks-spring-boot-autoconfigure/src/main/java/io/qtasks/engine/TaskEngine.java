@@ -109,6 +109,17 @@ public final class TaskEngine {
 	}
 
 	/**
+	 * Stores new records and queues their tasks, due now, in their order; an engine that
+	 * can does it in one call (the JDBC engine: one multi-row insert).
+	 * @param records the records, in status {@code new}
+	 * @return the uuids of those stored; one whose uuid exists is left out (nothing
+	 * changed for it)
+	 */
+	public Set<UUID> enqueueAll(List<Task> records) {
+		return this.listeners.enqueueAll(records, () -> this.steps.enqueueAll(records));
+	}
+
+	/**
 	 * Claims due tasks for a worker. Queue entries whose record is gone or already final
 	 * (what a node that died between the two halves of a step leaves) are dropped, and a
 	 * task whose record cannot be read ends as {@code error}, saying why.

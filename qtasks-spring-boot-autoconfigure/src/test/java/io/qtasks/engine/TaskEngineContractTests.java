@@ -200,6 +200,32 @@ public abstract class TaskEngineContractTests {
 	}
 
 	@Test
+	void enqueueAllStoresTheNewRecordsAndQueuesThemInTheirOrder() {
+		clientOnly().run((context) -> {
+			Task existing = qtasks(context).addTask("echo", "already there");
+			List<Task> batch = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				batch.add(newRecord("echo"));
+			}
+			batch.add(existing.toBuilder().args(List.of("not stored again")).build());
+			assertThat(engine(context).enqueueAll(batch))
+				.containsExactlyInAnyOrderElementsOf(batch.subList(0, 5).stream().map(Task::uuid).toList());
+			assertThat(qtasks(context).get(existing.uuid())).contains(existing);
+			assertThat(engine(context).pendingCount()).isEqualTo(6);
+			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 6L);
+			List<UUID> claimed = new ArrayList<>();
+			while (claimed.size() < 6) {
+				claim(context, 6, WAIT).forEach((delivery) -> claimed.add(delivery.uuid()));
+			}
+			List<UUID> expected = new ArrayList<>(List.of(existing.uuid()));
+			batch.subList(0, 5).forEach((record) -> expected.add(record.uuid()));
+			assertThat(claimed).containsExactlyElementsOf(expected);
+			assertThat(events(context).kinds(batch.get(0).uuid())).containsExactly("TaskEnqueuedEvent");
+			assertThat(engine(context).enqueueAll(List.of())).isEmpty();
+		});
+	}
+
+	@Test
 	void concurrentEnqueuesOfOneUuidStoreOneTaskAndAllReturnIt() {
 		clientOnly().run((context) -> {
 			UUID uuid = UUID.randomUUID();

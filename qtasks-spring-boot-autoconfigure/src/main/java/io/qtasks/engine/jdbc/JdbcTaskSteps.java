@@ -113,11 +113,11 @@ public class JdbcTaskSteps implements TaskSteps {
 	}
 
 	/**
-	 * Stores new records and queues their tasks, due now, in one multi-row insert (one
-	 * statement, one notification), in the order given.
-	 * @param records the records, in status {@code new}
-	 * @return the uuids of those stored; a record whose uuid exists is left out
+	 * {@inheritDoc}
+	 * <p>
+	 * Here in one multi-row insert: one statement, one notification.
 	 */
+	@Override
 	public Set<UUID> enqueueAll(List<Task> records) {
 		if (records.isEmpty()) {
 			return Set.of();

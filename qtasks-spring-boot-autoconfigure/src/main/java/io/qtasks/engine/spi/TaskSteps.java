@@ -1,6 +1,9 @@
 package io.qtasks.engine.spi;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -30,6 +33,23 @@ public interface TaskSteps {
 	 * @return {@code false} when a task with its uuid exists (nothing changed)
 	 */
 	boolean enqueue(Task record, @Nullable Instant dueAt);
+
+	/**
+	 * Stores new records and queues their tasks, due now, in their order. This default
+	 * enqueues them one by one; an engine that can stores them in one call.
+	 * @param records the records, in status {@code new}
+	 * @return the uuids of those stored; one whose uuid exists is left out (nothing
+	 * changed for it)
+	 */
+	default Set<UUID> enqueueAll(List<Task> records) {
+		Set<UUID> stored = new LinkedHashSet<>();
+		for (Task record : records) {
+			if (enqueue(record, null)) {
+				stored.add(record.uuid());
+			}
+		}
+		return stored;
+	}
 
 	/**
 	 * Stores the final record of a claimed task and ends the claim.
