@@ -10,7 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,105 +51,133 @@ import io.qtasks.node.WorkerNodeRegistry;
 		after = { DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnClass({ JdbcClient.class, org.postgresql.PGConnection.class })
 @ConditionalOnProperty(name = "qtasks.broker.type", havingValue = "jdbc")
-@ConditionalOnSingleCandidate(DataSource.class)
 public final class QTasksJdbcAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcEngineSettings qtasksJdbcEngineSettings(QTasksProperties properties) {
-		return QTasksSettings.jdbc(properties);
-	}
+	/**
+	 * The engine, on the application's one {@code DataSource}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class JdbcEngineConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcTables qtasksJdbcTables(QTasksProperties properties) {
-		try {
-			return new JdbcTables(properties.getJdbc().getTablePrefix());
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcEngineSettings qtasksJdbcEngineSettings(QTasksProperties properties) {
+			return QTasksSettings.jdbc(properties);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("qtasks.jdbc.table-prefix: " + ex.getMessage());
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcTables qtasksJdbcTables(QTasksProperties properties) {
+			try {
+				return new JdbcTables(properties.getJdbc().getTablePrefix());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("qtasks.jdbc.table-prefix: " + ex.getMessage());
+			}
 		}
+
+		/**
+		 * The schema, created at start-up as {@code qtasks.jdbc.initialize-schema} says,
+		 * and checked; every other bean of the engine depends on it.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcSchema qtasksJdbcSchema(DataSource dataSource, JdbcTables tables, QTasksProperties properties) {
+			JdbcSchema schema = new JdbcSchema(dataSource, tables);
+			boolean create = switch (properties.getJdbc().getInitializeSchema()) {
+				case ALWAYS -> true;
+				case EMBEDDED -> JdbcSchema.isEmbedded(dataSource);
+				case NEVER -> false;
+			};
+			if (create) {
+				schema.create();
+			}
+			schema.verify();
+			return schema;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcTaskCodec qtasksJdbcTaskCodec(TaskJsonMapper json) {
+			return new JdbcTaskCodec(json);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcNotifications qtasksJdbcNotifications(DataSource dataSource, JdbcEngineSettings settings,
+				JdbcSchema schema) {
+			return new JdbcNotifications(dataSource, settings.pollInterval());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskRecordStore.class)
+		JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
+				JdbcEngineSettings settings, JdbcSchema schema) {
+			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskQueue.class)
+		JdbcTaskQueue qtasksJdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
+				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
+			JdbcTaskQueue queue = new JdbcTaskQueue(JdbcClient.create(dataSource), tables, codec, settings);
+			queue.listen(notifications);
+			return queue;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskEvents.class)
+		@ConditionalOnBean(JdbcTaskRecordStore.class)
+		JdbcTaskEvents qtasksJdbcTaskEvents(JdbcTaskRecordStore records, JdbcTaskCodec codec, JdbcTables tables,
+				JdbcNotifications notifications) {
+			JdbcTaskEvents events = new JdbcTaskEvents(records, codec);
+			events.listen(tables, notifications);
+			return events;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskSteps.class)
+		@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
+		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
+				JdbcTaskRecordStore records) {
+			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcEngineLifecycle qtasksJdbcEngineLifecycle(DataSource dataSource, JdbcTables tables,
+				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
+			return new JdbcEngineLifecycle(notifications, new JdbcMaintenance(new JdbcTemplate(dataSource), tables),
+					settings.reaperInterval());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(WorkerNodeRegistry.class)
+		JdbcWorkerNodeRegistry qtasksJdbcWorkerNodeRegistry(DataSource dataSource, JdbcTables tables,
+				JdbcTaskCodec codec, JdbcEngineSettings settings, JdbcSchema schema) {
+			return new JdbcWorkerNodeRegistry(JdbcClient.create(dataSource), tables, codec,
+					settings.heartbeatInterval());
+		}
+
 	}
 
 	/**
-	 * The schema, created at start-up as {@code qtasks.jdbc.initialize-schema} says, and
-	 * checked; every other bean of the engine depends on it.
+	 * Without a {@code DataSource}, start-up stops saying so (instead of a bare "no bean
+	 * of type TaskQueue" later on).
 	 */
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcSchema qtasksJdbcSchema(DataSource dataSource, JdbcTables tables, QTasksProperties properties) {
-		JdbcSchema schema = new JdbcSchema(dataSource, tables);
-		boolean create = switch (properties.getJdbc().getInitializeSchema()) {
-			case ALWAYS -> true;
-			case EMBEDDED -> JdbcSchema.isEmbedded(dataSource);
-			case NEVER -> false;
-		};
-		if (create) {
-			schema.create();
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(DataSource.class)
+	static class NoDataSourceConfiguration {
+
+		@Bean
+		static BeanFactoryPostProcessor qtasksJdbcBrokerWithoutDataSource() {
+			return (beanFactory) -> {
+				throw new JdbcBrokerUnavailableException(
+						"qtasks.broker.type=jdbc needs a DataSource, but the application has none");
+			};
 		}
-		schema.verify();
-		return schema;
-	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcTaskCodec qtasksJdbcTaskCodec(TaskJsonMapper json) {
-		return new JdbcTaskCodec(json);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcNotifications qtasksJdbcNotifications(DataSource dataSource, JdbcEngineSettings settings, JdbcSchema schema) {
-		return new JdbcNotifications(dataSource, settings.pollInterval());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(TaskRecordStore.class)
-	JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-			JdbcEngineSettings settings, JdbcSchema schema) {
-		return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(TaskQueue.class)
-	JdbcTaskQueue qtasksJdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-			JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
-		JdbcTaskQueue queue = new JdbcTaskQueue(JdbcClient.create(dataSource), tables, codec, settings);
-		queue.listen(notifications);
-		return queue;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(TaskEvents.class)
-	@ConditionalOnBean(JdbcTaskRecordStore.class)
-	JdbcTaskEvents qtasksJdbcTaskEvents(JdbcTaskRecordStore records, JdbcTaskCodec codec, JdbcTables tables,
-			JdbcNotifications notifications) {
-		JdbcTaskEvents events = new JdbcTaskEvents(records, codec);
-		events.listen(tables, notifications);
-		return events;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(TaskSteps.class)
-	@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
-	JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-			JdbcTaskRecordStore records) {
-		return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcEngineLifecycle qtasksJdbcEngineLifecycle(DataSource dataSource, JdbcTables tables, JdbcEngineSettings settings,
-			JdbcNotifications notifications, JdbcSchema schema) {
-		return new JdbcEngineLifecycle(notifications, new JdbcMaintenance(new JdbcTemplate(dataSource), tables),
-				settings.reaperInterval());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(WorkerNodeRegistry.class)
-	JdbcWorkerNodeRegistry qtasksJdbcWorkerNodeRegistry(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-			JdbcEngineSettings settings, JdbcSchema schema) {
-		return new JdbcWorkerNodeRegistry(JdbcClient.create(dataSource), tables, codec, settings.heartbeatInterval());
 	}
 
 }
