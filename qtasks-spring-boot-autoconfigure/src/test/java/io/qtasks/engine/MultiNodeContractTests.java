@@ -1,11 +1,13 @@
 package io.qtasks.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
+import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.worker.QTasksWorker;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
@@ -104,6 +107,27 @@ public abstract class MultiNodeContractTests {
 					.isEqualTo(TaskStatus.SUCCESS);
 			}
 		}));
+	}
+
+	@Test
+	void aWaitingTaskOutlivesTheNodeThatReleasedIt() {
+		AtomicReference<UUID> uuid = new AtomicReference<>();
+		client().run((client) -> {
+			TaskEngine engine = client.getBean(TaskEngine.class);
+			uuid.set(qtasks(client).addTask("echo", "outlives its node").uuid());
+			TaskDelivery delivery = engine.claim(ClaimRequest.anyTask(1, WAIT)).get(0);
+			Task started = engine.transitions().started(delivery.task(), false);
+			delivery.write(started);
+			Instant due = Instant.now().plusSeconds(1);
+			delivery.release(engine.transitions().retrying(started, new IllegalStateException("later"), due), due);
+		});
+		node("B").run((b) -> {
+			Task done = qtasks(b).waitResult(uuid.get(), WAIT).orElseThrow();
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(done.returning()).isEqualTo("outlives its node");
+			assertThat(done.attempt()).isEqualTo(2);
+			assertThat(done.extra()).containsEntry("retried", 1).containsEntry("deliveries", 2);
+		});
 	}
 
 	@Test
