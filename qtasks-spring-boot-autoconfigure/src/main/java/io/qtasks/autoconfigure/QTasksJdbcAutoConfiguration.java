@@ -21,6 +21,7 @@ import io.qtasks.engine.jdbc.JdbcEngineLifecycle;
 import io.qtasks.engine.jdbc.JdbcEngineSettings;
 import io.qtasks.engine.jdbc.JdbcMaintenance;
 import io.qtasks.engine.jdbc.JdbcNotifications;
+import io.qtasks.engine.jdbc.JdbcNotifier;
 import io.qtasks.engine.jdbc.JdbcSchema;
 import io.qtasks.engine.jdbc.JdbcTables;
 import io.qtasks.engine.jdbc.JdbcTaskCodec;
@@ -111,10 +112,16 @@ public final class QTasksJdbcAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		JdbcNotifier qtasksJdbcNotifier(DataSource dataSource, JdbcTables tables) {
+			return new JdbcNotifier(JdbcClient.create(dataSource), tables);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(TaskRecordStore.class)
 		JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-				JdbcEngineSettings settings, JdbcSchema schema) {
-			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings);
+				JdbcEngineSettings settings, JdbcNotifier notifier, JdbcSchema schema) {
+			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier);
 		}
 
 		@Bean
@@ -140,16 +147,17 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean(TaskSteps.class)
 		@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-				JdbcTaskRecordStore records) {
-			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records);
+				JdbcTaskRecordStore records, JdbcNotifier notifier) {
+			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		JdbcEngineLifecycle qtasksJdbcEngineLifecycle(DataSource dataSource, JdbcTables tables,
-				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
-			return new JdbcEngineLifecycle(notifications, new JdbcMaintenance(new JdbcTemplate(dataSource), tables),
-					settings.reaperInterval());
+				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcNotifier notifier,
+				JdbcSchema schema) {
+			return new JdbcEngineLifecycle(notifications, notifier,
+					new JdbcMaintenance(new JdbcTemplate(dataSource), tables), settings.reaperInterval());
 		}
 
 		@Bean

@@ -43,10 +43,14 @@ public class JdbcTaskEvents extends TaskEventsSupport {
 		notifications.listen(tables.cancelChannel(), this::cancelRequestedBy, this::requestsMayHaveBeenMissed);
 	}
 
+	/**
+	 * A notification names one or more finished tasks, comma-separated.
+	 */
 	private void finished(String payload) {
-		UUID uuid = UUID.fromString(payload);
-		if (isWaitedFor(uuid)) {
-			lookUp(uuid);
+		for (String uuid : payload.split(",")) {
+			if (!uuid.isEmpty() && isWaitedFor(UUID.fromString(uuid))) {
+				lookUp(UUID.fromString(uuid));
+			}
 		}
 	}
 

@@ -44,6 +44,16 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	static final String LIVE = "(expires_at IS NULL OR expires_at > now())";
 
 	/**
+	 * Lets the write of a record that is not final (an attempt started, progress, a
+	 * hand-back: what the worker writes as it goes) commit without waiting for the WAL
+	 * flush; a database crash that forgets it leaves the task to be handed out again.
+	 * Final records, written by the outcome, stay durable. {@code CASE} keeps the call
+	 * from being made for them.
+	 */
+	static final String NO_FLUSH_UNLESS_DURABLE = "(CASE WHEN finished THEN true"
+			+ " ELSE set_config('synchronous_commit', 'off', true) IS NOT NULL END)";
+
+	/**
 	 * The queue change of a plain write: a final record leaves the queue.
 	 */
 	static final String OUT_OF_QUEUE_WHEN_FINISHED = "queue = CASE WHEN finished THEN NULL ELSE queue END,"
@@ -58,6 +68,8 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	private final JdbcTaskCodec codec;
 
 	private final JdbcEngineSettings settings;
+
+	private final JdbcNotifier notifier;
 
 	private final String insert;
 
@@ -81,16 +93,19 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	 * @param tables the table names
 	 * @param codec reads and writes records
 	 * @param settings how long finished records are kept
+	 * @param notifier tells the nodes of finished tasks
 	 */
-	public JdbcTaskRecordStore(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings) {
+	public JdbcTaskRecordStore(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings,
+			JdbcNotifier notifier) {
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.codec = codec;
 		this.settings = settings;
+		this.notifier = notifier;
 		this.insert = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
 				+ " record) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?) ON CONFLICT (uuid) DO NOTHING");
 		this.find = tables.sql("SELECT " + JdbcTaskCodec.STORED_COLUMNS + " FROM {tasks} WHERE uuid = ? AND " + LIVE);
-		this.write = writeStatement(tables, OUT_OF_QUEUE_WHEN_FINISHED, false);
+		this.write = writeStatement(tables, OUT_OF_QUEUE_WHEN_FINISHED);
 		this.revision = tables.sql("SELECT revision FROM {tasks} WHERE uuid = ? AND " + LIVE);
 		this.existing = tables.sql("SELECT holder, revision, cancel_request FROM {tasks} WHERE uuid = ? AND " + LIVE);
 		this.requestCancel = tables.sql("WITH requested AS (UPDATE {tasks} SET cancel_request = ? WHERE uuid = ?"
@@ -113,17 +128,17 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	 * finished, the TTL in ms, token (for the holder), uuid, token, revision,
 	 * refuse-on-cancel-request, the finished channel, then the wake channel.
 	 */
-	static String writeStatement(JdbcTables tables, String queueChange, boolean wakes) {
+	static String writeStatement(JdbcTables tables, String queueChange) {
 		return tables.sql("WITH written AS (UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
 				+ " holder = CASE WHEN status_after = 'process' THEN COALESCE(token, holder) END,"
 				+ " cancel_request = CASE WHEN finished THEN NULL ELSE cancel_request END,"
 				+ " expires_at = CASE WHEN finished THEN now() + ttl * interval '1 millisecond' END, " + queueChange
 				+ " FROM (SELECT CAST(? AS VARCHAR) AS status_after, CAST(? AS BOOLEAN) AS finished,"
 				+ " CAST(? AS BIGINT) AS ttl, CAST(? AS VARCHAR) AS token) args"
-				+ " WHERE uuid = ? AND (holder = ? OR revision = ?) AND (NOT ? OR cancel_request IS NULL) AND " + LIVE
-				+ " RETURNING finished, uuid, queue)" + " SELECT (SELECT count(*) FROM written) AS written,"
-				+ " (SELECT count(pg_notify(?, uuid::text)) FROM written WHERE finished) AS notified"
-				+ (wakes ? ", (SELECT count(pg_notify(?, '')) FROM written WHERE queue IS NOT NULL) AS woken" : ""));
+				+ " WHERE uuid = ? AND (holder = ? OR revision = ?) AND (NOT ? OR cancel_request IS NULL) AND "
+				+ NO_FLUSH_UNLESS_DURABLE + " AND " + LIVE + " RETURNING queue)"
+				+ " SELECT (SELECT count(*) FROM written) AS written,"
+				+ " (SELECT count(*) FROM written WHERE queue IS NOT NULL) AS queued");
 	}
 
 	@Override
@@ -150,7 +165,7 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 			.params(writeParams(record, fence))
 			.query((row, n) -> row.getLong("written"))
 			.single();
-		return result(written == 1, record.uuid(), fence);
+		return result(written == 1, record, fence);
 	}
 
 	/**
@@ -160,8 +175,7 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		Object[] head = { this.codec.write(record), record.status().value() };
 		Object[] args = { record.status().value(), record.isFinished(), this.settings.finishedTtl().toMillis(),
 				fence.token() };
-		Object[] tail = { record.uuid(), fence.token(), fence.revision(), fence.refuseOnCancelRequest(),
-				this.tables.finishedChannel() };
+		Object[] tail = { record.uuid(), fence.token(), fence.revision(), fence.refuseOnCancelRequest() };
 		Object[] all = new Object[head.length + queueChange.length + args.length + tail.length];
 		System.arraycopy(head, 0, all, 0, head.length);
 		System.arraycopy(queueChange, 0, all, head.length, queueChange.length);
@@ -172,10 +186,14 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 
 	/**
 	 * What a fenced write did: when nothing was written, whether the fence refused it or
-	 * a pending cancel request did.
+	 * a pending cancel request did. A final record that was written is announced.
 	 */
-	WriteResult result(boolean written, UUID uuid, Fence fence) {
+	WriteResult result(boolean written, Task record, Fence fence) {
+		UUID uuid = record.uuid();
 		if (written) {
+			if (record.isFinished()) {
+				this.notifier.finished(uuid);
+			}
 			return WriteResult.WRITTEN;
 		}
 		if (!fence.refuseOnCancelRequest()) {

@@ -42,6 +42,10 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	private final JdbcTaskRecordStore records;
 
+	private final JdbcNotifier notifier;
+
+	private final JdbcCompletions completions;
+
 	private final String enqueue;
 
 	private final String enqueueAll;
@@ -61,34 +65,34 @@ public class JdbcTaskSteps implements TaskSteps {
 	 * @param codec writes records
 	 * @param records the engine's record store, for the reads before a change and the
 	 * fenced writes
+	 * @param notifier wakes the claimants after an enqueue or a release commits
 	 */
-	public JdbcTaskSteps(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records) {
+	public JdbcTaskSteps(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records,
+			JdbcNotifier notifier) {
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.codec = codec;
 		this.records = records;
+		this.notifier = notifier;
+		this.completions = new JdbcCompletions(jdbc, tables, codec, records);
 		this.enqueue = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
 				+ " queue, due_at, revision, created_at, record) SELECT ?, ?, ?, ?, nextval('{seq}'), CASE WHEN"
 				+ " delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN now() + delay * interval"
 				+ " '1 millisecond' END, 1, ?, ? FROM (SELECT CAST(? AS BIGINT) AS delay) args"
-				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid)"
-				+ " SELECT (SELECT count(*) FROM inserted) AS inserted,"
-				+ " (SELECT count(pg_notify(?, '')) FROM inserted) AS notified");
+				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT count(*) AS inserted FROM inserted");
 		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
 				+ " queue, revision, created_at, record) SELECT uuid, task_name, status, priority, nextval('{seq}'),"
 				+ " 'ready', 1, created_at, record FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
 				+ " CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[])) WITH ORDINALITY AS"
 				+ " batch(uuid, task_name, status, priority, created_at, record, n) ORDER BY n"
-				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid)"
-				+ " SELECT uuid, (SELECT count(pg_notify(?, '')) FROM (SELECT 1 FROM inserted LIMIT 1) one) AS notified"
-				+ " FROM inserted");
+				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT uuid FROM inserted");
 		this.complete = JdbcTaskRecordStore.writeStatement(tables,
-				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL", false);
+				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
 		this.release = JdbcTaskRecordStore.writeStatement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
 				+ " ELSE claim_token END, lease_until = CASE WHEN claim_token = ? THEN NULL ELSE lease_until END,"
 				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
 				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
-				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END", true);
+				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END");
 		this.cancelQueued = tables.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?,"
 				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
 				+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
@@ -104,18 +108,21 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	@Override
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
-		return this.jdbc.sql(this.enqueue)
+		boolean inserted = this.jdbc.sql(this.enqueue)
 			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(),
-					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), JdbcTaskQueue.delayMillis(dueAt),
-					this.tables.wakeChannel())
+					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), JdbcTaskQueue.delayMillis(dueAt))
 			.query((row, n) -> row.getLong("inserted"))
 			.single() == 1;
+		if (inserted) {
+			this.notifier.wake();
+		}
+		return inserted;
 	}
 
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Here in one multi-row insert: one statement, one notification.
+	 * Here in one multi-row insert: one statement, and one wake-up after its commit.
 	 */
 	@Override
 	public Set<UUID> enqueueAll(List<Task> records) {
@@ -138,19 +145,32 @@ public class JdbcTaskSteps implements TaskSteps {
 			createdAt[i] = JdbcTaskRecordStore.createdAt(record);
 			json[i] = this.codec.write(record);
 		}
-		return new HashSet<>(this.jdbc.sql(this.enqueueAll)
-			.params(uuids, names, statuses, priorities, createdAt, json, this.tables.wakeChannel())
+		Set<UUID> inserted = new HashSet<>(this.jdbc.sql(this.enqueueAll)
+			.params(uuids, names, statuses, priorities, createdAt, json)
 			.query((row, n) -> row.getObject("uuid", UUID.class))
 			.list());
+		if (!inserted.isEmpty()) {
+			this.notifier.wake();
+		}
+		return inserted;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Outcomes that finish at the same time are written together, in one statement and
+	 * one commit (see {@link JdbcCompletions}).
+	 */
 	@Override
 	public WriteResult complete(QueueClaim claim, Task record, Fence fence) {
+		if (JdbcCompletions.batchable(record, fence)) {
+			return this.completions.complete(record, fence);
+		}
 		long written = this.jdbc.sql(this.complete)
 			.params(this.records.writeParams(record, fence))
 			.query((row, n) -> row.getLong("written"))
 			.single();
-		return this.records.result(written == 1, record.uuid(), fence);
+		return this.records.result(written == 1, record, fence);
 	}
 
 	@Override
@@ -158,10 +178,15 @@ public class JdbcTaskSteps implements TaskSteps {
 		long delay = JdbcTaskQueue.delayMillis(until);
 		Object[] params = this.records.writeParams(record, fence, claim.token(), claim.token(), claim.token(), delay,
 				claim.token(), delay, delay);
-		Object[] withWake = java.util.Arrays.copyOf(params, params.length + 1);
-		withWake[params.length] = this.tables.wakeChannel();
-		long written = this.jdbc.sql(this.release).params(withWake).query((row, n) -> row.getLong("written")).single();
-		return this.records.result(written == 1, record.uuid(), fence);
+		boolean[] queued = new boolean[1];
+		long written = this.jdbc.sql(this.release).params(params).query((row, n) -> {
+			queued[0] = row.getLong("queued") > 0;
+			return row.getLong("written");
+		}).single();
+		if (queued[0]) {
+			this.notifier.wake();
+		}
+		return this.records.result(written == 1, record, fence);
 	}
 
 	@Override
