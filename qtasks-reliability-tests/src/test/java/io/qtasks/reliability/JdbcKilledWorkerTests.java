@@ -19,6 +19,7 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.jdbc.JdbcTestApplications;
 import io.qtasks.reliability.node.ReliabilityTasks;
 import io.qtasks.testsupport.PostgresServerExtension;
@@ -75,7 +76,7 @@ class JdbcKilledWorkerTests {
 					// two nodes work it off, however busy this machine is
 					Random random = new Random(42);
 					List<UUID> uuids = new ArrayList<>(count);
-					List<Task> batch = new ArrayList<>();
+					List<NewTask> batch = new ArrayList<>();
 					for (int i = 0; i < count; i++) {
 						Instant now = Instant.now();
 						Task record = Task.builder(UUID.randomUUID(), "work")
@@ -83,10 +84,10 @@ class JdbcKilledWorkerTests {
 							.createdAt(now)
 							.updatedAt(now)
 							.build();
-						batch.add(record);
+						batch.add(new NewTask(record, null));
 						uuids.add(record.uuid());
 						if (batch.size() == 500 || i == count - 1) {
-							assertThat(engine.enqueueAll(batch)).hasSize(batch.size());
+							assertThat(engine.enqueueAll(batch)).containsOnly(true);
 							batch.clear();
 						}
 					}

@@ -67,6 +67,7 @@ import io.qtasks.observation.TaskMetrics;
 import io.qtasks.retry.TaskRetries;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.QTasksWorker;
+import io.qtasks.workflow.WorkflowReleaser;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
@@ -162,6 +163,7 @@ public final class QTasksAutoConfiguration {
 		TaskEngine engine = new TaskEngine(queue, records, events,
 				steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)), transitions);
 		listeners.orderedStream().forEach(engine::addRecordListener);
+		engine.addRecordListener(new WorkflowReleaser(engine));
 		return engine;
 	}
 

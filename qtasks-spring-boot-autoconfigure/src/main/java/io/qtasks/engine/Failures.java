@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * How failures are written into records and log lines.
+ * How failures are written into records and log lines. A failure's own code (its message,
+ * its stack trace) may throw in turn; what it throws is described in its place, so that
+ * recording an outcome never fails on the failure it records.
  *
  * @author QTasks contributors
  */
@@ -22,7 +24,12 @@ public final class Failures {
 	 */
 	public static String traceback(Throwable failure) {
 		StringWriter out = new StringWriter();
-		failure.printStackTrace(new PrintWriter(out));
+		try {
+			failure.printStackTrace(new PrintWriter(out));
+		}
+		catch (Throwable unprintable) {
+			out.append('\n').append(unreadable(failure, unprintable));
+		}
 		String text = out.toString();
 		return (text.length() > MAX_TRACEBACK_LENGTH) ? text.substring(0, MAX_TRACEBACK_LENGTH) + "\n\t… (truncated)"
 				: text;
@@ -34,7 +41,17 @@ public final class Failures {
 	 * @return for example {@code java.io.IOException: disk full}
 	 */
 	public static String describe(Throwable failure) {
-		return failure.getClass().getName() + ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
+		try {
+			String message = failure.getMessage();
+			return failure.getClass().getName() + ((message != null) ? ": " + message : "");
+		}
+		catch (Throwable unreadable) {
+			return unreadable(failure, unreadable);
+		}
+	}
+
+	private static String unreadable(Throwable failure, Throwable thrown) {
+		return failure.getClass().getName() + " (its message could not be read: " + thrown.getClass().getName() + ")";
 	}
 
 }

@@ -1,11 +1,9 @@
 package io.qtasks.engine;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,27 +67,26 @@ final class RecordListeners {
 	}
 
 	/**
-	 * Runs an enqueue of several tasks and tells the listeners of those it stored.
+	 * Runs a batch enqueue and tells the listeners of each task it stored, in order.
 	 * @param records the new records
-	 * @param store stores them; answers the uuids of those stored
+	 * @param store stores them; for each, in order, whether it was stored
 	 * @return what the store answered
 	 */
-	Set<UUID> enqueueAll(List<Task> records, Supplier<Set<UUID>> store) {
+	List<Boolean> enqueueAll(List<Task> records, Supplier<List<Boolean>> store) {
 		if (this.listeners.isEmpty()) {
 			return store.get();
 		}
-		Map<UUID, CountDownLatch> heard = new HashMap<>();
-		records.forEach((record) -> heard.computeIfAbsent(record.uuid(), (uuid) -> {
+		Map<UUID, CountDownLatch> heard = new LinkedHashMap<>();
+		for (Task record : records) {
 			CountDownLatch latch = new CountDownLatch(1);
-			this.enqueueing.put(uuid, latch);
-			return latch;
-		}));
+			heard.put(record.uuid(), latch);
+			this.enqueueing.put(record.uuid(), latch);
+		}
 		try {
-			Set<UUID> stored = store.get();
-			Set<UUID> told = new HashSet<>();
-			for (Task record : records) {
-				if (stored.contains(record.uuid()) && told.add(record.uuid())) {
-					tell(null, record);
+			List<Boolean> stored = store.get();
+			for (int i = 0; i < records.size(); i++) {
+				if (stored.get(i)) {
+					tell(null, records.get(i));
 				}
 			}
 			return stored;

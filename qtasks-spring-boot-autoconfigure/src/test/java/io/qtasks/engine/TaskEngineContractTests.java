@@ -27,6 +27,7 @@ import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.WriteResult;
@@ -203,24 +204,26 @@ public abstract class TaskEngineContractTests {
 	void enqueueAllStoresTheNewRecordsAndQueuesThemInTheirOrder() {
 		clientOnly().run((context) -> {
 			Task existing = qtasks(context).addTask("echo", "already there");
-			List<Task> batch = new ArrayList<>();
+			List<NewTask> batch = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
-				batch.add(newRecord("echo"));
+				batch.add(new NewTask(newRecord("echo"), null));
 			}
-			batch.add(existing.toBuilder().args(List.of("not stored again")).build());
-			assertThat(engine(context).enqueueAll(batch))
-				.containsExactlyInAnyOrderElementsOf(batch.subList(0, 5).stream().map(Task::uuid).toList());
+			batch.add(new NewTask(existing.toBuilder().args(List.of("not stored again")).build(), null));
+			Task later = newRecord("echo");
+			batch.add(new NewTask(later, Instant.now().plusSeconds(3600)));
+			assertThat(engine(context).enqueueAll(batch)).containsExactly(true, true, true, true, true, false, true);
 			assertThat(qtasks(context).get(existing.uuid())).contains(existing);
 			assertThat(engine(context).pendingCount()).isEqualTo(6);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 6L);
+			assertThat(engine(context).waitingCount()).isEqualTo(1);
+			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 7L);
 			List<UUID> claimed = new ArrayList<>();
 			while (claimed.size() < 6) {
 				claim(context, 6, WAIT).forEach((delivery) -> claimed.add(delivery.uuid()));
 			}
 			List<UUID> expected = new ArrayList<>(List.of(existing.uuid()));
-			batch.subList(0, 5).forEach((record) -> expected.add(record.uuid()));
+			batch.subList(0, 5).forEach((task) -> expected.add(task.record().uuid()));
 			assertThat(claimed).containsExactlyElementsOf(expected);
-			assertThat(events(context).kinds(batch.get(0).uuid())).containsExactly("TaskEnqueuedEvent");
+			assertThat(events(context).kinds(batch.get(0).record().uuid())).containsExactly("TaskEnqueuedEvent");
 			assertThat(engine(context).enqueueAll(List.of())).isEmpty();
 		});
 	}

@@ -1,6 +1,8 @@
 package io.qtasks.engine.jdbc;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
@@ -58,6 +61,8 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	private final String requeue;
 
+	private final String releaseWaiting;
+
 	/**
 	 * Creates the steps.
 	 * @param jdbc the database access
@@ -81,10 +86,12 @@ public class JdbcTaskSteps implements TaskSteps {
 				+ " '1 millisecond' END, 1, ?, ? FROM (SELECT CAST(? AS BIGINT) AS delay) args"
 				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT count(*) AS inserted FROM inserted");
 		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
-				+ " queue, revision, created_at, record) SELECT uuid, task_name, status, priority, nextval('{seq}'),"
-				+ " 'ready', 1, created_at, record FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
-				+ " CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[])) WITH ORDINALITY AS"
-				+ " batch(uuid, task_name, status, priority, created_at, record, n) ORDER BY n"
+				+ " queue, due_at, revision, created_at, record) SELECT uuid, task_name, status, priority,"
+				+ " nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN"
+				+ " now() + delay * interval '1 millisecond' END, 1, created_at, record FROM unnest(CAST(? AS UUID[]),"
+				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]),"
+				+ " CAST(? AS TEXT[]), CAST(? AS BIGINT[])) WITH ORDINALITY AS"
+				+ " batch(uuid, task_name, status, priority, created_at, record, delay, n) ORDER BY n"
 				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT uuid FROM inserted");
 		this.complete = JdbcTaskRecordStore.writeStatement(tables,
 				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
@@ -99,6 +106,9 @@ public class JdbcTaskSteps implements TaskSteps {
 				+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
 				+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
 				+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
+		this.releaseWaiting = tables.sql("UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
+				+ " queue = 'ready', due_at = NULL, seq = nextval('{seq}') WHERE uuid = ? AND revision = ?"
+				+ " AND queue = 'waiting'");
 		this.requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?,"
 				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL, queue = 'ready',"
 				+ " due_at = NULL, claim_token = NULL, lease_until = NULL, seq = nextval('{seq}') WHERE uuid = ?"
@@ -125,34 +135,77 @@ public class JdbcTaskSteps implements TaskSteps {
 	 * Here in one multi-row insert: one statement, and one wake-up after its commit.
 	 */
 	@Override
-	public Set<UUID> enqueueAll(List<Task> records) {
-		if (records.isEmpty()) {
-			return Set.of();
+	public List<Boolean> enqueueAll(List<NewTask> tasks) {
+		if (tasks.isEmpty()) {
+			return List.of();
 		}
-		int size = records.size();
+		int size = tasks.size();
 		UUID[] uuids = new UUID[size];
 		String[] names = new String[size];
 		String[] statuses = new String[size];
 		Integer[] priorities = new Integer[size];
-		java.sql.Timestamp[] createdAt = new java.sql.Timestamp[size];
+		Timestamp[] createdAt = new Timestamp[size];
 		String[] json = new String[size];
+		Long[] delays = new Long[size];
 		for (int i = 0; i < size; i++) {
-			Task record = records.get(i);
+			Task record = tasks.get(i).record();
 			uuids[i] = record.uuid();
 			names[i] = record.taskName();
 			statuses[i] = record.status().value();
 			priorities[i] = record.priority();
 			createdAt[i] = JdbcTaskRecordStore.createdAt(record);
 			json[i] = this.codec.write(record);
+			delays[i] = JdbcTaskQueue.delayMillis(tasks.get(i).dueAt());
 		}
 		Set<UUID> inserted = new HashSet<>(this.jdbc.sql(this.enqueueAll)
-			.params(uuids, names, statuses, priorities, createdAt, json)
+			.params(uuids, names, statuses, priorities, createdAt, json, delays)
 			.query((row, n) -> row.getObject("uuid", UUID.class))
 			.list());
 		if (!inserted.isEmpty()) {
 			this.notifier.wake();
 		}
-		return inserted;
+		// a uuid twice in one batch is stored once, by its first entry
+		List<Boolean> stored = new ArrayList<>(size);
+		Set<UUID> seen = new HashSet<>();
+		for (UUID uuid : uuids) {
+			stored.add(seen.add(uuid) && inserted.contains(uuid));
+		}
+		return stored;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here always: every step is one statement through Spring JDBC on the application's
+	 * {@code DataSource}, which joins the transaction bound to it.
+	 */
+	@Override
+	public boolean joinsTransactions() {
+		return true;
+	}
+
+	@Override
+	public boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released) {
+		Boolean outcome = RecordChanges.untilSettled(uuid, "released", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty() || current.get().record().isFinished()) {
+				return false;
+			}
+			Task record = released.apply(current.get().record());
+			if (record == null) {
+				return false;
+			}
+			long done = this.jdbc.sql(this.releaseWaiting)
+				.params(this.codec.write(record), record.status().value(), uuid, current.get().revision())
+				.update();
+			if (done == 1) {
+				this.notifier.wake();
+				return true;
+			}
+			// nothing changed: the task does not wait; else its record changed meanwhile
+			return (this.records.revision(uuid) == current.get().revision()) ? false : null;
+		});
+		return Boolean.TRUE.equals(outcome);
 	}
 
 	/**

@@ -88,6 +88,25 @@ class JdbcTransactionTests {
 	}
 
 	@Test
+	void aBatchAddedInATransactionIsStoredWithItOrNotAtAll() {
+		application("qtasks.worker.enabled=false").run((context) -> {
+			QTasks qtasks = qtasks(context);
+			List<Task> rolledBack = transaction(context).execute((status) -> {
+				List<Task> added = qtasks.addAll(List.of(qtasks.task("record").args("b1"),
+						qtasks.task("record").args("b2"), qtasks.task("record").args("b3")));
+				assertThat(qtasks.get(added.get(0).uuid())).as("visible inside the transaction").isPresent();
+				status.setRollbackOnly();
+				return added;
+			});
+			assertThat(rolledBack).allSatisfy((task) -> assertThat(qtasks.get(task.uuid())).isEmpty());
+			List<Task> committed = transaction(context).execute((status) -> qtasks
+				.addAll(List.of(qtasks.task("record").args("c1"), qtasks.task("record").args("c2"))));
+			assertThat(committed).allSatisfy((task) -> assertThat(qtasks.get(task.uuid())).isPresent());
+			assertThat(context.getBean(TaskEngine.class).pendingCount()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void aWorkerDoesNotSeeATaskBeforeItsTransactionCommits() {
 		application("qtasks.worker.enabled=false").run((context) -> {
 			TaskEngine engine = context.getBean(TaskEngine.class);
