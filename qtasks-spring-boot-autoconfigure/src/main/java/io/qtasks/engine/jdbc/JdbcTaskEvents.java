@@ -3,11 +3,7 @@ package io.qtasks.engine.jdbc;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
-import io.qtasks.Task;
 import io.qtasks.engine.TaskEventsSupport;
-import io.qtasks.engine.spi.StoredTask;
 
 /**
  * The events of the JDBC engine, over its notification channels: finished tasks wake the
@@ -48,28 +44,18 @@ public class JdbcTaskEvents extends TaskEventsSupport {
 	 */
 	private void finished(String payload) {
 		for (String uuid : payload.split(",")) {
-			if (!uuid.isEmpty() && isWaitedFor(UUID.fromString(uuid))) {
-				lookUp(UUID.fromString(uuid));
+			if (!uuid.isEmpty()) {
+				finishedHint(UUID.fromString(uuid), this.records);
 			}
 		}
 	}
 
 	private void catchUpOnFinished() {
-		waitedFor().forEach(this::lookUp);
-	}
-
-	private void lookUp(UUID uuid) {
-		this.records.find(uuid).map(StoredTask::record).filter(Task::isFinished).ifPresent(this::finished);
+		catchUpOnFinished(this.records);
 	}
 
 	private void cancelRequestedBy(String payload) {
-		Map<?, ?> request = this.codec.read(payload, Map.class);
-		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
-		cancelRequested(uuid, text(request.get("token")), String.valueOf(request.get("reason")));
-	}
-
-	private static @Nullable String text(@Nullable Object value) {
-		return (value instanceof String text && !text.isEmpty()) ? text : null;
+		cancelRequested(this.codec.read(payload, Map.class));
 	}
 
 }
