@@ -175,6 +175,10 @@ final class Enqueues {
 		try {
 			return this.engine.enqueueUnique(task, dueAt, key);
 		}
+		catch (UnsupportedOperationException ex) {
+			// an engine without unique keys, not an engine that failed
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
 		}

@@ -145,13 +145,20 @@ public final class TaskEngine {
 	 * @param dueAt when it may run, or {@code null} for now
 	 * @param key the key
 	 * @return what happened
+	 * @throws UnsupportedOperationException when the engine has no unique keys
 	 */
 	public UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
 		UniqueOutcome[] outcome = new UniqueOutcome[1];
-		this.listeners.enqueue(record, () -> {
-			outcome[0] = this.steps.enqueueUnique(record, dueAt, key);
-			return outcome[0].kind() == UniqueOutcome.Kind.STORED;
-		});
+		try {
+			this.listeners.enqueue(record, () -> {
+				outcome[0] = this.steps.enqueueUnique(record, dueAt, key);
+				return outcome[0].kind() == UniqueOutcome.Kind.STORED;
+			});
+		}
+		catch (UnsupportedOperationException ex) {
+			throw new UnsupportedOperationException("The " + type() + " engine has no unique keys (yet): "
+					+ "TaskRequest.uniqueKey needs the memory or the redis engine", ex);
+		}
 		return outcome[0];
 	}
 

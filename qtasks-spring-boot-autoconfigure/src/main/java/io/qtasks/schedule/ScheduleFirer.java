@@ -77,6 +77,12 @@ public class ScheduleFirer {
 		this.defaults = defaults;
 		this.settings = settings;
 		this.clock = clock;
+		if (engine.isShared() && !engine.schedules().type().equals(engine.type())) {
+			logger.warn("The {} engine keeps no schedules of its own; they are kept in this node's {} store: schedules"
+					+ " added at run time stay on the node that added them, and each node fires the @QTask schedules"
+					+ " itself, a due time queued once by the uuid of its firing while that task's record is kept",
+					engine.type(), engine.schedules().type());
+		}
 	}
 
 	/**
