@@ -18,6 +18,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskRecordStore;
@@ -103,7 +104,8 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		this.settings = settings;
 		this.notifier = notifier;
 		this.insert = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
-				+ " record) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?) ON CONFLICT (uuid) DO NOTHING");
+				+ " record, queue_name, limit_key) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?, ?, ?)"
+				+ " ON CONFLICT (uuid) DO NOTHING");
 		this.find = tables.sql("SELECT " + JdbcTaskCodec.STORED_COLUMNS + " FROM {tasks} WHERE uuid = ? AND " + LIVE);
 		this.write = writeStatement(tables, OUT_OF_QUEUE_WHEN_FINISHED);
 		this.revision = tables.sql("SELECT revision FROM {tasks} WHERE uuid = ? AND " + LIVE);
@@ -150,8 +152,15 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	public boolean insert(Task record) {
 		return this.jdbc.sql(this.insert)
 			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(), createdAt(record),
-					this.codec.write(record))
+					this.codec.write(record), QueueEntry.queueOf(record), limitKey(QueueEntry.limitKeyOf(record)))
 			.update() == 1;
+	}
+
+	/**
+	 * A limit key as the task table stores it: {@code ''} for none.
+	 */
+	static String limitKey(@Nullable String key) {
+		return (key != null) ? key : "";
 	}
 
 	@Override
