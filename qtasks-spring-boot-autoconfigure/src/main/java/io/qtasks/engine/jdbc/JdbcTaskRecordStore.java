@@ -182,8 +182,7 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	 */
 	Object[] writeParams(Task record, Fence fence, Object... queueChange) {
 		Object[] head = { this.codec.write(record), record.status().value() };
-		Object[] args = { record.status().value(), record.isFinished(), this.settings.finishedTtl().toMillis(),
-				fence.token() };
+		Object[] args = { record.status().value(), record.isFinished(), ttlMillis(record), fence.token() };
 		Object[] tail = { record.uuid(), fence.token(), fence.revision(), fence.refuseOnCancelRequest() };
 		Object[] all = new Object[head.length + queueChange.length + args.length + tail.length];
 		System.arraycopy(head, 0, all, 0, head.length);
@@ -225,8 +224,8 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		return this.jdbc.sql(this.revision).param(uuid).query(Long.class).optional().orElse(-1L);
 	}
 
-	long finishedTtlMillis() {
-		return this.settings.finishedTtl().toMillis();
+	long ttlMillis(Task record) {
+		return this.settings.ttl(record.status()).toMillis();
 	}
 
 	@Override

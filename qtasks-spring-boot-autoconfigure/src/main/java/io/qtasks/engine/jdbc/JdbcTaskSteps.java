@@ -263,7 +263,7 @@ public class JdbcTaskSteps implements TaskSteps {
 			}
 			Task record = cancelled.apply(stored.record());
 			long done = this.jdbc.sql(this.cancelQueued)
-				.params(this.codec.write(record), record.status().value(), this.records.finishedTtlMillis(), uuid,
+				.params(this.codec.write(record), record.status().value(), this.records.ttlMillis(record), uuid,
 						stored.revision(), this.tables.finishedChannel())
 				.query((row, n) -> row.getLong("cancelled"))
 				.single();
