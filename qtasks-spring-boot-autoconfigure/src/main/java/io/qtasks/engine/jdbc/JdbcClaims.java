@@ -65,6 +65,8 @@ final class JdbcClaims {
 
 	private final String lockPrefix;
 
+	private volatile boolean limitedDue;
+
 	JdbcClaims(JdbcClient jdbc, TransactionOperations transactions, JdbcTables tables, JdbcTaskCodec codec) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -151,13 +153,24 @@ final class JdbcClaims {
 		}
 		else {
 			claimed = this.transactions.execute((status) -> {
-				values.putAll(limits.lanes(lockDue(limits.names())));
+				Set<String> due = lockDue(limits.names());
+				this.limitedDue = !due.isEmpty();
+				values.putAll(limits.lanes(due));
 				return run(values);
 			});
 		}
 		return (claimed != null)
 				? claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList()
 				: List.of();
+	}
+
+	/**
+	 * Whether the last claim with limits found due tasks of a limited name: then the end
+	 * of any claim may let a claimant take more.
+	 * @return {@code true} when it did
+	 */
+	boolean limitedDue() {
+		return this.limitedDue;
 	}
 
 	/**

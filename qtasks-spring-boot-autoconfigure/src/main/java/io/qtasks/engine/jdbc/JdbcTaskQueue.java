@@ -162,11 +162,18 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	/**
 	 * Wakes the claimants of this node on the wake channel's notifications, and when
-	 * notifications may have been missed.
+	 * notifications may have been missed; and, while tasks wait for a cap or rate, when a
+	 * task finished (its claim ended, so a capped task may start).
 	 * @param notifications the engine's listening connection
 	 */
 	public void listen(JdbcNotifications notifications) {
 		notifications.listen(this.tables.wakeChannel(), (payload) -> this.wake.signal(), this.wake::signal);
+		notifications.listen(this.tables.finishedChannel(), (payload) -> {
+			if (this.claims.limitedDue()) {
+				this.wake.signal();
+			}
+		}, () -> {
+		});
 	}
 
 	@Override
