@@ -33,7 +33,10 @@ import io.qtasks.engine.spi.StoredTask;
  * instants in the rate table within the window, by the database's clock),
  * </ul>
  * passing over what it may not take, so the rows behind are handed out. Each part reads
- * its rows from an index in claim order, so a lane at its cap costs no scan of its rows.
+ * its rows from an index in claim order, so a lane at its cap costs no scan of its rows;
+ * the lanes of a limited name are found by a skip scan of the lane index (one index probe
+ * per limit key with due rows), and the request's names filter applies to the limited
+ * names beforehand ({@link JdbcFlowLimits#of(ClaimRequest)}).
  * <p>
  * Claims of limited names run in a transaction that first takes an advisory lock per
  * limited name that has due tasks (in name order): claimants on every node count the
@@ -83,8 +86,11 @@ final class JdbcClaims {
 				+ " CAST(:permits AS INTEGER[]), CAST(:windows AS BIGINT[])) AS l(task_name, cap, permits, window_ms)),"
 				+ " share AS (SELECT * FROM unnest(CAST(:shareQueues AS TEXT[]), CAST(:shares AS INTEGER[]))"
 				+ " AS s(queue_name, most)), clock AS (SELECT clock_timestamp() AS now),"
-				+ " lane AS (SELECT DISTINCT t.task_name, t.limit_key FROM {tasks} t JOIN lim"
-				+ " ON t.task_name = lim.task_name WHERE t.queue = 'ready' AND " + NAMES + "),"
+				+ " lane AS (SELECT f.task_name, f.limit_key FROM lim CROSS JOIN LATERAL (SELECT t.task_name,"
+				+ " t.limit_key FROM {tasks} t WHERE t.queue = 'ready' AND t.task_name = lim.task_name"
+				+ " ORDER BY t.limit_key LIMIT 1) f UNION ALL SELECT n.task_name, n.limit_key FROM lane l"
+				+ " CROSS JOIN LATERAL (SELECT t.task_name, t.limit_key FROM {tasks} t WHERE t.queue = 'ready'"
+				+ " AND t.task_name = l.task_name AND t.limit_key > l.limit_key ORDER BY t.limit_key LIMIT 1) n),"
 				+ " room AS (SELECT lane.task_name, lane.limit_key, LEAST(CASE WHEN lim.cap > 0 THEN lim.cap"
 				+ " - (SELECT count(*) FROM {tasks} c WHERE c.queue = 'claimed' AND c.task_name = lane.task_name"
 				+ " AND c.limit_key = lane.limit_key) ELSE :max END, CASE WHEN lim.permits > 0 THEN lim.permits"
@@ -121,7 +127,7 @@ final class JdbcClaims {
 				+ " WHERE lim.permits > 0 RETURNING 1), trimmed AS (DELETE FROM {rates} r USING lim, clock"
 				+ " WHERE r.task_name = lim.task_name AND lim.permits > 0 AND r.claimed_at <= clock.now"
 				+ " - lim.window_ms" + MS + " RETURNING 1)";
-		return "WITH " + JdbcTaskQueue.NO_FLUSH + ", " + lanes + ", " + parts + ", " + choice + ", " + marks
+		return "WITH RECURSIVE " + JdbcTaskQueue.NO_FLUSH + ", " + lanes + ", " + parts + ", " + choice + ", " + marks
 				+ " SELECT uuid, task_name, record, revision, holder, cancel_request, claim_token, deliveries, n"
 				+ " FROM claimed";
 	}
