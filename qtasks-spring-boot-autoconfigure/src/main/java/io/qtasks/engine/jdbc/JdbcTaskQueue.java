@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +39,8 @@ import io.qtasks.engine.spi.TaskQueue;
  * row carries its named queue and limit key, and the claim enforces the request's queues,
  * queue shares and the caps and rates of task names across every node (see
  * {@link JdbcClaims}); every end of a claim (outcome, hand-back, lease run out) moves the
- * row out of state {@code claimed}, which counts it off its cap.
+ * row out of state {@code claimed}, which counts it off its cap. The flow figures are
+ * counted in the task and rate tables, across every node.
  * <p>
  * A claimant that finds nothing waits for a notification on the wake channel (queueing a
  * task sends one when its transaction commits), for the next waiting task to become due,
@@ -54,8 +54,6 @@ public class JdbcTaskQueue implements TaskQueue {
 	 * The most waiting tasks one claim moves to the queue once they are due.
 	 */
 	private static final int PROMOTE_BATCH = 500;
-
-	private static final int MAX_REPORTED_PRIORITIES = 100;
 
 	/**
 	 * A common table expression that makes its statement commit without waiting for the
@@ -86,6 +84,8 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	private final JdbcFlowStats flow;
 
+	private final JdbcQueueCounts counts;
+
 	private final String untilNextDue;
 
 	private final String extend;
@@ -95,14 +95,6 @@ public class JdbcTaskQueue implements TaskQueue {
 	private final String release;
 
 	private final String remove;
-
-	private final String pending;
-
-	private final String waiting;
-
-	private final String byPriority;
-
-	private final String byTaskName;
 
 	/**
 	 * Creates a queue; {@link #listen(JdbcNotifications)} before use.
@@ -128,6 +120,7 @@ public class JdbcTaskQueue implements TaskQueue {
 		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.claims = new JdbcClaims(this.jdbc, transactions, tables, codec);
 		this.flow = new JdbcFlowStats(this.jdbc, tables);
+		this.counts = new JdbcQueueCounts(this.jdbc, tables);
 		this.untilNextDue = tables.sql("SELECT CAST(EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000 AS BIGINT)"
 				+ " FROM {tasks} WHERE queue = 'waiting'");
 		this.extend = tables.sql("WITH " + NO_FLUSH + " UPDATE {tasks} t SET lease_until = now() + ? * interval"
@@ -141,12 +134,6 @@ public class JdbcTaskQueue implements TaskQueue {
 				+ " (SELECT count(pg_notify(?, '')) FROM released) AS notified");
 		this.remove = tables.sql(
 				"UPDATE {tasks} SET queue = NULL, due_at = NULL WHERE uuid = ?" + " AND queue IN ('ready', 'waiting')");
-		this.pending = tables.sql("SELECT count(*) FROM {tasks} WHERE " + DUE);
-		this.waiting = tables.sql("SELECT count(*) FROM {tasks} WHERE queue = 'waiting' AND due_at > now()");
-		this.byPriority = tables.sql("SELECT priority, count(*) AS n FROM {tasks} WHERE " + DUE
-				+ " GROUP BY priority ORDER BY priority LIMIT " + MAX_REPORTED_PRIORITIES);
-		this.byTaskName = tables
-			.sql("SELECT task_name, count(*) AS n FROM {tasks} WHERE " + DUE + " GROUP BY task_name");
 	}
 
 	/**
@@ -274,43 +261,24 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	@Override
 	public long pendingCount() {
-		return this.jdbc.sql(this.pending).query(Long.class).single();
+		return this.counts.pendingCount();
 	}
 
 	@Override
 	public long waitingCount() {
-		return this.jdbc.sql(this.waiting).query(Long.class).single();
+		return this.counts.waitingCount();
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * Reports at most the 100 lowest priorities that have due tasks.
-	 */
 	@Override
 	public SortedMap<Integer, Long> pendingCountByPriority() {
-		SortedMap<Integer, Long> counts = new TreeMap<>();
-		this.jdbc.sql(this.byPriority).query((row) -> {
-			counts.put(row.getInt("priority"), row.getLong("n"));
-		});
-		return counts;
+		return this.counts.pendingCountByPriority();
 	}
 
 	@Override
 	public Map<String, Long> pendingCountByTaskName() {
-		Map<String, Long> counts = new TreeMap<>();
-		this.jdbc.sql(this.byTaskName).query((row) -> {
-			counts.put(row.getString("task_name"), row.getLong("n"));
-		});
-		return counts;
+		return this.counts.pendingCountByTaskName();
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * Counted in the task table (due rows by queue, name and limit key; rows in state
-	 * {@code claimed}) and the rate table, across every node.
-	 */
 	@Override
 	public FlowStats flowStats(Map<String, TaskLimits> limits) {
 		return this.flow.stats(limits);
