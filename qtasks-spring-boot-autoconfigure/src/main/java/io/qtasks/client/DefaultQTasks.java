@@ -46,6 +46,8 @@ public class DefaultQTasks implements QTasks {
 
 	private final Consumer<Task> enqueuer;
 
+	private final EnqueuedTaskHandler enqueuedHandler;
+
 	/**
 	 * Creates a client that observes nothing.
 	 * @param engine where tasks are enqueued and records are read
@@ -68,6 +70,22 @@ public class DefaultQTasks implements QTasks {
 	 */
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation) {
+		this(engine, registry, json, settings, instrumentation, EnqueuedTaskHandler.NONE);
+	}
+
+	/**
+	 * Creates a client that hands every task it stores to a handler before {@code add()}
+	 * returns.
+	 * @param engine where tasks are enqueued and records are read
+	 * @param registry the tasks this node knows (for their priority and retries)
+	 * @param json converts arguments to JSON values
+	 * @param settings payload limit and defaults for unknown tasks
+	 * @param instrumentation observes and counts enqueues
+	 * @param enqueuedHandler what happens to a task just stored (the inline mode runs it)
+	 */
+	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			ClientSettings settings, TaskInstrumentation instrumentation, EnqueuedTaskHandler enqueuedHandler) {
+		this.enqueuedHandler = enqueuedHandler;
 		this.engine = engine;
 		this.registry = registry;
 		this.json = json;
@@ -149,13 +167,15 @@ public class DefaultQTasks implements QTasks {
 			.createdAt(now)
 			.updatedAt(now)
 			.build();
+		Task stored;
 		try {
-			return this.instrumentation.enqueue(task, this.enqueuer);
+			stored = this.instrumentation.enqueue(task, this.enqueuer);
 		}
 		catch (DuplicateTaskException ex) {
 			// another enqueue of the same uuid won the race
 			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
 		}
+		return this.enqueuedHandler.enqueued(stored);
 	}
 
 	/**
