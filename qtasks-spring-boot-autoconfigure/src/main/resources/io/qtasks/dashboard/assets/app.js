@@ -179,6 +179,8 @@
 			xhr.open(method, endpoint + path);
 			xhr.withCredentials = true;
 			xhr.setRequestHeader('Accept', 'application/json');
+			// asks Spring Security for a plain 401, not a browser's sign-in prompt
+			xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
 			if (method !== 'GET') {
 				xhr.setRequestHeader('Content-Type', 'application/json');
 				var token = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
@@ -290,14 +292,14 @@
 		}));
 		var chart = el('div', { class: 'chart', id: 'chart' });
 		var queue = el('div', { id: 'queue' });
-		var queues = el('section', { class: 'card', id: 'queues', hidden: true });
+		var queues = el('section', { class: 'card wide', id: 'queues', hidden: true });
 		var nodes = el('div', { id: 'nodes' });
 		var definitions = el('div', { id: 'definitions' });
 		var newest = el('div', { id: 'newest' });
 		var bulk = el('div', { id: 'bulk' });
 		replace(view, [el('h1', null, 'Overview ', el('span', { class: 'muted', id: 'broker' })), counts,
-			el('div', { class: 'grid' }, card('Finished per second', chart, true), card('Queue', queue), queues,
-				card('Live nodes', nodes, true)),
+			el('div', { class: 'grid' }, card('Finished per second', chart, true)),
+			el('div', { class: 'grid split' }, card('Queue', queue), card('Live nodes', nodes), queues),
 			bulk, card('Newest tasks', newest, true), el('div', { class: 'grid' }, card('Tasks', definitions, true))]);
 
 		function refresh() {
@@ -363,9 +365,6 @@
 			'aria-label': 'Tasks finished per second by outcome', preserveAspectRatio: 'none' });
 		chart.appendChild(svg('line', { class: 'axis', x1: 0, y1: bottom, x2: width, y2: bottom }));
 		chart.appendChild(svg('line', { class: 'axis', x1: 0, y1: top, x2: width, y2: top }));
-		var label = svg('text', { class: 'axis-label', x: 4, y: top + 12 });
-		label.textContent = formatRate(max) + '/s';
-		chart.appendChild(label);
 		var step = width / (CHART_POINTS - 1);
 		var offset = CHART_POINTS - state.rates.length;
 		OUTCOMES.forEach(function (outcome) {
@@ -383,7 +382,7 @@
 		replace(container, [chart, el('div', { class: 'legend' }, OUTCOMES.map(function (outcome) {
 			return el('span', null, el('span', { class: 'swatch ' + outcome }), outcome + ' ',
 				el('span', { class: 'mono', id: 'rate-' + outcome }, latest ? formatRate(latest[outcome]) : '–'));
-		}), state.rates.length ? null : el('span', null, 'measuring…'))]);
+		}), el('span', { id: 'chart-scale' }, state.rates.length ? 'top line: ' + formatRate(max) + '/s' : 'measuring…'))]);
 	}
 
 	function formatRate(value) {
