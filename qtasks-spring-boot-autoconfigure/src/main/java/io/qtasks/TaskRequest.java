@@ -64,6 +64,18 @@ public interface TaskRequest {
 	TaskRequest uuid(UUID uuid);
 
 	/**
+	 * Sends the task at once even inside a Spring transaction. By default a task added
+	 * while a transaction is active is sent after that transaction commits, and dropped
+	 * when it rolls back, so that no task runs for data that was rolled back (on an
+	 * engine that writes in the caller's transaction, the JDBC engine, the task is
+	 * written in it instead).
+	 * @return this request
+	 */
+	default TaskRequest immediate() {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot opt out of after-commit sending");
+	}
+
+	/**
 	 * Enqueues the task.
 	 * @return the record as stored, in status {@code new}; for a {@link #uuid(UUID) uuid}
 	 * already stored, that record

@@ -73,6 +73,8 @@ public class QTasksEndpoint {
 
 	private final WorkerNodeRegistry nodes;
 
+	private final WorkflowStates workflows;
+
 	/**
 	 * Creates the endpoint.
 	 * @param engine the queue and the records
@@ -83,6 +85,7 @@ public class QTasksEndpoint {
 		this.engine = engine;
 		this.definitions = definitions;
 		this.nodes = nodes;
+		this.workflows = new WorkflowStates(engine);
 	}
 
 	/**
@@ -104,14 +107,15 @@ public class QTasksEndpoint {
 	}
 
 	/**
-	 * One record.
+	 * One record. The record of a workflow's step lists, in
+	 * {@code extra.workflow.states}, the status of every step of its workflow.
 	 * @param uuid the task's uuid
 	 * @return the record, or {@code null} when no task has that uuid
 	 * @throws InvalidEndpointRequestException when the uuid is malformed
 	 */
 	@ReadOperation
 	public @Nullable Task task(@Selector String uuid) {
-		return this.engine.find(uuid(uuid)).orElse(null);
+		return this.engine.find(uuid(uuid)).map(this.workflows::withStates).orElse(null);
 	}
 
 	/**

@@ -71,6 +71,7 @@ import io.qtasks.retry.TaskRetries;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.InlineTaskRunner;
 import io.qtasks.worker.QTasksWorker;
+import io.qtasks.workflow.WorkflowReleaser;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
@@ -165,6 +166,7 @@ public final class QTasksAutoConfiguration {
 		TaskEngine engine = new TaskEngine(queue, records, events,
 				steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)), transitions);
 		listeners.orderedStream().forEach(engine::addRecordListener);
+		engine.addRecordListener(new WorkflowReleaser(engine));
 		return engine;
 	}
 

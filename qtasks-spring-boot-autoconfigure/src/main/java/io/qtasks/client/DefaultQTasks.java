@@ -1,7 +1,7 @@
 package io.qtasks.client;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,22 +9,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
-import org.springframework.util.unit.DataSize;
 
 import io.qtasks.CancelOutcome;
+import io.qtasks.ChordFailure;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
-import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.json.TaskJsonMapper;
-import io.qtasks.json.TaskJsonMapper.JsonArguments;
 import io.qtasks.observation.TaskInstrumentation;
 
 /**
@@ -36,15 +33,7 @@ public class DefaultQTasks implements QTasks {
 
 	private final TaskEngine engine;
 
-	private final TaskDefinitionRegistry registry;
-
-	private final TaskJsonMapper json;
-
-	private final ClientSettings settings;
-
-	private final TaskInstrumentation instrumentation;
-
-	private final Consumer<Task> enqueuer;
+	private final Enqueues enqueues;
 
 	private final EnqueuedTaskHandler enqueuedHandler;
 
@@ -74,8 +63,9 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	/**
-	 * Creates a client that hands every task it stores to a handler before {@code add()}
-	 * returns.
+	 * Creates a client that hands every task it stores to a handler before the enqueue
+	 * returns: one by one, in the order of the answer (a workflow's steps in their
+	 * order).
 	 * @param engine where tasks are enqueued and records are read
 	 * @param registry the tasks this node knows (for their priority and retries)
 	 * @param json converts arguments to JSON values
@@ -85,13 +75,9 @@ public class DefaultQTasks implements QTasks {
 	 */
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation, EnqueuedTaskHandler enqueuedHandler) {
-		this.enqueuedHandler = enqueuedHandler;
 		this.engine = engine;
-		this.registry = registry;
-		this.json = json;
-		this.settings = settings;
-		this.instrumentation = instrumentation;
-		this.enqueuer = this::send;
+		this.enqueues = new Enqueues(this, engine, new NewRecords(registry, json, settings), instrumentation);
+		this.enqueuedHandler = enqueuedHandler;
 	}
 
 	@Override
@@ -140,69 +126,67 @@ public class DefaultQTasks implements QTasks {
 		return this.engine.cancel(uuid, Objects.requireNonNullElse(reason, "canceled"));
 	}
 
+	@Override
+	public List<Task> addAll(List<TaskRequest> requests) {
+		return handled(this.enqueues.all(requests));
+	}
+
+	@Override
+	public List<Task> chain(TaskRequest... steps) {
+		return enqueueWorkflow(new WorkflowRequest(this, WorkflowRequest.Kind.CHAIN, List.of(steps)));
+	}
+
+	@Override
+	public List<Task> group(TaskRequest... members) {
+		return enqueueWorkflow(new WorkflowRequest(this, WorkflowRequest.Kind.GROUP, List.of(members)));
+	}
+
+	@Override
+	public List<Task> chord(List<TaskRequest> members, TaskRequest callback) {
+		return chord(members, callback, ChordFailure.CANCEL_CALLBACK);
+	}
+
+	@Override
+	public List<Task> chord(List<TaskRequest> members, TaskRequest callback, ChordFailure onFailure) {
+		return enqueueWorkflow((WorkflowRequest) chordOf(members, callback, onFailure));
+	}
+
+	@Override
+	public TaskRequest groupOf(TaskRequest... members) {
+		return new WorkflowRequest(this, WorkflowRequest.Kind.GROUP, List.of(members));
+	}
+
+	@Override
+	public TaskRequest chainOf(TaskRequest... steps) {
+		return new WorkflowRequest(this, WorkflowRequest.Kind.CHAIN, List.of(steps));
+	}
+
+	@Override
+	public TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback) {
+		return chordOf(members, callback, ChordFailure.CANCEL_CALLBACK);
+	}
+
+	@Override
+	public TaskRequest chordOf(List<TaskRequest> members, TaskRequest callback, ChordFailure onFailure) {
+		Assert.notEmpty(members, "A chord needs at least one member");
+		Assert.notNull(onFailure, "onFailure must not be null");
+		return new WorkflowRequest(this, WorkflowRequest.Kind.CHORD,
+				List.of(groupOf(members.toArray(TaskRequest[]::new)), callback), onFailure);
+	}
+
+	List<Task> enqueueWorkflow(WorkflowRequest workflow) {
+		return handled(this.enqueues.workflow(workflow));
+	}
+
 	Task enqueue(DefaultTaskRequest request) {
-		String taskName = request.taskName();
-		UUID chosen = request.uuid();
-		if (chosen != null) {
-			Optional<Task> existing = existing(chosen, taskName);
-			if (existing.isPresent()) {
-				return existing.get();
-			}
-		}
-		Optional<TaskDefinition> definition = this.registry.find(taskName);
-		JsonArguments arguments = this.json.toJsonArguments(request.args(), request.kwargs());
-		DataSize limit = this.settings.maxPayloadSize();
-		if (limit != null && arguments.size() > limit.toBytes()) {
-			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
-					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
-		}
-		Instant now = this.engine.transitions().now();
-		Integer priority = request.priority();
-		Task task = Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
-			.priority((priority != null) ? priority
-					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
-			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
-			.args(arguments.args())
-			.kwargs(arguments.kwargs())
-			.createdAt(now)
-			.updatedAt(now)
-			.build();
-		Task stored;
-		try {
-			stored = this.instrumentation.enqueue(task, this.enqueuer);
-		}
-		catch (DuplicateTaskException ex) {
-			// another enqueue of the same uuid won the race
-			return existing(task.uuid(), taskName).orElseThrow(() -> ex);
-		}
-		return this.enqueuedHandler.enqueued(stored);
+		return this.enqueuedHandler.enqueued(this.enqueues.one(request));
 	}
 
-	/**
-	 * The record already stored under a caller's uuid, which must be of the same task.
-	 */
-	private Optional<Task> existing(UUID uuid, String taskName) {
-		Optional<Task> existing = this.engine.find(uuid);
-		existing.ifPresent((task) -> {
-			if (!task.taskName().equals(taskName)) {
-				throw new IllegalArgumentException("Cannot enqueue task '" + taskName + "' with uuid " + uuid
-						+ ": that uuid belongs to task '" + task.taskName() + "'");
-			}
-		});
-		return existing;
-	}
-
-	private void send(Task task) {
-		boolean stored;
-		try {
-			stored = this.engine.enqueue(task, null);
+	private List<Task> handled(List<Task> stored) {
+		if (this.enqueuedHandler == EnqueuedTaskHandler.NONE) {
+			return stored;
 		}
-		catch (RuntimeException ex) {
-			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
-		}
-		if (!stored) {
-			throw new DuplicateTaskException(task.uuid());
-		}
+		return stored.stream().map(this.enqueuedHandler::enqueued).toList();
 	}
 
 	Task enqueueAndWait(DefaultTaskRequest request, Duration timeout) {

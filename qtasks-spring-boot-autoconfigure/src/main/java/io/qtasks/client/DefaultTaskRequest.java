@@ -31,6 +31,8 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	private @Nullable UUID uuid;
 
+	private boolean immediate;
+
 	DefaultTaskRequest(DefaultQTasks client, String taskName) {
 		this.client = client;
 		this.taskName = taskName;
@@ -68,6 +70,12 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest immediate() {
+		this.immediate = true;
+		return this;
+	}
+
+	@Override
 	public Task add() {
 		return this.client.enqueue(this);
 	}
@@ -95,6 +103,14 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	@Nullable UUID uuid() {
 		return this.uuid;
+	}
+
+	boolean isImmediate() {
+		return this.immediate;
+	}
+
+	DefaultQTasks client() {
+		return this.client;
 	}
 
 }

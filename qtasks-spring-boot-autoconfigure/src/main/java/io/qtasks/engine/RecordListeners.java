@@ -1,6 +1,7 @@
 package io.qtasks.engine;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,6 +63,39 @@ final class RecordListeners {
 		finally {
 			this.enqueueing.remove(record.uuid(), heard);
 			heard.countDown();
+		}
+	}
+
+	/**
+	 * Runs a batch enqueue and tells the listeners of each task it stored, in order.
+	 * @param records the new records
+	 * @param store stores them; for each, in order, whether it was stored
+	 * @return what the store answered
+	 */
+	List<Boolean> enqueueAll(List<Task> records, Supplier<List<Boolean>> store) {
+		if (this.listeners.isEmpty()) {
+			return store.get();
+		}
+		Map<UUID, CountDownLatch> heard = new LinkedHashMap<>();
+		for (Task record : records) {
+			CountDownLatch latch = new CountDownLatch(1);
+			heard.put(record.uuid(), latch);
+			this.enqueueing.put(record.uuid(), latch);
+		}
+		try {
+			List<Boolean> stored = store.get();
+			for (int i = 0; i < records.size(); i++) {
+				if (stored.get(i)) {
+					tell(null, records.get(i));
+				}
+			}
+			return stored;
+		}
+		finally {
+			heard.forEach((uuid, latch) -> {
+				this.enqueueing.remove(uuid, latch);
+				latch.countDown();
+			});
 		}
 	}
 

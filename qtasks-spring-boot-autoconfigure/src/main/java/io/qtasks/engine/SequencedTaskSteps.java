@@ -104,6 +104,30 @@ public final class SequencedTaskSteps implements TaskSteps {
 		});
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here the record is written first, fenced by the revision read, so that of two
+	 * releases only one goes on to move the task; a node that dies before the move leaves
+	 * it waiting with its released record.
+	 */
+	@Override
+	public boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released) {
+		Optional<StoredTask> current = this.records.find(uuid);
+		if (current.isEmpty() || current.get().record().isFinished()) {
+			return false;
+		}
+		Task record = released.apply(current.get().record());
+		if (record == null || !this.records.write(record, Fence.revision(current.get().revision())).written()) {
+			return false;
+		}
+		if (!this.queue.remove(uuid)) {
+			return false;
+		}
+		this.queue.enqueue(QueueEntry.of(record, null));
+		return true;
+	}
+
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
 		return RecordChanges.untilSettled(uuid, "requeued", () -> {

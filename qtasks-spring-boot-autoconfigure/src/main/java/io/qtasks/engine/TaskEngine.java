@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskEvents;
@@ -106,6 +108,36 @@ public final class TaskEngine {
 	 */
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
 		return this.listeners.enqueue(record, () -> this.steps.enqueue(record, dueAt));
+	}
+
+	/**
+	 * Stores new records and queues their tasks, in order, in as few round trips as the
+	 * engine can.
+	 * @param tasks the records (in status {@code new}) and their due times
+	 * @return for each task, in order, {@code false} when a task with its uuid existed
+	 */
+	public List<Boolean> enqueueAll(List<NewTask> tasks) {
+		List<Task> records = tasks.stream().map(NewTask::record).toList();
+		return this.listeners.enqueueAll(records, () -> this.steps.enqueueAll(tasks));
+	}
+
+	/**
+	 * Whether the engine writes in the caller's transaction when there is one.
+	 * @return {@code true} for an engine on the application's database
+	 */
+	public boolean joinsTransactions() {
+		return this.steps.joinsTransactions();
+	}
+
+	/**
+	 * Makes a waiting task due now, with the record built from the current one.
+	 * @param uuid the task's uuid
+	 * @param released builds the record; answers {@code null} when the task is not to be
+	 * released
+	 * @return {@code true} when the task was waiting and is due now
+	 */
+	public boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released) {
+		return this.steps.releaseWaiting(uuid, released);
 	}
 
 	/**

@@ -94,6 +94,7 @@ public class QTasksWorker implements SmartLifecycle {
 			.ifPresent((interval) -> this.parts.add(new LeaseKeeper(engine, this.running, interval)));
 		if (engine.isShared()) {
 			this.parts.add(new UnknownTaskSweeper(engine, registry, nodes, settings.unknownTaskTimeout()));
+			this.parts.add(new WorkflowSweeper(engine));
 		}
 		this.parts.add(this.dispatcher);
 	}

@@ -143,6 +143,20 @@ abstract class QTasksEndpointWebTests {
 	}
 
 	@Test
+	void readsAWorkflowStepWithTheStatusOfEveryStep() {
+		List<Task> steps = this.qtasks.chain(this.qtasks.task("echo").args("first"), this.qtasks.task("echo"));
+		assertThat(this.qtasks.waitResult(steps.get(1).uuid(), WAIT).orElseThrow().returning()).isEqualTo("first");
+		Map<String, Object> first = body(this.mvc.get().uri("/actuator/qtasks/{uuid}", steps.get(0).uuid()).exchange());
+		Map<String, Object> workflow = map(map(first, "extra"), "workflow");
+		assertThat(workflow).containsEntry("kind", "chain")
+			.containsEntry("step", 1)
+			.containsEntry("then", List.of(steps.get(1).uuid().toString()));
+		assertThat(list(workflow, "states")).extracting((state) -> state.get("uuid"), (state) -> state.get("status"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(steps.get(0).uuid().toString(), "success"),
+					org.assertj.core.groups.Tuple.tuple(steps.get(1).uuid().toString(), "success"));
+	}
+
+	@Test
 	void unknownUuidsAreNotFoundAndMalformedOnesBadRequests() {
 		UUID unknown = UUID.randomUUID();
 		assertThat(this.mvc.get().uri("/actuator/qtasks/{uuid}", unknown)).hasStatus(404);

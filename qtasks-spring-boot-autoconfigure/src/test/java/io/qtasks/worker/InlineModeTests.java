@@ -75,6 +75,16 @@ class InlineModeTests {
 	}
 
 	@Test
+	void aChainRunsItsStepsInlineInOrder() {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			List<Task> steps = qtasks.chain(qtasks.task("twice").args(3), qtasks.task("twice"), qtasks.task("twice"));
+			assertThat(steps).extracting(Task::status).containsOnly(TaskStatus.SUCCESS);
+			assertThat(steps).extracting(Task::returning).containsExactly(6, 12, 24);
+		});
+	}
+
+	@Test
 	void withoutTheWorkerNothingRuns() {
 		this.runner.withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(InlineTaskRunner.class);
@@ -110,6 +120,11 @@ class InlineModeTests {
 			this.order.add("outer");
 			Task inner = this.qtasks.getObject().addTask("inner");
 			return "inner:" + inner.status().value();
+		}
+
+		@QTask(name = "twice")
+		public int twice(int value) {
+			return value * 2;
 		}
 
 		@QTask(name = "inner")

@@ -31,6 +31,12 @@ public class KillPoints {
 	public static final String BEFORE_PROCESS = "before-process";
 
 	/**
+	 * When the task's {@code success} record has been stored, before the steps of its
+	 * workflow after it are released.
+	 */
+	public static final String AFTER_OUTCOME = "after-outcome";
+
+	/**
 	 * The task name the kill points apply to.
 	 */
 	public static final String TASK = "kill_point";

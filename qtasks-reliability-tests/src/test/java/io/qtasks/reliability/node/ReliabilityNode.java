@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ ReliabilityTasks.class, StartupTasks.class, NewReleaseTasks.class, KillPoints.class,
-		KillPointObservation.class })
+		KillPointObservation.class, KillPointOutcomeListener.class })
 public class ReliabilityNode {
 
 	public static void main(String[] args) {

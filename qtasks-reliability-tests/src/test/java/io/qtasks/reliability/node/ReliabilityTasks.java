@@ -125,6 +125,17 @@ public class ReliabilityTasks {
 	 * @return the node's label
 	 * @throws InterruptedException when interrupted while working
 	 */
+	/**
+	 * A workflow step: says who ran it after what the step before it answered.
+	 * @param previous the result of the step before
+	 * @return that result, then this node's label
+	 */
+	@QTask(name = "after")
+	public String after(String previous) {
+		recordRun();
+		return previous + " then " + this.node;
+	}
+
 	@QTask(name = "labelled")
 	public String labelled(long millis) throws InterruptedException {
 		recordRun();

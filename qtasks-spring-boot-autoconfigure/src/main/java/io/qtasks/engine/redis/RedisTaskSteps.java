@@ -1,6 +1,7 @@
 package io.qtasks.engine.redis;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
@@ -41,6 +43,10 @@ public class RedisTaskSteps implements TaskSteps {
 	private static final RedisScript<String> CANCEL_QUEUED = load("cancel-queued.lua", String.class);
 
 	private static final RedisScript<String> REQUEUE = load("requeue.lua", String.class);
+
+	private static final RedisScript<List> ENQUEUE_ALL = load("enqueue-all.lua", List.class);
+
+	private static final RedisScript<String> RELEASE_WAITING = load("release-waiting.lua", String.class);
 
 	private final StringRedisTemplate redis;
 
@@ -82,6 +88,38 @@ public class RedisTaskSteps implements TaskSteps {
 				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record),
 				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix());
 		return stored != null && stored == 1;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here the whole batch is one script call: one round trip.
+	 */
+	@Override
+	public List<Boolean> enqueueAll(List<NewTask> tasks) {
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		List<String> args = new ArrayList<>(2 + tasks.size() * 6);
+		args.add(this.keys.prefix());
+		args.add(this.keys.wakeChannel());
+		for (NewTask task : tasks) {
+			Task record = task.record();
+			args.add(record.uuid().toString());
+			args.add(this.codec.write(record));
+			args.add(record.taskName());
+			args.add(String.valueOf(record.priority()));
+			args.add(RedisTaskRecordStore.createdAtMillis(record));
+			args.add(this.queue.delayMillis(task.dueAt()));
+		}
+		List<?> stored = this.redis.execute(ENQUEUE_ALL, List.of(this.keys.names(), this.keys.waiting(),
+				this.keys.sequence(), this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
+				args.toArray());
+		List<Boolean> answers = new ArrayList<>(tasks.size());
+		for (Object answer : stored) {
+			answers.add(Long.valueOf(1).equals(answer));
+		}
+		return answers;
 	}
 
 	@Override
@@ -148,6 +186,31 @@ public class RedisTaskSteps implements TaskSteps {
 				default -> null;
 			};
 		});
+	}
+
+	@Override
+	public boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released) {
+		Boolean outcome = RecordChanges.untilSettled(uuid, "released", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return false;
+			}
+			Task record = released.apply(current.get().record());
+			if (record == null) {
+				return false;
+			}
+			String answer = this.redis.execute(RELEASE_WAITING,
+					List.of(this.keys.task(uuid), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
+							this.keys.counts(), this.keys.idleReceivers()),
+					this.keys.prefix(), uuid.toString(), String.valueOf(current.get().revision()),
+					this.codec.write(record), record.taskName(), this.keys.wakeChannel());
+			return switch (String.valueOf(answer)) {
+				case "released" -> true;
+				case "not_waiting", "not_found" -> false;
+				default -> null;
+			};
+		});
+		return Boolean.TRUE.equals(outcome);
 	}
 
 	private String finishedTtl() {

@@ -1,6 +1,8 @@
 package io.qtasks.engine.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -30,6 +32,41 @@ public interface TaskSteps {
 	 * @return {@code false} when a task with its uuid exists (nothing changed)
 	 */
 	boolean enqueue(Task record, @Nullable Instant dueAt);
+
+	/**
+	 * Stores new records and queues their tasks, in order. An engine that can should do
+	 * it in one round trip; by default each is enqueued on its own.
+	 * @param tasks the records and their due times
+	 * @return for each task, in order, {@code false} when a task with its uuid existed
+	 * (that one was not changed)
+	 */
+	default List<Boolean> enqueueAll(List<NewTask> tasks) {
+		List<Boolean> stored = new ArrayList<>(tasks.size());
+		for (NewTask task : tasks) {
+			stored.add(enqueue(task.record(), task.dueAt()));
+		}
+		return stored;
+	}
+
+	/**
+	 * Whether the steps write in the caller's transaction when there is one (a database
+	 * engine): a task added inside a transaction is then stored with it, instead of being
+	 * sent after the commit.
+	 * @return {@code false} by default
+	 */
+	default boolean joinsTransactions() {
+		return false;
+	}
+
+	/**
+	 * Makes a waiting task due now, with the record built from the current one: how a
+	 * workflow step held until its predecessors end is released.
+	 * @param uuid the task's uuid
+	 * @param released builds the record from the current one; answers {@code null} when
+	 * the task is not to be released
+	 * @return {@code true} when the task was waiting and is due now
+	 */
+	boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released);
 
 	/**
 	 * Stores the final record of a claimed task and ends the claim.

@@ -1,0 +1,64 @@
+package io.qtasks.client;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.util.unit.DataSize;
+
+import io.qtasks.Task;
+import io.qtasks.definition.TaskDefinition;
+import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.json.TaskJsonMapper.JsonArguments;
+
+/**
+ * Builds the new record of a request: its arguments as JSON (within the payload limit),
+ * its priority and retries from the task's definition when this node knows it.
+ *
+ * @author QTasks contributors
+ */
+final class NewRecords {
+
+	private final TaskDefinitionRegistry registry;
+
+	private final TaskJsonMapper json;
+
+	private final ClientSettings settings;
+
+	NewRecords(TaskDefinitionRegistry registry, TaskJsonMapper json, ClientSettings settings) {
+		this.registry = registry;
+		this.json = json;
+		this.settings = settings;
+	}
+
+	/**
+	 * The new record of a request, under the request's uuid or a new one.
+	 * @param request the request
+	 * @param now the enqueue's time
+	 * @return the record, in status {@code new}
+	 * @throws TaskPayloadTooLargeException when the arguments exceed the payload limit
+	 */
+	Task of(DefaultTaskRequest request, Instant now) {
+		String taskName = request.taskName();
+		UUID chosen = request.uuid();
+		Optional<TaskDefinition> definition = this.registry.find(taskName);
+		JsonArguments arguments = this.json.toJsonArguments(request.args(), request.kwargs());
+		DataSize limit = this.settings.maxPayloadSize();
+		if (limit != null && arguments.size() > limit.toBytes()) {
+			throw new TaskPayloadTooLargeException("The arguments of task '" + taskName + "' take " + arguments.size()
+					+ " bytes as JSON, more than qtasks.max-payload-size (" + limit.toBytes() + " bytes)");
+		}
+		Integer priority = request.priority();
+		return Task.builder((chosen != null) ? chosen : TaskIds.next(), taskName)
+			.priority((priority != null) ? priority
+					: definition.map(TaskDefinition::priority).orElse(this.settings.defaultPriority()))
+			.retry(definition.map(TaskDefinition::retry).orElse(this.settings.defaultRetry()))
+			.args(arguments.args())
+			.kwargs(arguments.kwargs())
+			.createdAt(now)
+			.updatedAt(now)
+			.build();
+	}
+
+}
