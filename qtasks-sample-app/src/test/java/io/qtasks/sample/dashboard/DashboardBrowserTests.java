@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Import;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.sample.SampleApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author QTasks contributors
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.seed.run-on-startup=false", "qtasks.worker.concurrency=1",
 				"qtasks.name=dashboard-browser-tests" })
 @Import(GateTasks.class)
@@ -95,6 +96,8 @@ class DashboardBrowserTests {
 
 	private Task queued;
 
+	private List<Task> group;
+
 	@BeforeAll
 	void startTheBrowserAndTheTasks() {
 		this.failed = finished(this.qtasks.addTask("fetch_rate", "XYZ"));
@@ -104,6 +107,8 @@ class DashboardBrowserTests {
 		await().atMost(WAIT)
 			.until(() -> this.qtasks.get(holding.uuid()).map(Task::status).orElseThrow() == TaskStatus.PROCESS);
 		this.queued = this.qtasks.addTask("fetch_rate", "GBP");
+		this.group = this.qtasks.group(this.qtasks.task("fetch_rate").args("JPY"),
+				this.qtasks.task("fetch_rate").args("EUR"));
 		this.browser = Browsers.start();
 		signIn();
 	}
@@ -148,6 +153,10 @@ class DashboardBrowserTests {
 		assertThat(text("queue-depth")).isEqualTo(endpoint.path("queue").path("depth").asString());
 		assertThat(text("nodes")).contains(endpoint.path("nodes").get(0).path("id").asString());
 		assertThat(text("definitions")).contains("fetch_rate", "build_report", "hold_the_slot");
+		// this endpoint reports neither named queues nor schedules: their sections stay
+		// hidden
+		assertThat(this.browser.findElement(By.id("queues")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElement(By.id("nav-schedules")).isDisplayed()).isFalse();
 		// the chart draws a line per outcome once it has two counts to compare
 		waitUntil(
 				() -> !this.browser.findElements(By.cssSelector("#chart polyline[data-outcome='success']")).isEmpty());
@@ -192,6 +201,17 @@ class DashboardBrowserTests {
 		open("#/tasks?task=fetch_rate");
 		waitUntil(() -> text("task-list").contains(SCRIPT));
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.browser.switchTo().alert());
+	}
+
+	@Test
+	void aWorkflowStepShowsItsWorkflow() {
+		Task second = this.group.get(1);
+		open("#/task/" + second.uuid());
+		WebElement workflow = waitFor(By.id("workflow"));
+		assertThat(workflow.getText()).contains("group");
+		waitUntil(() -> this.browser
+			.findElements(By.cssSelector("#view a[href='#/task/" + this.group.get(0).uuid() + "']"))
+			.size() > 0);
 	}
 
 	private void signIn() {
