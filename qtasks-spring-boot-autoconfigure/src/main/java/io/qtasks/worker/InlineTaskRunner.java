@@ -11,14 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jspecify.annotations.Nullable;
-
 import io.qtasks.Task;
 import io.qtasks.client.EnqueuedTaskHandler;
 import io.qtasks.context.TaskRun;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
-import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.execution.TaskRunner;
 
@@ -134,26 +131,8 @@ public final class InlineTaskRunner implements EnqueuedTaskHandler {
 
 	private void listenForCancelRequests() {
 		if (this.listening.compareAndSet(false, true)) {
-			this.engine.addCancelRequestListener(new CancelRequests());
+			this.engine.addCancelRequestListener(new RunCancelRequests(this.running, this.engine));
 		}
-	}
-
-	/**
-	 * Routes cancel requests made from other threads to the inline runs they are meant
-	 * for.
-	 */
-	private final class CancelRequests implements CancelRequestListener {
-
-		@Override
-		public void cancelRequested(UUID uuid, @Nullable String token, String reason) {
-			InlineTaskRunner.this.running.cancelRequested(uuid, token, reason);
-		}
-
-		@Override
-		public void requestsMayHaveBeenMissed() {
-			InlineTaskRunner.this.running.catchUp(InlineTaskRunner.this.engine::storedCancelRequest);
-		}
-
 	}
 
 }

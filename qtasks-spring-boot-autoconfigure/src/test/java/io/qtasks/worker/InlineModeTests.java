@@ -2,7 +2,11 @@ package io.qtasks.worker;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +54,7 @@ class InlineModeTests {
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(done.attempt()).isEqualTo(3);
 			// the backoff asks for a minute before each retry
-			assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(30).toNanos());
+			assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(30).toNanos());
 		});
 	}
 
@@ -85,6 +89,19 @@ class InlineModeTests {
 	}
 
 	@Test
+	void aCancelFromAnotherThreadStopsAnInlineRun() {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			CompletableFuture<Task> run = CompletableFuture.supplyAsync(() -> qtasks.addTask("sleepy"));
+			UUID uuid = context.getBean(InlineTasks.class).sleeping.get(10, TimeUnit.SECONDS);
+			qtasks.cancel(uuid, "stop it");
+			Task done = run.get(10, TimeUnit.SECONDS);
+			assertThat(done.status()).isEqualTo(TaskStatus.CANCEL);
+			assertThat(done.cancelReason()).isEqualTo("stop it");
+		});
+	}
+
+	@Test
 	void withoutTheWorkerNothingRuns() {
 		this.runner.withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(InlineTaskRunner.class);
@@ -95,6 +112,8 @@ class InlineModeTests {
 	static class InlineTasks {
 
 		final List<String> order = new ArrayList<>();
+
+		final CompletableFuture<UUID> sleeping = new CompletableFuture<>();
 
 		private final ObjectProvider<QTasks> qtasks;
 
@@ -120,6 +139,12 @@ class InlineModeTests {
 			this.order.add("outer");
 			Task inner = this.qtasks.getObject().addTask("inner");
 			return "inner:" + inner.status().value();
+		}
+
+		@QTask(name = "sleepy")
+		public void sleepy(TaskContext ctx) {
+			this.sleeping.complete(ctx.taskUuid());
+			ctx.sleep(Duration.ofSeconds(30));
 		}
 
 		@QTask(name = "twice")
