@@ -19,7 +19,20 @@
 
 	var endpoint = absolute(document.querySelector('meta[name="qtasks-endpoint"]').getAttribute('content'));
 	var view = document.getElementById('view');
-	var state = { timer: null, writes: false, samples: [], rates: [] };
+	var state = { timer: null, writes: false, samples: [], rates: [], view: 0 };
+
+	// an answer that arrives after the user moved on to another view is dropped
+	function current(shown) {
+		return function (value) {
+			if (shown !== state.view) {
+				throw new Superseded();
+			}
+			return value;
+		};
+	}
+
+	function Superseded() {
+	}
 
 	function absolute(relative) {
 		var anchor = document.createElement('a');
@@ -280,6 +293,9 @@
 	}
 
 	function failed(error) {
+		if (error instanceof Superseded) {
+			return;
+		}
 		say('The qtasks endpoint answered: ' + (error && error.message ? error.message : error), false);
 	}
 
@@ -302,8 +318,9 @@
 			el('div', { class: 'grid split' }, card('Queue', queue), card('Live nodes', nodes), queues),
 			bulk, card('Newest tasks', newest, true), el('div', { class: 'grid' }, card('Tasks', definitions, true))]);
 
+		var shown = state.view;
 		function refresh() {
-			overview({ limit: 10 }).then(function (data) {
+			overview({ limit: 10 }).then(current(shown)).then(function (data) {
 				document.getElementById('broker').textContent = data.broker ? '(' + data.broker + ' engine)' : '';
 				STATUSES.forEach(function (status) {
 					var value = data.counts && data.counts[status] !== undefined ? data.counts[status] : 0;
@@ -484,7 +501,7 @@
 
 	function showTasks(params) {
 		var limit = Math.min(Number(params.limit) || PAGE_SIZE, MAX_LIMIT);
-		overview({ status: params.status, task: params.task, limit: limit }).then(function (data) {
+		overview({ status: params.status, task: params.task, limit: limit }).then(current(state.view)).then(function (data) {
 			var tasks = (data.tasks || []).filter(function (task) {
 				return !params.queue || (task.extra && task.extra.queue === params.queue);
 			});
@@ -531,7 +548,8 @@
 	// ---- one task ------------------------------------------------------------------
 
 	function showTask(uuid) {
-		Promise.all([get('/' + encodeURIComponent(uuid)), overview({ limit: 1 })]).then(function (answers) {
+		Promise.all([get('/' + encodeURIComponent(uuid)), overview({ limit: 1 })]).then(current(state.view))
+			.then(function (answers) {
 			var task = answers[0];
 			var extra = {};
 			Object.keys(task.extra || {}).forEach(function (key) {
@@ -563,7 +581,7 @@
 				schedule ? card('Schedule', el('pre', { id: 'task-schedule' }, json(schedule)), true) : null,
 				Object.keys(extra).length ? card('Extra', el('pre', { id: 'task-extra' }, json(extra)), true) : null]);
 		}).catch(function (error) {
-			if (error.status === 404) {
+			if (error.status === 404 && !(error instanceof Superseded)) {
 				replace(view, [el('h1', null, 'No such task'), el('p', { class: 'muted' }, 'No task has the uuid ' + uuid
 					+ ', or its record has expired.')]);
 				return;
@@ -621,7 +639,7 @@
 	// ---- schedules -----------------------------------------------------------------
 
 	function showSchedules() {
-		overview({ limit: 1 }).then(function (data) {
+		overview({ limit: 1 }).then(current(state.view)).then(function (data) {
 			if (!Array.isArray(data.schedules)) {
 				replace(view, [el('h1', null, 'Schedules'), el('p', { class: 'muted' },
 					'This version of the qtasks endpoint lists no schedules.')]);
@@ -673,6 +691,7 @@
 	function route() {
 		clearTimeout(state.timer);
 		state.timer = null;
+		state.view++;
 		var hash = location.hash.replace(/^#/, '') || '/';
 		var queryAt = hash.indexOf('?');
 		var path = queryAt >= 0 ? hash.substring(0, queryAt) : hash;
