@@ -64,6 +64,27 @@ public interface TaskRequest {
 	TaskRequest uuid(UUID uuid);
 
 	/**
+	 * Puts the task in a named queue instead of its definition's ({@code @QTask(queue)}),
+	 * or the default queue when this node does not know the task.
+	 * @param queue the queue's name: letters, digits, {@code .}, {@code _} and {@code -}
+	 * @return this request
+	 */
+	default TaskRequest queue(String queue) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot name a queue");
+	}
+
+	/**
+	 * Applies the task's cap and rate ({@code @QTask(maxConcurrency, rateLimit)}) per
+	 * key, such as a tenant or customer id: the runs of each key get the whole cap and
+	 * rate, so that one key's burst does not hold back the others.
+	 * @param limitKey the key
+	 * @return this request
+	 */
+	default TaskRequest limitKey(String limitKey) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot set a limit key");
+	}
+
+	/**
 	 * Sends the task at once even inside a Spring transaction. By default a task added
 	 * while a transaction is active is sent after that transaction commits, and dropped
 	 * when it rolls back, so that no task runs for data that was rolled back (on an

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import io.qtasks.benchmarks.celery.CeleryBenchmarks;
 import io.qtasks.benchmarks.jobrunr.JobRunrBenchmarks;
+import io.qtasks.benchmarks.qtasks.FlowControlBenchmarks;
 import io.qtasks.benchmarks.qtasks.QTasksBenchmarks;
 import io.qtasks.benchmarks.qtasks.QTasksNode;
 import io.qtasks.benchmarks.redis.RedisAdmin;
@@ -138,6 +139,9 @@ public final class BenchmarkMain {
 			}
 			if (this.options.runs("footprint")) {
 				qtasks.footprint();
+			}
+			if (this.options.runs("flow")) {
+				new FlowControlBenchmarks(context, broker).run(qtasks.unavailable());
 			}
 		}
 		if (this.options.runs("jobrunr")) {

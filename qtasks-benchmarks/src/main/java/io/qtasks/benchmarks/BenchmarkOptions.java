@@ -24,8 +24,8 @@ public final class BenchmarkOptions {
 	/**
 	 * Every suite the harness knows, in the order it runs them.
 	 */
-	public static final List<String> SUITES = List.of("throughput", "pickup", "roundtrip", "footprint", "jobrunr",
-			"celery", "ceiling");
+	public static final List<String> SUITES = List.of("throughput", "pickup", "roundtrip", "footprint", "flow",
+			"jobrunr", "celery", "ceiling");
 
 	private static final Map<String, String> HELP = new LinkedHashMap<>();
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.qtasks.benchmarks.result.BenchmarkResults;
+import io.qtasks.benchmarks.result.FlowFigure;
 import io.qtasks.benchmarks.result.FootprintFigure;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.SystemUnderTest;
@@ -31,8 +32,9 @@ class BenchmarkSmokeTests {
 	void harnessMeasuresEveryFigureAndWritesTheReportAndChart(@TempDir Path dir) throws IOException {
 		Path report = dir.resolve("benchmarks.md");
 		BenchmarkOptions options = BenchmarkOptions.parse("--n=200", "--rounds=1", "--concurrency=2",
-				"--latency-concurrency=2", "--brokers=memory", "--suites=throughput,pickup,roundtrip,footprint,jobrunr",
-				"--pickup-samples=20", "--jobrunr-pickup-samples=3", "--round-trips=20", "--footprint-brokers=memory",
+				"--latency-concurrency=2", "--brokers=memory",
+				"--suites=throughput,pickup,roundtrip,footprint,flow,jobrunr", "--pickup-samples=20",
+				"--jobrunr-pickup-samples=3", "--round-trips=20", "--footprint-brokers=memory",
 				"--footprint-tasks=2000", "--peer-timeout=30", "--out=" + report);
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -48,10 +50,15 @@ class BenchmarkSmokeTests {
 		FootprintFigure footprint = results.footprint(SystemUnderTest.QTASKS_MEMORY).orElseThrow().value();
 		assertThat(footprint.steps()).extracting(FootprintFigure.Step::pendingTasks)
 			.containsExactly(0L, 500L, 1000L, 1500L, 2000L);
+		FlowFigure flow = results.flow(SystemUnderTest.QTASKS_MEMORY).orElseThrow().value();
+		assertThat(flow.cappedPerSecond().median()).isPositive();
+		assertThat(flow.uncappedPerSecond().median()).isPositive();
+		assertThat(flow.unreached().samplesPerRound()).isEqualTo(20);
 		assertThat(results.throughputFigure(SystemUnderTest.JOBRUNR, 2)).isPresent();
 		assertThat(results.pickup(SystemUnderTest.JOBRUNR).orElseThrow().value().samplesPerRound()).isEqualTo(3);
 
 		String markdown = Files.readString(report);
+		assertThat(markdown).contains("## Flow control", "| QTasks memory | 40 |");
 		assertThat(markdown).contains("## Speed goals", "| QTasks memory | 2 |", "| JobRunr in-memory | 2 |",
 				"QTasks memory: idle pickup p99 < 1 ms",
 				"![End-to-end throughput against worker concurrency]" + "(benchmarks-throughput.svg)");

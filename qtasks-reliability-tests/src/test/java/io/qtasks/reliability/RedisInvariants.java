@@ -15,8 +15,11 @@ import io.qtasks.testsupport.RedisTestServer;
  * <ol>
  * <li>every unfinished record (a task hash whose {@code status} is {@code new},
  * {@code process} or {@code retry}) is in exactly one place: due (its {@code entry} is in
- * {@code pending:<qname>}), waiting (its uuid is in {@code waiting}), or claimed (its
- * uuid is in {@code inflight} and it has a {@code claim} field);</li>
+ * the due set of its lane, {@code pending:<qname>} for the default queue without a limit
+ * key), waiting (its uuid is in {@code waiting}), or claimed (its uuid is in
+ * {@code inflight} and it has a {@code claim} field);</li>
+ * <li>the {@code running} hash counts exactly the tasks noted as counted, and only tasks
+ * with a live claim are;</li>
  * <li>the {@code counts} hash equals a scan of the records' {@code status} fields, for
  * each of the six statuses (a finished record that Redis has expired and the housekeeping
  * has not yet forgotten, still a member of {@code expiry:<status>}, still counts);</li>
@@ -49,12 +52,14 @@ final class RedisInvariants {
 			end
 			local owners = {}
 			local order = {}
+			local counted = {}
 			local inflight = prefix .. 'inflight'
 			local waiting = prefix .. 'waiting'
 			for _, key in ipairs(redis.call('KEYS', ARGV[2])) do
 			  if redis.call('TYPE', key).ok == 'hash' then
 			    local uuid = string.sub(key, #prefix + 6)
-			    local f = redis.call('HMGET', key, 'status', 'entry', 'qname', 'name', 'claim', 'deliveries')
+			    local f = redis.call('HMGET', key, 'status', 'entry', 'qname', 'name', 'claim', 'deliveries', 'queue',
+			      'lkey', 'counted')
 			    local status = f[1]
 			    if status and scanned[status] then
 			      scanned[status] = scanned[status] + 1
@@ -64,8 +69,17 @@ final class RedisInvariants {
 			    if status == 'new' or status == 'process' or status == 'retry' then
 			      local places = {}
 			      local qname = f[3] or f[4] or ''
-			      if f[2] and redis.call('ZSCORE', prefix .. 'pending:' .. qname, f[2]) then
-			        places[#places + 1] = 'due in pending:' .. qname
+			      local lane = prefix
+			      if f[7] and f[7] ~= '' and f[7] ~= 'default' then
+			        lane = lane .. 'queue:' .. f[7] .. ':'
+			      end
+			      if f[8] and f[8] ~= '' then
+			        lane = lane .. 'lane:' .. cjson.encode({ qname, f[8] })
+			      else
+			        lane = lane .. 'pending:' .. qname
+			      end
+			      if f[2] and redis.call('ZSCORE', lane, f[2]) then
+			        places[#places + 1] = 'due in ' .. string.sub(lane, #prefix + 1)
 			      end
 			      if redis.call('ZSCORE', waiting, uuid) then
 			        places[#places + 1] = 'waiting'
@@ -80,6 +94,12 @@ final class RedisInvariants {
 			          .. ', deliveries ' .. field(f[6]))
 			      end
 			    end
+			    if f[9] then
+			      counted[f[9]] = (counted[f[9]] or 0) + 1
+			      if not claimed then
+			        problem('task ' .. uuid .. ' is counted as running (' .. f[9] .. ') without a live claim')
+			      end
+			    end
 			    if claimed then
 			      if not owners[f[5]] then
 			        owners[f[5]] = {}
@@ -88,6 +108,22 @@ final class RedisInvariants {
 			      table.insert(owners[f[5]], uuid)
 			    end
 			  end
+			end
+			local running = {}
+			if redis.call('TYPE', prefix .. 'running').ok == 'hash' then
+			  local pairs_ = redis.call('HGETALL', prefix .. 'running')
+			  for i = 1, #pairs_, 2 do
+			    running[pairs_[i]] = tonumber(pairs_[i + 1])
+			  end
+			end
+			for limit, count in pairs(counted) do
+			  if running[limit] ~= count then
+			    problem('running ' .. limit .. ' counts ' .. field(running[limit]) .. ' claims, the tasks ' .. count)
+			  end
+			  running[limit] = nil
+			end
+			for limit, count in pairs(running) do
+			  problem('running ' .. limit .. ' counts ' .. count .. ' claims that no task holds')
 			end
 			for _, token in ipairs(order) do
 			  if #owners[token] > 1 then

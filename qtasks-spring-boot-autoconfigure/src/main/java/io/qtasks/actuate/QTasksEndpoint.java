@@ -25,6 +25,7 @@ import io.qtasks.TaskStatus;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.DeadLetter;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
@@ -61,6 +62,11 @@ public class QTasksEndpoint {
 	 * The most records one listing returns.
 	 */
 	public static final int MAX_LIMIT = 1000;
+
+	/**
+	 * The most malformed queue entries the answer lists.
+	 */
+	public static final int MAX_DEAD_LETTERS = 100;
 
 	/**
 	 * The cancel reason when the request gives none.
@@ -102,8 +108,11 @@ public class QTasksEndpoint {
 	@ReadOperation
 	public QTasksDescriptor qtasks(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
 		TaskQuery query = query(status, task, limit);
-		return new QTasksDescriptor(this.engine.type(), counts(), queue(), liveNodes(), definitions(),
-				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.engine.list(query));
+		List<TaskDefinition> known = this.definitions.getDefinitions().stream().toList();
+		FlowDescriptors flow = new FlowDescriptors(this.engine.flowStats(FlowDescriptors.limits(known)));
+		return new QTasksDescriptor(this.engine.type(), counts(), queue(), flow.queues(), liveNodes(),
+				definitions(known, flow), new QueryDescriptor(query.status(), query.taskName(), query.limit()),
+				this.engine.list(query), this.engine.deadLetters(MAX_DEAD_LETTERS));
 	}
 
 	/**
@@ -143,6 +152,25 @@ public class QTasksEndpoint {
 		UUID id = uuid(uuid);
 		RequeueOutcome outcome = this.engine.requeue(id);
 		return new RequeueDescriptor(outcome, this.engine.find(id).orElse(null));
+	}
+
+	/**
+	 * Queues again every task that ended in {@code status} ({@code error}, the dead
+	 * letters, or {@code cancel}), of one name or of any. Not an operation of this
+	 * endpoint: the extensions expose it.
+	 * @param status {@code error} or {@code cancel}; {@code error} when not given
+	 * @param task only tasks of this name, or all
+	 * @return how many were queued again
+	 * @throws InvalidEndpointRequestException for another status
+	 */
+	public RequeueAllDescriptor requeueAll(@Nullable String status, @Nullable String task) {
+		TaskStatus filter = StringUtils.hasText(status) ? status(status) : TaskStatus.ERROR;
+		if (filter != TaskStatus.ERROR && filter != TaskStatus.CANCEL) {
+			String message = "Only tasks in error or cancel can be requeued, not " + filter.value();
+			throw new InvalidEndpointRequestException(message, message);
+		}
+		String name = StringUtils.hasText(task) ? task : null;
+		return new RequeueAllDescriptor(this.engine.requeueAll(filter, name), filter, name);
 	}
 
 	private static TaskQuery query(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
@@ -199,10 +227,9 @@ public class QTasksEndpoint {
 		return this.nodes.liveNodes().stream().sorted(Comparator.comparing(WorkerNode::id)).toList();
 	}
 
-	private List<TaskDefinitionDescriptor> definitions() {
-		return this.definitions.getDefinitions()
-			.stream()
-			.map(TaskDefinitionDescriptor::of)
+	private static List<TaskDefinitionDescriptor> definitions(List<TaskDefinition> known, FlowDescriptors flow) {
+		return known.stream()
+			.map((definition) -> TaskDefinitionDescriptor.of(definition, flow.of(definition)))
 			.sorted(Comparator.comparing(TaskDefinitionDescriptor::name))
 			.toList();
 	}
@@ -213,14 +240,18 @@ public class QTasksEndpoint {
 	 * @param broker the engine's type ({@code memory}, {@code redis})
 	 * @param counts the number of stored records by status
 	 * @param queue the tasks waiting
+	 * @param queues each named queue's depth and running count, on every node
 	 * @param nodes the live worker nodes
 	 * @param definitions the tasks this node knows
 	 * @param query the filters the listed records passed
 	 * @param tasks the records, newest first
+	 * @param malformedEntries queue entries that named no queued task, set aside by the
+	 * engine, newest first (at most {@value #MAX_DEAD_LETTERS})
 	 */
 	public record QTasksDescriptor(String broker, Map<String, Long> counts, QueueDescriptor queue,
-			List<WorkerNode> nodes, List<TaskDefinitionDescriptor> definitions, QueryDescriptor query,
-			List<Task> tasks) {
+			Map<String, FlowDescriptors.NamedQueueDescriptor> queues, List<WorkerNode> nodes,
+			List<TaskDefinitionDescriptor> definitions, QueryDescriptor query, List<Task> tasks,
+			List<DeadLetter> malformedEntries) {
 
 	}
 
@@ -259,18 +290,20 @@ public class QTasksEndpoint {
 	 * @param executor the {@code Executor} bean it runs on, or {@code null} for the
 	 * worker pool
 	 * @param method the bean method
+	 * @param flow its queue, cap, rate, and how many of its runs are claimed and due
 	 */
 	public record TaskDefinitionDescriptor(String name, String description, List<String> tags, int priority, int retry,
-			List<String> retryOn, @Nullable String timeout, @Nullable String executor, String method) {
+			List<String> retryOn, @Nullable String timeout, @Nullable String executor, String method,
+			FlowDescriptors.FlowDescriptor flow) {
 
-		static TaskDefinitionDescriptor of(TaskDefinition definition) {
+		static TaskDefinitionDescriptor of(TaskDefinition definition, FlowDescriptors.FlowDescriptor flow) {
 			Duration timeout = definition.timeout();
 			return new TaskDefinitionDescriptor(definition.name(), Objects.toString(definition.description(), ""),
 					definition.tags(), definition.priority(), definition.retry(),
 					definition.retryOn().stream().map(Class::getName).toList(),
 					(timeout != null) ? timeout.toString() : null,
 					StringUtils.hasLength(definition.executor()) ? definition.executor() : null,
-					definition.methodDescription());
+					definition.methodDescription(), flow);
 		}
 
 	}
@@ -282,6 +315,17 @@ public class QTasksEndpoint {
 	 * @param task the record afterwards, or {@code null} when unknown
 	 */
 	public record CancelDescriptor(CancelOutcome outcome, @Nullable Task task) {
+
+	}
+
+	/**
+	 * What a requeue of every matching task did.
+	 *
+	 * @param requeued how many tasks were queued again
+	 * @param status the status they had
+	 * @param task their name, or {@code null} for any
+	 */
+	public record RequeueAllDescriptor(int requeued, TaskStatus status, @Nullable String task) {
 
 	}
 

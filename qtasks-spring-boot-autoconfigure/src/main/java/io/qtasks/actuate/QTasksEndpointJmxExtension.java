@@ -8,6 +8,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.jmx.annotation.EndpointJmxExtension;
 
 import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
+import io.qtasks.actuate.QTasksEndpoint.RequeueAllDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
 
 /**
@@ -53,6 +54,18 @@ public class QTasksEndpointJmxExtension {
 	@WriteOperation
 	public RequeueDescriptor requeue(@Selector String uuid) {
 		return this.delegate.requeue(uuid);
+	}
+
+	/**
+	 * Queues again every task that ended in {@code status}, of one name or of any.
+	 * @param status {@code error} (when not given) or {@code cancel}
+	 * @param task only tasks of this name, or all
+	 * @return how many were queued again
+	 * @see QTasksEndpoint#requeueAll(String, String)
+	 */
+	@WriteOperation
+	public RequeueAllDescriptor requeueAll(@Nullable String status, @Nullable String task) {
+		return this.delegate.requeueAll(status, task);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import io.qtasks.Task;
 import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.QTasksDescriptor;
+import io.qtasks.actuate.QTasksEndpoint.RequeueAllDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
 
 /**
@@ -132,6 +133,27 @@ public class QTasksEndpointWebExtension {
 			case NOT_FOUND -> WebEndpointResponse.STATUS_NOT_FOUND;
 		};
 		return new WebEndpointResponse<>(requeued, status);
+	}
+
+	/**
+	 * {@code POST /actuator/qtasks?status=error&task=} with
+	 * {@code Content-Type: application/json}: queues again every task that ended in
+	 * {@code status} (the dead letters, {@code error}, when not given; or
+	 * {@code cancel}), of the named task or of any.
+	 * @param status {@code error} or {@code cancel}
+	 * @param task only tasks of this name, or all
+	 * @param caller who asks
+	 * @return {@code 200} with a {@link RequeueAllDescriptor} saying how many were queued
+	 * again; {@code 403} with a {@link RefusalDescriptor} when the caller may not requeue
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> requeueAll(@Nullable String status, @Nullable String task,
+			SecurityContext caller) {
+		String refusal = this.writeAccess.refusal(caller);
+		if (refusal != null) {
+			return refused(refusal);
+		}
+		return new WebEndpointResponse<>(this.delegate.requeueAll(status, task), WebEndpointResponse.STATUS_OK);
 	}
 
 	private static WebEndpointResponse<Object> refused(String reason) {

@@ -184,4 +184,34 @@ public @interface QTask {
 	 */
 	String[] extra() default {};
 
+	/**
+	 * The named queue the task's runs wait in; a node works the queues of
+	 * {@code qtasks.worker.queues} (all by default), each with its own share of the
+	 * worker's slots ({@code qtasks.worker.queue-concurrency.<queue>}). Names are
+	 * letters, digits, {@code .}, {@code _} and {@code -}. A request may name another
+	 * queue ({@link io.qtasks.TaskRequest#queue(String)}).
+	 * @return the queue's name
+	 */
+	String queue() default "default";
+
+	/**
+	 * The most runs of this task at once across every node that shares the engine; 0 for
+	 * no cap. Runs over the cap wait in the engine, holding no worker slot and letting
+	 * the tasks queued behind them run, and start as soon as a run ends. With a
+	 * {@link io.qtasks.TaskRequest#limitKey(String) limit key} the cap holds per key.
+	 * @return the cap
+	 */
+	int maxConcurrency() default 0;
+
+	/**
+	 * The most starts of this task per window across every node, as
+	 * {@code <count>/<window>} with the window in {@code s}, {@code m} or {@code h}, such
+	 * as {@code "100/1m"}: at most that many starts in any window of that length. Runs
+	 * over the rate wait in the engine, like those over the cap. With a
+	 * {@link io.qtasks.TaskRequest#limitKey(String) limit key} the rate holds per key.
+	 * Empty for no rate limit.
+	 * @return the rate limit
+	 */
+	String rateLimit() default "";
+
 }

@@ -38,7 +38,9 @@ class MemoryEngineConfiguration {
 
 		@Bean
 		MemoryTaskRecordStore qtasksMemoryTaskRecordStore(MemoryTaskEvents events, QTasksProperties properties) {
-			return new MemoryTaskRecordStore(events, Clock.systemUTC(), properties.getStorage().getFinishedTtl());
+			return new MemoryTaskRecordStore(events, Clock.systemUTC(),
+					QTasksSettings.positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"),
+					QTasksSettings.positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"));
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.qtasks.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +13,7 @@ import io.qtasks.client.ClientSettings;
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskBackoff;
 import io.qtasks.definition.TaskDefaults;
+import io.qtasks.definition.TaskQueues;
 import io.qtasks.engine.redis.RedisEngineSettings;
 import io.qtasks.execution.RunSettings;
 import io.qtasks.invocation.InvocationSettings;
@@ -38,7 +41,24 @@ final class QTasksSettings {
 		map.from(worker::getConcurrency).to(settings::concurrency);
 		map.from(worker::getShutdownTimeout).to(settings::shutdownTimeout);
 		map.from(worker::getUnknownTaskTimeout).to(settings::unknownTaskTimeout);
+		worker.getQueues().forEach((queue) -> queueName(queue, "qtasks.worker.queues"));
+		map.from(worker::getQueues).whenNot(List::isEmpty).as(Set::copyOf).to(settings::queues);
+		worker.getQueueConcurrency().forEach((queue, slots) -> {
+			queueName(queue, "qtasks.worker.queue-concurrency");
+			if (slots == null || slots < 1) {
+				throw new IllegalArgumentException(
+						"qtasks.worker.queue-concurrency." + queue + " must be at least 1, was " + slots);
+			}
+		});
+		map.from(worker::getQueueConcurrency).to(settings::queueConcurrency);
 		return settings.build();
+	}
+
+	private static void queueName(String queue, String property) {
+		if (!TaskQueues.isValid(queue)) {
+			throw new IllegalArgumentException(
+					property + ": '" + queue + "' is not a queue name (1 to 100 letters, digits, '.', '_' or '-')");
+		}
 	}
 
 	static RunSettings run(QTasksProperties properties) {
@@ -88,7 +108,8 @@ final class QTasksSettings {
 		}
 		return new RedisEngineSettings(lease, heartbeat,
 				positive(redis.getReaperInterval(), "qtasks.redis.reaper-interval"),
-				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"));
+				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"),
+				positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"));
 	}
 
 	static Duration positive(@Nullable Duration value, String property) {

@@ -17,7 +17,8 @@ class TaskDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<TaskDefiniti
 		return new FailureAnalysis(cause.getMessage(),
 				"Fix the @QTask declaration named above. Task names must be unique, echo = true needs a TaskSelf"
 						+ " parameter, executor must name an Executor bean, retryPolicy a RetryPolicy bean,"
-						+ " timeout and backoff durations read like \"30s\", and parameter types must not let the"
+						+ " timeout and backoff durations read like \"30s\", rateLimit like \"100/1m\", queue names are"
+						+ " letters, digits, '.', '_' and '-', maxConcurrency is 0 or more, and parameter types must not let the"
 						+ " JSON name classes (@JsonTypeInfo(use = Id.NAME) with @JsonSubTypes instead of"
 						+ " Id.CLASS).",
 				cause);

@@ -11,6 +11,7 @@ import org.springframework.util.Assert;
 
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
+import io.qtasks.definition.TaskQueues;
 
 /**
  * A {@link TaskRequest} that enqueues through {@link DefaultQTasks}.
@@ -30,6 +31,10 @@ final class DefaultTaskRequest implements TaskRequest {
 	private @Nullable Integer priority;
 
 	private @Nullable UUID uuid;
+
+	private @Nullable String queue;
+
+	private @Nullable String limitKey;
 
 	private boolean immediate;
 
@@ -70,6 +75,21 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest queue(String queue) {
+		Assert.isTrue(queue != null && TaskQueues.isValid(queue),
+				() -> "queue '" + queue + "' is not a queue name (1 to 100 letters, digits, '.', '_' or '-')");
+		this.queue = queue;
+		return this;
+	}
+
+	@Override
+	public TaskRequest limitKey(String limitKey) {
+		Assert.hasLength(limitKey, "limitKey must not be empty");
+		this.limitKey = limitKey;
+		return this;
+	}
+
+	@Override
 	public TaskRequest immediate() {
 		this.immediate = true;
 		return this;
@@ -103,6 +123,14 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	@Nullable UUID uuid() {
 		return this.uuid;
+	}
+
+	@Nullable String queue() {
+		return this.queue;
+	}
+
+	@Nullable String limitKey() {
+		return this.limitKey;
 	}
 
 	boolean isImmediate() {

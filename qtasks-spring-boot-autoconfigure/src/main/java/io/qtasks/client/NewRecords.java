@@ -1,6 +1,8 @@
 package io.qtasks.client;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,12 +11,15 @@ import org.springframework.util.unit.DataSize;
 import io.qtasks.Task;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.json.TaskJsonMapper.JsonArguments;
 
 /**
  * Builds the new record of a request: its arguments as JSON (within the payload limit),
- * its priority and retries from the task's definition when this node knows it.
+ * its priority and retries from the task's definition when this node knows it, its queue
+ * (the request's, else the definition's) and limit key.
  *
  * @author QTasks contributors
  */
@@ -58,7 +63,25 @@ final class NewRecords {
 			.kwargs(arguments.kwargs())
 			.createdAt(now)
 			.updatedAt(now)
+			.extra(flowExtras(request, definition))
 			.build();
+	}
+
+	/**
+	 * The queue and limit key of a new task, where the engine routes and limits it; the
+	 * default queue is not written.
+	 */
+	private static Map<String, Object> flowExtras(DefaultTaskRequest request, Optional<TaskDefinition> definition) {
+		String queue = (request.queue() != null) ? request.queue()
+				: definition.map(TaskDefinition::queue).orElse(ClaimRequest.DEFAULT_QUEUE);
+		Map<String, Object> extras = new LinkedHashMap<>();
+		if (!ClaimRequest.DEFAULT_QUEUE.equals(queue)) {
+			extras.put(QueueEntry.QUEUE, queue);
+		}
+		if (request.limitKey() != null) {
+			extras.put(QueueEntry.LIMIT_KEY, request.limitKey());
+		}
+		return extras;
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.qtasks.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -239,6 +243,35 @@ public class QTasksProperties {
 		 */
 		private Duration unknownTaskTimeout = Duration.ofMinutes(5);
 
+		/**
+		 * The named queues this node claims tasks from (@QTask(queue = ...)). Empty works
+		 * every queue.
+		 */
+		private List<String> queues = new ArrayList<>();
+
+		/**
+		 * How many tasks of a queue this node runs at once at most, by queue name, within
+		 * qtasks.worker.concurrency. A queue not named here is bounded by the overall
+		 * concurrency alone.
+		 */
+		private Map<String, Integer> queueConcurrency = new LinkedHashMap<>();
+
+		public List<String> getQueues() {
+			return this.queues;
+		}
+
+		public void setQueues(List<String> queues) {
+			this.queues = queues;
+		}
+
+		public Map<String, Integer> getQueueConcurrency() {
+			return this.queueConcurrency;
+		}
+
+		public void setQueueConcurrency(Map<String, Integer> queueConcurrency) {
+			this.queueConcurrency = queueConcurrency;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -299,7 +332,8 @@ public class QTasksProperties {
 		public String toString() {
 			return "Worker(enabled=" + this.enabled + ", mode=" + this.mode + ", concurrency=" + this.concurrency
 					+ ", shutdownTimeout=" + this.shutdownTimeout + ", progressInterval=" + this.progressInterval
-					+ ", maxDeliveries=" + this.maxDeliveries + ", unknownTaskTimeout=" + this.unknownTaskTimeout + ")";
+					+ ", maxDeliveries=" + this.maxDeliveries + ", unknownTaskTimeout=" + this.unknownTaskTimeout
+					+ ", queues=" + this.queues + ", queueConcurrency=" + this.queueConcurrency + ")";
 		}
 
 	}
@@ -409,9 +443,15 @@ public class QTasksProperties {
 	public static class Storage {
 
 		/**
-		 * How long finished records (success, error, cancel) are kept.
+		 * How long finished records of tasks that succeeded or were cancelled are kept.
 		 */
 		private Duration finishedTtl = Duration.ofDays(7);
+
+		/**
+		 * How long records of tasks that ended in error (after their retries) are kept:
+		 * the dead letters, which the actuator lists and requeues.
+		 */
+		private Duration failedTtl = Duration.ofDays(30);
 
 		public Duration getFinishedTtl() {
 			return this.finishedTtl;
@@ -421,9 +461,17 @@ public class QTasksProperties {
 			this.finishedTtl = finishedTtl;
 		}
 
+		public Duration getFailedTtl() {
+			return this.failedTtl;
+		}
+
+		public void setFailedTtl(Duration failedTtl) {
+			this.failedTtl = failedTtl;
+		}
+
 		@Override
 		public String toString() {
-			return "Storage(finishedTtl=" + this.finishedTtl + ")";
+			return "Storage(finishedTtl=" + this.finishedTtl + ", failedTtl=" + this.failedTtl + ")";
 		}
 
 	}

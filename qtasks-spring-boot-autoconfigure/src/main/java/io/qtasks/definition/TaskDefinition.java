@@ -11,6 +11,7 @@ import org.springframework.retry.RetryPolicy;
 
 import io.qtasks.GenerateHandler;
 import io.qtasks.TaskDecoder;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.middleware.TaskMiddleware;
 
 /**
@@ -40,13 +41,16 @@ import io.qtasks.middleware.TaskMiddleware;
  * @param bean the bean to invoke the method on (a proxy where the bean is proxied)
  * @param method the method to invoke on {@code bean}
  * @param parameters how each parameter of the method is filled
+ * @param queue the named queue its runs wait in
+ * @param limits its cluster-wide cap and rate
  * @author QTasks contributors
  */
 public record TaskDefinition(String name, String description, List<String> tags, int priority, int retry,
 		List<Class<? extends Throwable>> retryOn, TaskBackoff backoff, @Nullable RetryPolicy retryPolicy, boolean async,
 		boolean echo, TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
 		List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter, @Nullable Duration timeout,
-		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters) {
+		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters, String queue,
+		TaskLimits limits) {
 
 	/**
 	 * Takes unmodifiable copies of the collections.

@@ -29,6 +29,8 @@ import io.qtasks.TaskDecoder;
 import io.qtasks.TaskSelf;
 import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
+import io.qtasks.engine.spi.RateLimit;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.middleware.TaskMiddleware;
 
@@ -102,7 +104,25 @@ public class TaskDefinitionFactory {
 				retryPolicy(annotation.retryPolicy(), where), async(annotation.async(), method, where),
 				annotation.echo(), decoder, generateHandler, executor(annotation.executor(), where),
 				middlewares(annotation.middlewaresBefore(), where), middlewares(annotation.middlewaresAfter(), where),
-				timeout(annotation.timeout(), where), extra(annotation.extra(), where), bean, invocable, parameters);
+				timeout(annotation.timeout(), where), extra(annotation.extra(), where), bean, invocable, parameters,
+				TaskQueues.checked(annotation.queue(), where), limits(annotation, where));
+	}
+
+	private static TaskLimits limits(QTask annotation, String where) {
+		if (annotation.maxConcurrency() < 0) {
+			throw new TaskDefinitionException(
+					where + ": maxConcurrency must be 0 (no cap) or more, was " + annotation.maxConcurrency());
+		}
+		RateLimit rate = null;
+		if (StringUtils.hasText(annotation.rateLimit())) {
+			try {
+				rate = RateLimit.parse(annotation.rateLimit());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TaskDefinitionException(where + ": rateLimit " + ex.getMessage(), ex);
+			}
+		}
+		return new TaskLimits(annotation.maxConcurrency(), rate);
 	}
 
 	private static boolean async(boolean async, Method method, String where) {

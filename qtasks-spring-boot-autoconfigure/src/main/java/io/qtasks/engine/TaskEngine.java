@@ -21,10 +21,13 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.DeadLetter;
+import io.qtasks.engine.spi.FlowStats;
 import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
@@ -39,6 +42,8 @@ import io.qtasks.engine.spi.TaskSteps;
  * @author QTasks contributors
  */
 public final class TaskEngine {
+
+	private static final int MAX_REQUEUED = 100_000;
 
 	private final TaskQueue queue;
 
@@ -217,6 +222,28 @@ public final class TaskEngine {
 	}
 
 	/**
+	 * Queues again every task in {@code status} ({@code error} or {@code cancel}), of one
+	 * name or of any: those the listing shows now (on Redis, among the newest records it
+	 * looks at), each once, so that a task that fails again at once is not requeued
+	 * twice.
+	 * @param status {@code error} or {@code cancel}
+	 * @param taskName only tasks of this name, or {@code null} for any
+	 * @return how many were queued again
+	 */
+	public int requeueAll(TaskStatus status, @Nullable String taskName) {
+		if (status != TaskStatus.ERROR && status != TaskStatus.CANCEL) {
+			throw new IllegalArgumentException("only tasks in error or cancel can be requeued, not " + status.value());
+		}
+		int requeued = 0;
+		for (Task task : this.records.list(new TaskQuery(status, taskName, MAX_REQUEUED))) {
+			if (requeue(task.uuid()) == RequeueOutcome.REQUEUED) {
+				requeued++;
+			}
+		}
+		return requeued;
+	}
+
+	/**
 	 * Reads a record.
 	 * @param uuid the task's uuid
 	 * @return the record, or empty when unknown or expired
@@ -284,6 +311,26 @@ public final class TaskEngine {
 	 */
 	public Map<String, Long> pendingCountByTaskName() {
 		return this.queue.pendingCountByTaskName();
+	}
+
+	/**
+	 * The due tasks by queue, name and limit key, and the claims held by task name and by
+	 * queue, across every node.
+	 * @param limits the limits of task names, to tell which due tasks wait for one
+	 * @return the stats
+	 */
+	public FlowStats flowStats(Map<String, TaskLimits> limits) {
+		return this.queue.flowStats(limits);
+	}
+
+	/**
+	 * The queue entries that named no queued task, which the queue set aside, newest
+	 * first.
+	 * @param max the most to report
+	 * @return the entries
+	 */
+	public List<DeadLetter> deadLetters(int max) {
+		return this.queue.deadLetters(max);
 	}
 
 	/**

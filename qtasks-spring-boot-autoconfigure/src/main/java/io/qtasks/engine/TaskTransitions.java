@@ -1,6 +1,7 @@
 package io.qtasks.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,23 @@ public final class TaskTransitions {
 	 * @return the record
 	 */
 	public Task retrying(Task current, Throwable failure, Instant dueAt) {
+		return retrying(current, failure, now(), dueAt);
+	}
+
+	/**
+	 * An attempt failed and is retried after a pause counted from the attempt's end, as
+	 * the record states it: the pause between two attempts is never shorter.
+	 * @param current the record of the failed attempt
+	 * @param failure why it failed
+	 * @param pause the backoff
+	 * @return the waiting record, its due time in {@code extra.dueAt}
+	 */
+	public Task retryingAfter(Task current, Throwable failure, Duration pause) {
 		Instant now = now();
+		return retrying(current, failure, now, now.plus(pause));
+	}
+
+	private Task retrying(Task current, Throwable failure, Instant now, Instant dueAt) {
 		return current.toBuilder()
 			.status(TaskStatus.RETRY)
 			.traceback(Failures.traceback(failure))

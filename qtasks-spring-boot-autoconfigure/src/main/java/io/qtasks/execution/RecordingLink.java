@@ -1,5 +1,8 @@
 package io.qtasks.execution;
 
+import java.time.Instant;
+import java.util.Objects;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +12,7 @@ import io.qtasks.engine.LogSafe;
 import io.qtasks.Task;
 import io.qtasks.engine.EngineWriteException;
 import io.qtasks.engine.Failures;
+import io.qtasks.engine.TaskExtras;
 import io.qtasks.engine.TaskTransitions;
 import io.qtasks.engine.spi.WriteResult;
 
@@ -82,8 +86,9 @@ final class RecordingLink implements ExecutionLink {
 	}
 
 	private RunOutcome retry(Execution execution, Task current, RunOutcome.RetryAt retry) {
-		Task waiting = this.transitions.retrying(current, retry.failure(), retry.dueAt());
-		WriteResult result = execution.records.release(waiting, retry.dueAt());
+		Task waiting = this.transitions.retryingAfter(current, retry.failure(), retry.pause());
+		Instant dueAt = Objects.requireNonNull(TaskExtras.dueAt(waiting));
+		WriteResult result = execution.records.release(waiting, dueAt);
 		if (result.kind() == WriteResult.Kind.CANCEL_REQUESTED) {
 			return cancel(execution.records, current, result.cancelReason());
 		}
@@ -92,7 +97,7 @@ final class RecordingLink implements ExecutionLink {
 		}
 		execution.observation().retried(current.attempt());
 		logger.info("Task {} ({}) attempt {} failed, retrying at {}: {}", current.uuid(),
-				LogSafe.text(current.taskName()), current.attempt(), retry.dueAt(),
+				LogSafe.text(current.taskName()), current.attempt(), dueAt,
 				LogSafe.text(Failures.describe(retry.failure())));
 		return retry;
 	}

@@ -57,7 +57,7 @@ final class RetryLink implements ExecutionLink {
 			if (execution.run.finish()) {
 				throw failure;
 			}
-			return new RunOutcome.RetryAt(dueAt, failure);
+			return new RunOutcome.RetryAt(dueAt, pause.get(), failure);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.qtasks.execution;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -49,10 +50,12 @@ public sealed interface RunOutcome {
 	 * The attempt failed and another one follows; the task waits in the engine until
 	 * then, holding no worker.
 	 *
-	 * @param dueAt when the next attempt may start
+	 * @param dueAt when the next attempt may start, as the run saw it
+	 * @param pause the backoff: the record's due time is this long after the attempt's
+	 * end as the record states it
 	 * @param failure why the attempt failed
 	 */
-	record RetryAt(Instant dueAt, Throwable failure) implements RunOutcome {
+	record RetryAt(Instant dueAt, Duration pause, Throwable failure) implements RunOutcome {
 	}
 
 	/**

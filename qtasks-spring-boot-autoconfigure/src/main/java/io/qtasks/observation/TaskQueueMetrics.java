@@ -7,9 +7,6 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.qtasks.TaskStatus;
 
@@ -37,11 +34,9 @@ public class TaskQueueMetrics implements MeterBinder {
 	 */
 	public static final String TASKS = "qtasks.tasks";
 
-	private static final Logger logger = LoggerFactory.getLogger(TaskQueueMetrics.class);
+	private final CachedReading<Long> depth;
 
-	private final Reading<Long> depth;
-
-	private final Reading<Map<TaskStatus, Long>> counts;
+	private final CachedReading<Map<TaskStatus, Long>> counts;
 
 	/**
 	 * Creates the gauges.
@@ -51,8 +46,8 @@ public class TaskQueueMetrics implements MeterBinder {
 	 */
 	public TaskQueueMetrics(Supplier<Long> queueDepth, Supplier<Map<TaskStatus, Long>> countsByStatus,
 			Duration maxAge) {
-		this.depth = new Reading<>("queue depth", queueDepth, maxAge.toNanos());
-		this.counts = new Reading<>("counts by status", countsByStatus, maxAge.toNanos());
+		this.depth = new CachedReading<>("queue depth", queueDepth, maxAge.toNanos());
+		this.counts = new CachedReading<>("counts by status", countsByStatus, maxAge.toNanos());
 	}
 
 	@Override
@@ -78,51 +73,6 @@ public class TaskQueueMetrics implements MeterBinder {
 	private double count(TaskStatus status) {
 		Map<TaskStatus, Long> counts = this.counts.get();
 		return (counts != null) ? counts.getOrDefault(status, 0L) : Double.NaN;
-	}
-
-	/**
-	 * A value read at most once per max age.
-	 */
-	private static final class Reading<T> {
-
-		private final String what;
-
-		private final Supplier<T> source;
-
-		private final long maxAgeNanos;
-
-		private @Nullable T value;
-
-		private long readAt;
-
-		private boolean read;
-
-		Reading(String what, Supplier<T> source, long maxAgeNanos) {
-			this.what = what;
-			this.source = source;
-			this.maxAgeNanos = maxAgeNanos;
-		}
-
-		synchronized @Nullable T get() {
-			long now = System.nanoTime();
-			if (!this.read || now - this.readAt >= this.maxAgeNanos) {
-				this.value = readNow();
-				this.readAt = now;
-				this.read = true;
-			}
-			return this.value;
-		}
-
-		private @Nullable T readNow() {
-			try {
-				return this.source.get();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not read the {} of QTasks for its gauges: {}", this.what, ex.toString());
-				return null;
-			}
-		}
-
 	}
 
 }

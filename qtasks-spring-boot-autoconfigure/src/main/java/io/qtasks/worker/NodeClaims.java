@@ -1,21 +1,26 @@
 package io.qtasks.worker;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.TaskLimits;
 
 /**
  * Claims the tasks this node runs: on a shared engine only those whose names it knows
  * (the others wait for the nodes that know them), on an engine of its own any (one this
- * node does not know can never run, and ends as error). A worker without tasks claims
- * nothing.
+ * node does not know can never run, and ends as error); only from the queues it works,
+ * each within its own concurrency; and under the caps and rates of the tasks it knows,
+ * which the engine enforces across nodes. A worker without tasks claims nothing.
  *
  * @author QTasks contributors
  */
@@ -25,18 +30,34 @@ final class NodeClaims {
 
 	private final TaskDefinitionRegistry registry;
 
+	private final @Nullable Set<String> queues;
+
+	private final QueueShares shares;
+
 	private volatile Set<String> taskNames = Set.of();
 
-	NodeClaims(TaskEngine engine, TaskDefinitionRegistry registry) {
+	private volatile Map<String, TaskLimits> limits = Map.of();
+
+	NodeClaims(TaskEngine engine, TaskDefinitionRegistry registry, WorkerSettings settings) {
 		this.engine = engine;
 		this.registry = registry;
+		this.queues = settings.queues();
+		this.shares = new QueueShares(settings.queueConcurrency());
 	}
 
 	/**
-	 * Takes the names of the tasks this node knows, as the worker starts.
+	 * Takes the names and limits of the tasks this node knows, as the worker starts.
 	 */
 	void start() {
 		this.taskNames = Set.copyOf(this.registry.getNames());
+		Map<String, TaskLimits> limits = new HashMap<>();
+		for (String name : this.taskNames) {
+			this.registry.find(name)
+				.map(TaskDefinition::limits)
+				.filter(TaskLimits::isLimited)
+				.ifPresent((taskLimits) -> limits.put(name, taskLimits));
+		}
+		this.limits = Map.copyOf(limits);
 	}
 
 	/**
@@ -52,8 +73,18 @@ final class NodeClaims {
 			Thread.sleep(timeout.toMillis());
 			return List.of();
 		}
-		return this.engine
-			.claim(this.engine.isShared() ? new ClaimRequest(max, names, timeout) : ClaimRequest.anyTask(max, timeout));
+		Map<String, Integer> taken = this.shares.takeFree();
+		List<TaskDelivery> deliveries = List.of();
+		try {
+			ClaimRequest request = new ClaimRequest(max, this.engine.isShared() ? names : null, timeout)
+				.withQueues(this.queues, taken)
+				.withLimits(this.limits);
+			deliveries = this.engine.claim(request);
+			return deliveries;
+		}
+		finally {
+			this.shares.giveBackUnused(taken, deliveries);
+		}
 	}
 
 	/**
@@ -73,6 +104,15 @@ final class NodeClaims {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Tells that the run of a delivery ended, or gave its worker slot back: its queue's
+	 * slot is free again.
+	 * @param delivery the run's task
+	 */
+	void ended(TaskDelivery delivery) {
+		this.shares.ended(delivery);
 	}
 
 }

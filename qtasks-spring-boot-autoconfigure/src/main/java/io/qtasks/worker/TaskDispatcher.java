@@ -72,7 +72,7 @@ final class TaskDispatcher implements WorkerPart {
 		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
 		this.returns = new DeliveryReturns(engine);
 		this.slots = new WorkerSlots(settings.concurrency());
-		this.claims = new NodeClaims(engine, registry);
+		this.claims = new NodeClaims(engine, registry, settings);
 	}
 
 	@Nullable BrokerFailure failure() {
@@ -166,6 +166,7 @@ final class TaskDispatcher implements WorkerPart {
 		catch (Throwable ex) {
 			this.running.remove(delivery);
 			this.slots.release();
+			this.claims.ended(delivery);
 			logger.warn("The executor of task {} ({}) did not take it", delivery.uuid(),
 					LogSafe.text(delivery.task().taskName()), ex);
 			this.returns.notRun(delivery, "its executor did not take it (" + ex + ")");
@@ -181,13 +182,18 @@ final class TaskDispatcher implements WorkerPart {
 		TaskDelivery delivery = first;
 		TaskRun run = firstRun;
 		while (true) {
-			run.onSlotRelease(this.slots::release);
+			TaskDelivery current = delivery;
+			run.onSlotRelease(() -> {
+				this.slots.release();
+				this.claims.ended(current);
+			});
 			process(delivery, run);
 			if (run.isSlotReleased()) {
 				// an async run gave its slot back while it waited; the slot is another's
 				// now
 				return;
 			}
+			this.claims.ended(delivery);
 			TaskDelivery next = this.active ? this.claims.claimNext() : null;
 			if (next == null) {
 				this.slots.release();

@@ -1,6 +1,10 @@
 package io.qtasks.worker;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a worker runs tasks.
@@ -12,10 +16,13 @@ import java.time.Duration;
  * 21+) rather than a fixed pool
  * @param unknownTaskTimeout how long the tasks of a name that no live node runs wait
  * before they end as {@code error} (on an engine that many nodes share)
+ * @param queues the queues the worker claims from, or {@code null} for every queue
+ * @param queueConcurrency how many tasks of a queue run at once at most, by queue, within
+ * {@code concurrency}; a queue not named there is bounded by {@code concurrency} alone
  * @author QTasks contributors
  */
 public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean virtualThreads,
-		Duration unknownTaskTimeout) {
+		Duration unknownTaskTimeout, @Nullable Set<String> queues, Map<String, Integer> queueConcurrency) {
 
 	/**
 	 * Checks the settings.
@@ -31,6 +38,17 @@ public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean 
 			throw new IllegalArgumentException(
 					"the unknown task timeout must not be negative, was " + unknownTaskTimeout);
 		}
+		queues = (queues != null) ? Set.copyOf(queues) : null;
+		if (queues != null && queues.isEmpty()) {
+			throw new IllegalArgumentException("the worker must work at least one queue");
+		}
+		queueConcurrency = Map.copyOf(queueConcurrency);
+		queueConcurrency.forEach((queue, slots) -> {
+			if (slots < 1) {
+				throw new IllegalArgumentException(
+						"the concurrency of queue '" + queue + "' must be at least 1, was " + slots);
+			}
+		});
 	}
 
 	/**
@@ -55,6 +73,10 @@ public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean 
 
 		private Duration unknownTaskTimeout = Duration.ofMinutes(5);
 
+		private @Nullable Set<String> queues;
+
+		private Map<String, Integer> queueConcurrency = Map.of();
+
 		private Builder() {
 		}
 
@@ -78,9 +100,19 @@ public record WorkerSettings(int concurrency, Duration shutdownTimeout, boolean 
 			return this;
 		}
 
+		public Builder queues(@Nullable Set<String> queues) {
+			this.queues = queues;
+			return this;
+		}
+
+		public Builder queueConcurrency(Map<String, Integer> queueConcurrency) {
+			this.queueConcurrency = queueConcurrency;
+			return this;
+		}
+
 		public WorkerSettings build() {
 			return new WorkerSettings(this.concurrency, this.shutdownTimeout, this.virtualThreads,
-					this.unknownTaskTimeout);
+					this.unknownTaskTimeout, this.queues, this.queueConcurrency);
 		}
 
 	}

@@ -60,6 +60,13 @@ class QTasksEndpointAccessTests {
 		}
 
 		@Test
+		void bulkRequeueIsRefusedAndNothingChanges() {
+			Task cancelled = cancelledTask();
+			assertThat(requeueAll("cancel")).hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(this.qtasks.get(cancelled.uuid())).get().isEqualTo(cancelled);
+		}
+
+		@Test
 		void readsStay() {
 			Task queued = this.qtasks.addTask("anything");
 			assertThat(this.mvc.get().uri("/actuator/qtasks/{uuid}", queued.uuid())).hasStatusOk()
@@ -84,6 +91,7 @@ class QTasksEndpointAccessTests {
 			assertStillQueued(queued);
 			Task cancelled = cancelledTask();
 			assertThat(requeue(cancelled)).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+			assertThat(requeueAll("cancel")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
 			assertThat(this.qtasks.get(cancelled.uuid())).get().isEqualTo(cancelled);
 			assertThat(this.mvc.get().uri("/actuator/qtasks/{uuid}", queued.uuid())).hasStatusOk();
 		}
@@ -114,6 +122,12 @@ class QTasksEndpointAccessTests {
 
 		@Autowired
 		protected QTasks qtasks;
+
+		MockMvcTester.MockMvcRequestBuilder requeueAll(String status) {
+			return this.mvc.post()
+				.uri("/actuator/qtasks?status={status}", status)
+				.contentType(MediaType.APPLICATION_JSON);
+		}
 
 		MockMvcTester.MockMvcRequestBuilder cancel(Task task) {
 			return this.mvc.delete().uri("/actuator/qtasks/{uuid}", task.uuid());

@@ -100,6 +100,13 @@ abstract class QTasksEndpointWebTests {
 			.containsEntry("timeout", "PT30S")
 			.containsEntry("executor", "testExecutor")
 			.containsKey("method");
+		assertThat(map(described, "flow")).containsEntry("queue", "nightly")
+			.containsEntry("maxConcurrency", 2)
+			.containsEntry("rateLimit", "10/PT1M")
+			.containsEntry("running", 0)
+			.containsEntry("waiting", 0)
+			.containsEntry("waitingForLimit", 0);
+		assertThat(overview).containsKeys("queues", "malformedEntries");
 		assertThat(list(overview, "definitions")).extracting((definition) -> definition.get("name"))
 			.contains("echo", "fail", "flaky", "sleep");
 		assertThat(map(overview, "query")).containsEntry("limit", QTasksEndpoint.DEFAULT_LIMIT)
@@ -230,6 +237,33 @@ abstract class QTasksEndpointWebTests {
 	}
 
 	@Test
+	void requeuesEveryDeadLetterOfATaskInOneCall() {
+		Task failedOnce = finished("flaky", "not-requeued-in-bulk");
+		List<Task> failed = List.of(finished("fail", "bulk-1"), finished("fail", "bulk-2"));
+		assertThat(failed).extracting(Task::status).containsOnly(TaskStatus.ERROR);
+		assertThat(failedOnce.status()).isEqualTo(TaskStatus.ERROR);
+		long matching = ((List<?>) get("/actuator/qtasks?status=error&task=fail&limit=1000").get("tasks")).size();
+		MvcTestResult requeued = this.mvc.post()
+			.uri("/actuator/qtasks?status=error&task=fail")
+			.contentType(MediaType.APPLICATION_JSON)
+			.exchange();
+		assertThat(requeued).hasStatusOk();
+		assertThat(body(requeued)).containsEntry("requeued", (int) matching)
+			.containsEntry("status", "error")
+			.containsEntry("task", "fail");
+		for (Task task : failed) {
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.qtasks.get(task.uuid())).get()
+					.satisfies((current) -> assertThat(current.extra()).containsEntry("requeues", 1))
+					.extracting(Task::status)
+					.isEqualTo(TaskStatus.ERROR));
+		}
+		assertThat(this.qtasks.get(failedOnce.uuid())).get().isEqualTo(failedOnce);
+		assertThat(this.mvc.post().uri("/actuator/qtasks?status=success").contentType(MediaType.APPLICATION_JSON))
+			.hasStatus(400);
+	}
+
+	@Test
 	void healthIsUpWithTheBrokerAndTheWorker() {
 		MvcTestResult health = this.mvc.get().uri("/actuator/health/qtasks").exchange();
 		assertThat(health).hasStatusOk();
@@ -306,7 +340,8 @@ abstract class QTasksEndpointWebTests {
 	static class DescribedTask {
 
 		@QTask(name = "described", description = "Shows every column", tags = { "reports", "nightly" }, priority = 3,
-				retry = 2, retryOn = IOException.class, timeout = "30s", executor = "testExecutor")
+				retry = 2, retryOn = IOException.class, timeout = "30s", executor = "testExecutor", queue = "nightly",
+				maxConcurrency = 2, rateLimit = "10/1m")
 		public String described() {
 			return "described";
 		}

@@ -139,6 +139,33 @@ class QTasksAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void rejectsAQueueConcurrencyBelowOne() {
+		this.runner.withPropertyValues("qtasks.worker.queue-concurrency.reports=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("qtasks.worker.queue-concurrency.reports must be at least 1, was 0");
+		});
+	}
+
+	@Test
+	void rejectsAWorkedQueueThatIsNoQueueName() {
+		this.runner.withPropertyValues("qtasks.worker.queues=emails,bulk mail").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("qtasks.worker.queues: 'bulk mail' is not a queue name");
+		});
+	}
+
+	@Test
+	void rejectsAFailedTtlBelowOneMillisecond() {
+		this.runner.withPropertyValues("qtasks.storage.failed-ttl=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("qtasks.storage.failed-ttl must be at least 1ms");
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class CustomClientConfiguration {
 

@@ -101,14 +101,16 @@ class QTasksRedisAutoConfigurationTests {
 	void bindsTheRedisProperties() {
 		this.runner
 			.withPropertyValues("qtasks.broker.type=redis", "qtasks.redis.lease=45s",
-					"qtasks.redis.heartbeat-interval=5s", "qtasks.redis.reaper-interval=2s")
+					"qtasks.redis.heartbeat-interval=5s", "qtasks.redis.reaper-interval=2s",
+					"qtasks.storage.failed-ttl=14d")
 			.run((context) -> {
 				QTasksProperties.Redis redis = context.getBean(QTasksProperties.class).getRedis();
 				assertThat(redis.getLease()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(redis.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(redis.getReaperInterval()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(context.getBean(RedisEngineSettings.class)).isEqualTo(new RedisEngineSettings(
-						Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofDays(7)));
+				assertThat(context.getBean(RedisEngineSettings.class))
+					.isEqualTo(new RedisEngineSettings(Duration.ofSeconds(45), Duration.ofSeconds(5),
+							Duration.ofSeconds(2), Duration.ofDays(7), Duration.ofDays(14)));
 				assertThat(context.getBean(WorkerNodeRegistry.class).heartbeatInterval())
 					.isEqualTo(Duration.ofSeconds(5));
 				assertThat(context.getBean(TaskEngine.class).renewalInterval()).contains(Duration.ofSeconds(5));

@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationMetadataTests {
 
 	/**
-	 * Properties whose default is "unset".
+	 * Properties whose default is "unset" or empty.
 	 */
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("qtasks.default-timeout",
-			"qtasks.redis.heartbeat-interval");
+			"qtasks.redis.heartbeat-interval", "qtasks.worker.queues", "qtasks.worker.queue-concurrency");
 
 	private static final Path CONFIGURATION_DOC = Path.of("..", "docs", "configuration.md");
 

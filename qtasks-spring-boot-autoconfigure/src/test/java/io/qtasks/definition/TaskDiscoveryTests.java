@@ -134,6 +134,23 @@ class TaskDiscoveryTests {
 		assertStartupFails(NegativeRetry.class, "NegativeRetry.run(): retry must be 0 or more, was -5");
 	}
 
+	@Test
+	void malformedRateLimitFailsStartup() {
+		assertStartupFails(BadRate.class, "BadRate.run(): rateLimit '100 a minute' is not a rate limit: write"
+				+ " <count>/<window> with the window in s, m or h, such as 100/1m");
+	}
+
+	@Test
+	void negativeCapFailsStartup() {
+		assertStartupFails(NegativeCap.class, "NegativeCap.run(): maxConcurrency must be 0 (no cap) or more, was -1");
+	}
+
+	@Test
+	void queueNameThatNoEngineCanKeyFailsStartup() {
+		assertStartupFails(BadQueue.class,
+				"BadQueue.run(): queue 'bulk mail' is not a queue name (1 to 100 letters, digits, '.', '_' or '-')");
+	}
+
 	private void assertStartupFails(Class<?> configuration, String message) {
 		this.runner.withUserConfiguration(configuration).run((context) -> {
 			assertThat(context).hasFailed();
@@ -310,6 +327,33 @@ class TaskDiscoveryTests {
 	static class NegativeRetry {
 
 		@QTask(retry = -5)
+		public void run() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadRate {
+
+		@QTask(rateLimit = "100 a minute")
+		public void run() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NegativeCap {
+
+		@QTask(maxConcurrency = -1)
+		public void run() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadQueue {
+
+		@QTask(queue = "bulk mail")
 		public void run() {
 		}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -76,6 +77,19 @@ public abstract class TaskEngineContractTests {
 
 	protected ApplicationContextRunner clientOnly(String... properties) {
 		return worker(properties).withPropertyValues("qtasks.worker.enabled=false");
+	}
+
+	/**
+	 * The flow control contract, on this engine.
+	 */
+	@Nested
+	class FlowControl extends FlowControlContract {
+
+		@Override
+		protected ApplicationContextRunner clientOnly() {
+			return TaskEngineContractTests.this.clientOnly();
+		}
+
 	}
 
 	@Test

@@ -27,6 +27,23 @@ public class NoopTasks {
 	public static final String PICKUP = "noop_pickup";
 
 	/**
+	 * Counts itself, at most {@value #CAP} at once across the cluster: the task of the
+	 * capped throughput figure.
+	 */
+	public static final String CAPPED = "noop_capped";
+
+	/**
+	 * Does nothing under a cap and a rate it never reaches: the task of the figure of
+	 * what an unreached limit costs.
+	 */
+	public static final String UNREACHED = "noop_unreached";
+
+	/**
+	 * The cap of {@link #CAPPED}.
+	 */
+	public static final int CAP = 4;
+
+	/**
 	 * Holds its worker slot until released: keeps the worker busy while tasks pile up.
 	 */
 	public static final String BLOCK = "block";
@@ -44,6 +61,15 @@ public class NoopTasks {
 	@QTask(name = COUNTED)
 	public void counted(TaskContext context) {
 		this.probe.ran(context.taskUuid());
+	}
+
+	@QTask(name = CAPPED, maxConcurrency = CAP)
+	public void capped(TaskContext context) {
+		this.probe.ran(context.taskUuid());
+	}
+
+	@QTask(name = UNREACHED, maxConcurrency = 100_000, rateLimit = "100000000/1s")
+	public void unreached() {
 	}
 
 	@QTask(name = PICKUP)

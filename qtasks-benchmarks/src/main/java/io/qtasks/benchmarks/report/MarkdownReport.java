@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import io.qtasks.benchmarks.BenchmarkOptions;
 import io.qtasks.benchmarks.result.BenchmarkResults;
 import io.qtasks.benchmarks.result.CeilingFigure;
+import io.qtasks.benchmarks.qtasks.NoopTasks;
+import io.qtasks.benchmarks.result.FlowFigure;
 import io.qtasks.benchmarks.result.FootprintFigure;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.Outcome;
@@ -72,6 +74,7 @@ public final class MarkdownReport {
 		goals();
 		throughput();
 		latencies();
+		flowControl();
 		footprint();
 		ceiling();
 		method();
@@ -185,6 +188,42 @@ public final class MarkdownReport {
 					+ millis(figure.p99()) + " | " + millis(figure.max()) + " | " + figure.samplesPerRound() + " × "
 					+ figure.p50().rounds() + " | " + String.join(" | ", ratios) + " |");
 		}
+	}
+
+	private void flowControl() {
+		List<SystemUnderTest> measured = new ArrayList<>();
+		for (SystemUnderTest system : SystemUnderTest.values()) {
+			this.results.flow(system).ifPresent((outcome) -> measured.add(system));
+		}
+		if (measured.isEmpty()) {
+			return;
+		}
+		line("## Flow control");
+		line();
+		line("*Capped*: end to end of no-op tasks with `@QTask(maxConcurrency = " + NoopTasks.CAP
+				+ ")` beside the same tasks without a cap, one node at concurrency 16, one producer thread. "
+				+ "*Unreached limit*: add-and-wait of a no-op task with a cap and a rate it never reaches "
+				+ "(`maxConcurrency = 100000`, `rateLimit = \"100000000/1s\"`) beside one without limits; the "
+				+ "difference is what checking a limit costs when it does not hold a task back. Milliseconds.");
+		line();
+		line("| System | Tasks per round | Uncapped (tasks/s) | Capped (tasks/s) | Add-and-wait p50 / p99, no limits "
+				+ "| Add-and-wait p50 / p99, unreached limit | Extra p50 |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		for (SystemUnderTest system : measured) {
+			Outcome<FlowFigure> outcome = this.results.flow(system).orElseThrow();
+			if (!outcome.present()) {
+				line("| " + system.label() + " | " + cell(outcome.reason()) + " | | | | | |");
+				continue;
+			}
+			FlowFigure figure = outcome.value();
+			double extra = figure.unreached().p50().median() - figure.unlimited().p50().median();
+			line("| " + system.label() + " | " + String.format(Locale.ROOT, "%,d", figure.tasksPerRound()) + " | "
+					+ rate(figure.uncappedPerSecond()) + " | " + rate(figure.cappedPerSecond()) + " | "
+					+ millis(figure.unlimited().p50()) + " / " + millis(figure.unlimited().p99()) + " | "
+					+ millis(figure.unreached().p50()) + " / " + millis(figure.unreached().p99()) + " | "
+					+ String.format(Locale.ROOT, "%+.3f ms", extra) + " |");
+		}
+		line();
 	}
 
 	private void footprint() {

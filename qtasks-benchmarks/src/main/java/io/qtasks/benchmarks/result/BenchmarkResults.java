@@ -24,6 +24,8 @@ public final class BenchmarkResults {
 
 	private final Map<SystemUnderTest, Outcome<FootprintFigure>> footprint = new EnumMap<>(SystemUnderTest.class);
 
+	private final Map<SystemUnderTest, Outcome<FlowFigure>> flow = new EnumMap<>(SystemUnderTest.class);
+
 	private final Map<SystemUnderTest, Map<String, Double>> commandsPerTask = new EnumMap<>(SystemUnderTest.class);
 
 	private Outcome<List<CeilingFigure>> ceiling = Outcome.missing("not run");
@@ -73,6 +75,14 @@ public final class BenchmarkResults {
 
 	public Optional<Outcome<FootprintFigure>> footprint(SystemUnderTest system) {
 		return Optional.ofNullable(this.footprint.get(system));
+	}
+
+	public void flow(SystemUnderTest system, Outcome<FlowFigure> figure) {
+		this.flow.put(system, figure);
+	}
+
+	public Optional<Outcome<FlowFigure>> flow(SystemUnderTest system) {
+		return Optional.ofNullable(this.flow.get(system));
 	}
 
 	public void commandsPerTask(SystemUnderTest system, Map<String, Double> commands) {

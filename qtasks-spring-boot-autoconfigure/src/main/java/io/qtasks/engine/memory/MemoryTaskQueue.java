@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,10 @@ import org.springframework.beans.factory.DisposableBean;
 
 import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.FlowStats;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueueEntry;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQueue;
 
 /**
@@ -49,17 +52,25 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final PriorityQueue<QueuedTask> pending = new PriorityQueue<>(QueuedTask::byPriority);
+	private final MemoryLanes pending = new MemoryLanes();
 
 	private final PriorityQueue<QueuedTask> waiting = new PriorityQueue<>(QueuedTask::byDueTime);
 
 	private final Map<UUID, QueuedTask> queued = new LinkedHashMap<>();
 
 	/**
-	 * The claims, outside the lock: finishing a task (the most frequent call) takes no
-	 * lock.
+	 * The claims, outside the lock: finishing a task (the most frequent call) takes it
+	 * only to wake the claimants that may wait for its cap.
 	 */
 	private final Map<UUID, Claimed> claimed = new ConcurrentHashMap<>();
+
+	private final MemoryFlowLimits limits = new MemoryFlowLimits();
+
+	/**
+	 * When the first task held back by its rate may start, found by the last look at the
+	 * due tasks; {@code null} when none is.
+	 */
+	private @Nullable Instant nextRateFree;
 
 	private final Clock clock;
 
@@ -95,7 +106,8 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		for (QueuedTask item : taken) {
 			QueuedTask delivered = new QueuedTask(item.entry(), item.sequence(), item.deliveries() + 1, null);
 			QueueClaim claim = new QueueClaim(item.entry().uuid(), ClaimTokens.next(), delivered.deliveries(), null);
-			this.claimed.put(claim.uuid(), new Claimed(claim.token(), delivered));
+			boolean capped = request.limitsOf(item.entry().taskName()).maxConcurrency() > 0;
+			this.claimed.put(claim.uuid(), new Claimed(claim.token(), delivered, capped));
 			claims.add(claim);
 		}
 		return claims;
@@ -115,7 +127,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public boolean ack(QueueClaim claim) {
-		return end(claim) != null;
+		Claimed ended = end(claim);
+		if (ended != null && ended.capped()) {
+			// a claimant may wait for this cap
+			locked(this.changed::signalAll);
+		}
+		return ended != null;
 	}
 
 	@Override
@@ -134,7 +151,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		return locked(() -> {
 			QueuedTask item = this.queued.remove(uuid);
 			if (item != null) {
-				(item.isWaiting() ? this.waiting : this.pending).remove(item);
+				if (item.isWaiting()) {
+					this.waiting.remove(item);
+				}
+				else {
+					this.pending.remove(item);
+				}
 			}
 			return item != null;
 		});
@@ -165,6 +187,25 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 			Map<String, Long> counts = new TreeMap<>();
 			this.pending.forEach((item) -> counts.merge(item.entry().taskName(), 1L, Long::sum));
 			return counts;
+		});
+	}
+
+	@Override
+	public FlowStats flowStats(Map<String, TaskLimits> limits) {
+		return dueLocked(() -> {
+			Instant now = this.clock.instant();
+			Map<MemoryLanes.Lane, FlowStats.Lane> lanes = new LinkedHashMap<>();
+			this.pending.forEach((item) -> {
+				QueueEntry entry = item.entry();
+				boolean limited = !this.limits.allows(entry, limits.getOrDefault(entry.taskName(), TaskLimits.NONE),
+						now);
+				lanes.merge(MemoryLanes.Lane.of(entry),
+						new FlowStats.Lane(entry.queue(), entry.taskName(), entry.limitKey(), 1, limited),
+						(left, right) -> new FlowStats.Lane(left.queue(), left.taskName(), left.limitKey(),
+								left.due() + 1, left.limited()));
+			});
+			return new FlowStats(List.copyOf(lanes.values()), this.limits.runningByTask(),
+					this.limits.runningByQueue());
 		});
 	}
 
@@ -220,7 +261,12 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private void put(QueuedTask item) {
 		this.queued.put(item.entry().uuid(), item);
-		(item.isWaiting() ? this.waiting : this.pending).add(item);
+		if (item.isWaiting()) {
+			this.waiting.add(item);
+		}
+		else {
+			this.pending.add(item);
+		}
 		this.changed.signalAll();
 	}
 
@@ -240,9 +286,13 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private long untilNextDue(Instant now) {
 		QueuedTask next = this.waiting.peek();
-		return (next != null)
-				? TimeUnit.MILLISECONDS.toNanos(Math.max(1, Duration.between(now, next.dueAt()).toMillis()))
-				: Long.MAX_VALUE;
+		long untilDue = (next != null) ? untilNanos(now, next.dueAt()) : Long.MAX_VALUE;
+		Instant rateFree = this.nextRateFree;
+		return (rateFree != null) ? Math.min(untilDue, untilNanos(now, rateFree)) : untilDue;
+	}
+
+	private static long untilNanos(Instant now, Instant then) {
+		return TimeUnit.MILLISECONDS.toNanos(Math.max(1, Duration.between(now, then).toMillis()));
 	}
 
 	/**
@@ -271,27 +321,73 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		}
 	}
 
+	/**
+	 * Takes due tasks in priority order across the lanes the request takes from, passing
+	 * over every lane whose limit is reached or whose queue's share is taken (their tasks
+	 * keep their place).
+	 */
 	private List<QueuedTask> takeDue(ClaimRequest request) {
+		this.nextRateFree = null;
 		if (this.pending.isEmpty()) {
 			return List.of();
 		}
-		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
-		List<QueuedTask> skipped = null;
-		while (taken.size() < request.max() && !this.pending.isEmpty()) {
-			QueuedTask item = this.pending.poll();
-			if (request.accepts(item.entry().taskName())) {
-				this.queued.remove(item.entry().uuid());
-				taken.add(item);
-			}
-			else {
-				skipped = (skipped != null) ? skipped : new ArrayList<>();
-				skipped.add(item);
+		Instant now = this.clock.instant();
+		Map<String, Integer> queueShares = new HashMap<>(request.queueMax());
+		List<MemoryLanes.Lane> open = new ArrayList<>();
+		for (MemoryLanes.Lane lane : this.pending.lanes()) {
+			if (request.accepts(lane.taskName()) && request.acceptsQueue(lane.queue())) {
+				open.add(lane);
 			}
 		}
-		if (skipped != null) {
-			this.pending.addAll(skipped);
+		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
+		while (taken.size() < request.max()) {
+			MemoryLanes.Lane lane = best(open);
+			if (lane == null) {
+				break;
+			}
+			QueueEntry entry = this.pending.peek(lane).entry();
+			TaskLimits taskLimits = request.limitsOf(entry.taskName());
+			if (queueShares.getOrDefault(entry.queue(), 1) <= 0 || !allows(entry, taskLimits, now)) {
+				open.remove(lane);
+				continue;
+			}
+			QueuedTask item = this.pending.poll(lane);
+			if (this.pending.peek(lane) == null) {
+				open.remove(lane);
+			}
+			this.queued.remove(entry.uuid());
+			this.limits.claimed(entry, taskLimits, now);
+			queueShares.computeIfPresent(entry.queue(), (queue, share) -> share - 1);
+			taken.add(item);
 		}
 		return taken;
+	}
+
+	/**
+	 * The lane whose first task comes first.
+	 */
+	private MemoryLanes.@Nullable Lane best(List<MemoryLanes.Lane> lanes) {
+		MemoryLanes.Lane best = null;
+		QueuedTask first = null;
+		for (MemoryLanes.Lane lane : lanes) {
+			QueuedTask head = this.pending.peek(lane);
+			if (head != null && (first == null || QueuedTask.byPriority(head, first) < 0)) {
+				best = lane;
+				first = head;
+			}
+		}
+		return best;
+	}
+
+	private boolean allows(QueueEntry entry, TaskLimits taskLimits, Instant now) {
+		if (this.limits.allows(entry, taskLimits, now)) {
+			return true;
+		}
+		Instant rateFree = this.limits.rateFreeAt(entry, taskLimits, now);
+		if (rateFree != null && (this.nextRateFree == null || rateFree.isBefore(this.nextRateFree))) {
+			this.nextRateFree = rateFree;
+		}
+		return false;
 	}
 
 	private boolean isHeld(QueueClaim claim) {
@@ -300,16 +396,19 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	/**
-	 * Ends a claim when its token still holds it.
+	 * Ends a claim when its token still holds it, and counts it off its limits.
 	 * @return the claim, or {@code null} when it was no longer held
 	 */
 	private @Nullable Claimed end(QueueClaim claim) {
 		Claimed current = this.claimed.get(claim.uuid());
-		return (current != null && current.token().equals(claim.token()) && this.claimed.remove(claim.uuid(), current))
-				? current : null;
+		if (current != null && current.token().equals(claim.token()) && this.claimed.remove(claim.uuid(), current)) {
+			this.limits.ended(current.item().entry());
+			return current;
+		}
+		return null;
 	}
 
-	private record Claimed(String token, QueuedTask item) {
+	private record Claimed(String token, QueuedTask item, boolean capped) {
 
 	}
 

@@ -26,7 +26,8 @@ import io.qtasks.engine.spi.WriteResult;
 
 /**
  * Task records in this JVM's memory. Finished records are dropped once they are older
- * than the finished TTL (checked on every read and write).
+ * than their TTL (checked on every read and write): the failed TTL for records in
+ * {@code error}, the finished TTL for the others.
  *
  * @author QTasks contributors
  */
@@ -36,7 +37,13 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 
 	private final Map<TaskStatus, LongAdder> counts = new EnumMap<>(TaskStatus.class);
 
+	/**
+	 * The expiries of records that succeeded or were cancelled, and those of records that
+	 * failed, each in the order they run out.
+	 */
 	private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Expiry> failedExpiries = new ConcurrentLinkedQueue<>();
 
 	private final MemoryTaskEvents events;
 
@@ -44,16 +51,31 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 
 	private final Duration finishedTtl;
 
+	private final Duration failedTtl;
+
 	/**
-	 * Creates an empty store.
+	 * Creates an empty store that keeps every finished record as long.
 	 * @param events where finished records and cancel requests are announced
 	 * @param clock dates expiries
 	 * @param finishedTtl how long finished records are kept
 	 */
 	public MemoryTaskRecordStore(MemoryTaskEvents events, Clock clock, Duration finishedTtl) {
+		this(events, clock, finishedTtl, finishedTtl);
+	}
+
+	/**
+	 * Creates an empty store.
+	 * @param events where finished records and cancel requests are announced
+	 * @param clock dates expiries
+	 * @param finishedTtl how long records of tasks that succeeded or were cancelled are
+	 * kept
+	 * @param failedTtl how long records of tasks that ended in error are kept
+	 */
+	public MemoryTaskRecordStore(MemoryTaskEvents events, Clock clock, Duration finishedTtl, Duration failedTtl) {
 		this.events = events;
 		this.clock = clock;
 		this.finishedTtl = finishedTtl;
+		this.failedTtl = failedTtl;
 		for (TaskStatus status : TaskStatus.values()) {
 			this.counts.put(status, new LongAdder());
 		}
@@ -98,7 +120,8 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 					record.isFinished() ? null : stored.cancelRequest());
 		});
 		if (result.get().written() && record.isFinished()) {
-			this.expiries.add(new Expiry(record.uuid(), this.clock.instant().plus(this.finishedTtl)));
+			(failed(record) ? this.failedExpiries : this.expiries)
+				.add(new Expiry(record.uuid(), this.clock.instant().plus(ttl(record))));
 			this.events.announceFinished(record);
 		}
 		dropExpired();
@@ -146,12 +169,25 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 
 	private void dropExpired() {
 		Instant now = this.clock.instant();
+		dropExpired(this.expiries, now);
+		dropExpired(this.failedExpiries, now);
+	}
+
+	private static boolean failed(Task record) {
+		return record.status() == TaskStatus.ERROR;
+	}
+
+	private Duration ttl(Task record) {
+		return failed(record) ? this.failedTtl : this.finishedTtl;
+	}
+
+	private void dropExpired(Queue<Expiry> expiries, Instant now) {
 		Expiry head;
-		while ((head = this.expiries.peek()) != null && !head.expiresAt().isAfter(now)) {
-			if (this.expiries.remove(head)) {
+		while ((head = expiries.peek()) != null && !head.expiresAt().isAfter(now)) {
+			if (expiries.remove(head)) {
 				this.records.computeIfPresent(head.uuid(), (uuid, stored) -> {
 					Task task = stored.record();
-					if (task.isFinished() && !task.updatedAt().plus(this.finishedTtl).isAfter(now)) {
+					if (task.isFinished() && !task.updatedAt().plus(ttl(task)).isAfter(now)) {
 						this.counts.get(task.status()).decrement();
 						return null;
 					}

@@ -61,6 +61,31 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The named queues other than the default that have due tasks: a set.
+	 * @return the key
+	 */
+	public String queues() {
+		return this.prefix + "queues";
+	}
+
+	/**
+	 * The claims held by task name and limit key: a hash of counts whose fields are JSON
+	 * arrays {@code [name, key]} ({@code key} empty when the task has none).
+	 * @return the key
+	 */
+	public String running() {
+		return this.prefix + "running";
+	}
+
+	/**
+	 * The claims held by queue: a hash of counts.
+	 * @return the key
+	 */
+	public String runningByQueue() {
+		return this.prefix + "running:queues";
+	}
+
+	/**
 	 * The tasks that wait for an instant: a sorted set of uuids scored by due time.
 	 * @return the key
 	 */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -23,8 +24,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.DeadLetter;
+import io.qtasks.engine.spi.FlowStats;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueueEntry;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQueue;
 
 /**
@@ -59,6 +63,8 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	private static final RedisScript<List> PENDING_BY_PRIORITY = load("pending-by-priority.lua", List.class);
 
 	private static final RedisScript<List> QUEUED_NAMES = load("queued-names.lua", List.class);
+
+	private static final RedisScript<List> FLOW_STATS = load("flow-stats.lua", List.class);
 
 	private static final int MAX_REPORTED_PRIORITIES = 100;
 
@@ -131,7 +137,8 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 				List.of(this.keys.task(entry.uuid()), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 						this.keys.idleReceivers()),
 				this.keys.prefix(), entry.uuid().toString(), entry.taskName(), String.valueOf(entry.priority()),
-				delayMillis(entry.dueAt()), this.keys.wakeChannel());
+				delayMillis(entry.dueAt()), this.keys.wakeChannel(), entry.queue(),
+				Objects.requireNonNullElse(entry.limitKey(), ""));
 	}
 
 	@Override
@@ -244,6 +251,31 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	@Override
+	public FlowStats flowStats(Map<String, TaskLimits> limits) {
+		List<String> args = new ArrayList<>();
+		args.add(this.keys.prefix());
+		RedisClaimArguments.addLimits(args, limits);
+		List<?> reply = this.redis.execute(FLOW_STATS, List.of(this.keys.running(), this.keys.runningByQueue()),
+				args.toArray());
+		return RedisFlowStatsReply.read(reply, this.codec);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The Redis queue keeps the latest 1,000.
+	 */
+	@Override
+	public List<DeadLetter> deadLetters(int max) {
+		if (max < 1 || !"list".equals(String.valueOf(this.redis.type(this.keys.deadLetters()).code()))) {
+			return List.of();
+		}
+		List<String> stored = this.redis.opsForList().range(this.keys.deadLetters(), 0, max - 1);
+		return (stored != null)
+				? stored.stream().map((text) -> RedisFlowStatsReply.deadLetter(text, this.codec)).toList() : List.of();
+	}
+
+	@Override
 	public void destroy() {
 		this.calls.close();
 	}
@@ -267,7 +299,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	 */
 	private List<?> claimOnce(ClaimRequest request, Duration idleWait) {
 		Set<String> names = request.taskNames();
-		List<String> args = new ArrayList<>(7 + ((names != null) ? names.size() : 0) + request.max());
+		List<String> args = new ArrayList<>(9 + ((names != null) ? names.size() : 0) + request.max());
 		args.add(this.keys.prefix());
 		args.add(String.valueOf(request.max()));
 		args.add(String.valueOf(this.settings.lease().toMillis()));
@@ -281,6 +313,8 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 		for (int i = 0; i < request.max(); i++) {
 			args.add(ClaimTokens.next());
 		}
+		RedisClaimArguments.addLimits(args, request.limits());
+		RedisClaimArguments.addQueues(args, request);
 		Supplier<List<?>> call = () -> this.redis.execute(CLAIM, List.of(this.keys.names(), this.keys.inflight(),
 				this.keys.deadLetters(), this.keys.idleReceivers(), this.keys.waiting(), this.keys.sequence()),
 				args.toArray());

@@ -112,7 +112,7 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 		List<?> reply = this.redis.execute(WRITE, List.of(this.keys.task(record.uuid()), this.keys.counts()),
 				this.keys.prefix(), record.uuid().toString(), this.codec.write(record), record.status().value(),
 				token(fence), String.valueOf(fence.revision()), fence.refuseOnCancelRequest() ? "1" : "0",
-				String.valueOf(this.settings.finishedTtl().toMillis()), this.keys.finishedChannel());
+				String.valueOf(this.settings.ttl(record.status()).toMillis()), this.keys.finishedChannel());
 		return result(reply);
 	}
 

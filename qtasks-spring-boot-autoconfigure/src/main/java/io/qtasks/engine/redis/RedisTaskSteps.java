@@ -3,6 +3,7 @@ package io.qtasks.engine.redis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskSteps;
@@ -86,7 +88,8 @@ public class RedisTaskSteps implements TaskSteps {
 						this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
 				record.uuid().toString(), this.codec.write(record), record.taskName(),
 				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record),
-				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix());
+				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix(), QueueEntry.queueOf(record),
+				Objects.requireNonNullElse(QueueEntry.limitKeyOf(record), ""));
 		return stored != null && stored == 1;
 	}
 
@@ -100,7 +103,7 @@ public class RedisTaskSteps implements TaskSteps {
 		if (tasks.isEmpty()) {
 			return List.of();
 		}
-		List<String> args = new ArrayList<>(2 + tasks.size() * 6);
+		List<String> args = new ArrayList<>(2 + tasks.size() * 8);
 		args.add(this.keys.prefix());
 		args.add(this.keys.wakeChannel());
 		for (NewTask task : tasks) {
@@ -111,6 +114,8 @@ public class RedisTaskSteps implements TaskSteps {
 			args.add(String.valueOf(record.priority()));
 			args.add(RedisTaskRecordStore.createdAtMillis(record));
 			args.add(this.queue.delayMillis(task.dueAt()));
+			args.add(QueueEntry.queueOf(record));
+			args.add(Objects.requireNonNullElse(QueueEntry.limitKeyOf(record), ""));
 		}
 		List<?> stored = this.redis.execute(ENQUEUE_ALL, List.of(this.keys.names(), this.keys.waiting(),
 				this.keys.sequence(), this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
@@ -127,8 +132,8 @@ public class RedisTaskSteps implements TaskSteps {
 		return RedisTaskRecordStore.result(this.redis.execute(COMPLETE,
 				List.of(this.keys.task(claim.uuid()), this.keys.counts(), this.keys.inflight()), this.keys.prefix(),
 				claim.uuid().toString(), this.codec.write(record), record.status().value(),
-				RedisTaskRecordStore.token(fence), String.valueOf(fence.revision()), finishedTtl(),
-				this.keys.finishedChannel()));
+				RedisTaskRecordStore.token(fence), String.valueOf(fence.revision()),
+				String.valueOf(this.settings.ttl(record.status()).toMillis()), this.keys.finishedChannel()));
 	}
 
 	@Override

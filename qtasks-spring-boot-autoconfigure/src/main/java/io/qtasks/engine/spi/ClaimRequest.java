@@ -1,20 +1,36 @@
 package io.qtasks.engine.spi;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a worker asks a queue for: at most {@code max} tasks, only of the names it runs,
- * waiting up to {@code timeout} for the first one.
+ * What a worker asks a queue for: at most {@code max} tasks, only of the names it runs
+ * and of the queues it works, waiting up to {@code timeout} for the first one.
+ * <p>
+ * The request also carries the flow limits the queue enforces as it hands tasks out: how
+ * many more tasks of each queue this worker takes ({@code queueMax}; a queue not named
+ * there is bounded by {@code max} alone), and the cluster-wide {@link TaskLimits} of each
+ * task name ({@code limits}). A task over its limits, or of a queue whose share is spent,
+ * is passed over, and the tasks behind it are handed out.
  *
  * @param max the most tasks to claim; the worker's free slots
  * @param taskNames the names of the tasks the claimant can run, or {@code null} for any
  * @param timeout how long to wait when nothing is due; zero to look once
+ * @param queues the queues to claim from, or {@code null} for any
+ * @param queueMax the most tasks to take from a queue, by queue name
+ * @param limits the limits of task names, by name; names not there have none
  * @author QTasks contributors
  */
-public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration timeout) {
+public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration timeout, @Nullable Set<String> queues,
+		Map<String, Integer> queueMax, Map<String, TaskLimits> limits) {
+
+	/**
+	 * The queue of a task whose definition and request name none.
+	 */
+	public static final String DEFAULT_QUEUE = "default";
 
 	/**
 	 * Checks the request.
@@ -27,6 +43,19 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
 		}
+		queues = (queues != null) ? Set.copyOf(queues) : null;
+		queueMax = Map.copyOf(queueMax);
+		limits = Map.copyOf(limits);
+	}
+
+	/**
+	 * A request for tasks of the given names, from any queue, without limits.
+	 * @param max the most tasks to claim
+	 * @param taskNames the names, or {@code null} for any
+	 * @param timeout how long to wait for the first one
+	 */
+	public ClaimRequest(int max, @Nullable Set<String> taskNames, Duration timeout) {
+		this(max, taskNames, timeout, null, Map.of(), Map.of());
 	}
 
 	/**
@@ -40,12 +69,50 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 	}
 
 	/**
+	 * This request, for the given queues only.
+	 * @param queues the queues, or {@code null} for any
+	 * @param queueMax the most tasks to take from a queue, by queue name
+	 * @return the request
+	 */
+	public ClaimRequest withQueues(@Nullable Set<String> queues, Map<String, Integer> queueMax) {
+		return new ClaimRequest(this.max, this.taskNames, this.timeout, queues, queueMax, this.limits);
+	}
+
+	/**
+	 * This request, with the limits of task names.
+	 * @param limits the limits by task name
+	 * @return the request
+	 */
+	public ClaimRequest withLimits(Map<String, TaskLimits> limits) {
+		return new ClaimRequest(this.max, this.taskNames, this.timeout, this.queues, this.queueMax, limits);
+	}
+
+	/**
 	 * Whether a task of this name may be handed out for this request.
 	 * @param taskName the task's name
 	 * @return {@code true} when it may
 	 */
 	public boolean accepts(String taskName) {
 		return this.taskNames == null || this.taskNames.contains(taskName);
+	}
+
+	/**
+	 * Whether tasks of this queue may be handed out for this request (its share may still
+	 * be spent: see {@link #queueMax()}).
+	 * @param queue the queue's name
+	 * @return {@code true} when it may
+	 */
+	public boolean acceptsQueue(String queue) {
+		return (this.queues == null || this.queues.contains(queue)) && this.queueMax.getOrDefault(queue, 1) > 0;
+	}
+
+	/**
+	 * The limits of a task name.
+	 * @param taskName the name
+	 * @return its limits, {@link TaskLimits#NONE} when it has none
+	 */
+	public TaskLimits limitsOf(String taskName) {
+		return this.limits.getOrDefault(taskName, TaskLimits.NONE);
 	}
 
 }

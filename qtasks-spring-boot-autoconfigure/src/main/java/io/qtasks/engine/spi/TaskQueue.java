@@ -1,9 +1,9 @@
 package io.qtasks.engine.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * can hold a task until an instant. A claim lasts until it is acknowledged or released,
  * or, on a queue with leases, until its lease runs out without being extended; the task
  * is then handed out again.
+ * <p>
+ * Tasks belong to named queues, and may have limits ({@link TaskLimits}: a cap on claims
+ * at once and a rate of starts, per task name and limit key) that the claimant names in
+ * its {@link ClaimRequest}. A queue counts the claims of each task name and limit key
+ * from the claim until it ends, whichever way it ends (acknowledged, released, or its
+ * lease taken over), and passes over tasks that are over their limits.
  *
  * @author QTasks contributors
  */
@@ -117,5 +123,28 @@ public interface TaskQueue {
 	 * @return the counts of the names that have due tasks
 	 */
 	Map<String, Long> pendingCountByTaskName();
+
+	/**
+	 * The due tasks by queue, name and limit key, and the claims held by task name and by
+	 * queue. A queue that knows no named queues or limits reports every due task in the
+	 * default queue and no claims.
+	 * @param limits the limits of task names, to tell which due tasks wait for one
+	 * @return the stats
+	 */
+	default FlowStats flowStats(Map<String, TaskLimits> limits) {
+		return new FlowStats(pendingCountByTaskName().entrySet()
+			.stream()
+			.map((due) -> new FlowStats.Lane(ClaimRequest.DEFAULT_QUEUE, due.getKey(), null, due.getValue(), false))
+			.toList(), Map.of(), Map.of());
+	}
+
+	/**
+	 * The entries this queue set aside because they named no queued task, newest first.
+	 * @param max the most to report
+	 * @return the entries; empty for a queue that never sets any aside
+	 */
+	default List<DeadLetter> deadLetters(int max) {
+		return List.of();
+	}
 
 }

@@ -6,8 +6,8 @@
 if not queue_end_claim(KEYS[1], KEYS[2], ARGV[2], ARGV[3]) then
   return 0
 end
-local fields = redis.call('HMGET', KEYS[1], 'entry', 'qname')
-if fields[1] and not zscore(pending_key(ARGV[1], fields[2]), fields[1]) then
+local due, fields = queue_is_due(ARGV[1], KEYS[1])
+if fields[1] and not due then
   redis.call('HDEL', KEYS[1], 'entry')
 end
 return 1

@@ -1,20 +1,28 @@
--- Claims up to max due tasks of the given names, lowest priority first and first in, first out
--- within a priority (across names): each moves to in-flight with a lease deadline and a fencing
--- token of the caller's (random, never reused).
+-- Claims up to max due tasks of the given names and queues, lowest priority first and first in,
+-- first out within a priority (across names and queues): each moves to in-flight with a lease
+-- deadline and a fencing token of the caller's (random, never reused), and is counted in
+-- 'running' by name and limit key and in 'running:queues' by queue until its claim ends.
 -- KEYS: 1 names, 2 inflight, 3 dead letters, 4 idle receivers, 5 waiting, 6 seq
 -- ARGV: 1 key prefix, 2 max, 3 lease ms, 4 receiver id, 5 how long the receiver waits when it
 --       finds nothing, in ms (0: it does not wait), 6 '1' when the records live in the same
 --       hashes, 7 how many task names follow (-1: any name), then the names, then one token per
---       task that may be claimed
+--       task that may be claimed (max), then how many limits follow and four values for each
+--       (task name, cap or 0, starts per window or 0, window ms), then how many queues follow
+--       (-1: any queue) and their names, then how many shares follow and two values for each
+--       (queue, the most tasks to take from it).
 -- First, waiting tasks that are due go to the back of their priority, earliest due first.
+-- A lane (queue, name, limit key) whose cap is reached or whose window is full is passed over,
+-- as is a queue whose share is taken; the tasks behind them are claimed. The starts of a rated
+-- name and key are a sorted set 'rate:<JSON [name, key]>' of claim tokens scored by time, kept
+-- for one window: at most the limit's count of starts in any window of its length.
 -- A receiver that finds nothing and will wait is listed as idle until its wait runs out, so that
--- queueing a task wakes it; one that found tasks is no longer idle.
+-- queueing a task, or a claim ending, wakes it; one that found tasks is no longer idle.
 -- With the records alongside, a claim marks the record as held by its token (moving its revision
 -- on) and returns it, so that the worker needs no second round trip.
--- Returns the ms until the next waiting task is due (-1: none), then octuples: 'task', uuid,
--- token, deliveries, record, status, revision, cancel request ('' where absent) for a claimed
--- task, or 'invalid', entry, reason, '', '', '', '', '' for an entry that names no queued task
--- (moved to the dead letters).
+-- Returns the ms until the next waiting task is due or a full window frees a start (-1: none),
+-- then octuples: 'task', uuid, token, deliveries, record, status, revision, cancel request (''
+-- where absent) for a claimed task, or 'invalid', entry, reason, '', '', '', '', '' for an entry
+-- that names no queued task (moved to the dead letters).
 local prefix = ARGV[1]
 local now = now_ms()
 local dead_letters_type = redis.call('TYPE', KEYS[3]).ok
@@ -30,41 +38,117 @@ for _, uuid in ipairs(due) do
 end
 
 local count = tonumber(ARGV[7])
-local names
-local first_token
-if count < 0 then
-  names = redis.call('SMEMBERS', KEYS[1])
-  first_token = 8
-else
-  names = {}
+local max = tonumber(ARGV[2])
+local accepted = nil
+local first_token = 8
+if count >= 0 then
+  accepted = {}
   for i = 1, count do
-    names[i] = ARGV[7 + i]
+    accepted[ARGV[7 + i]] = true
   end
   first_token = 8 + count
 end
--- the first entry of each name, then repeatedly the best of them
+local at = first_token + max
+local limits = {}
+for _ = 1, tonumber(ARGV[at]) do
+  limits[ARGV[at + 1]] = { cap = tonumber(ARGV[at + 2]), permits = tonumber(ARGV[at + 3]),
+    window = tonumber(ARGV[at + 4]) }
+  at = at + 4
+end
+at = at + 1
+local queues = {}
+local shares = {}
+local queue_count = tonumber(ARGV[at])
+if queue_count < 0 then
+  queues = queues_with_due(prefix)
+  queue_count = 0
+else
+  for i = 1, queue_count do
+    queues[i] = ARGV[at + i]
+  end
+end
+at = at + queue_count + 1
+for i = 1, tonumber(ARGV[at]) do
+  shares[ARGV[at + 2 * i - 1]] = tonumber(ARGV[at + 2 * i])
+end
+
+-- the first entry of each lane, then repeatedly the best of them
 local heads = {}
-local function peek(name)
-  local key = pending_key(prefix, name)
-  if redis.call('TYPE', key).ok ~= 'zset' then
-    heads[name] = nil
+local function peek(lane)
+  if redis.call('TYPE', lane.key).ok ~= 'zset' then
+    heads[lane.key] = nil
     return
   end
-  local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-  heads[name] = (#head > 0) and { entry = head[1], score = tonumber(head[2]) } or nil
+  local head = redis.call('ZRANGE', lane.key, 0, 0, 'WITHSCORES')
+  if #head > 0 then
+    lane.entry = head[1]
+    lane.score = tonumber(head[2])
+    heads[lane.key] = lane
+  else
+    heads[lane.key] = nil
+  end
 end
-for _, name in ipairs(names) do
-  peek(name)
+for _, queue in ipairs(queues) do
+  if shares[queue] ~= 0 then
+    each_lane_of(prefix, queue, accepted, function(q, name, lkey, key)
+      peek({ queue = q, name = name, lkey = lkey, key = key })
+    end)
+  end
 end
 local function best()
   local chosen = nil
-  for name, head in pairs(heads) do
+  for key, head in pairs(heads) do
     local top = chosen and heads[chosen]
     if not top or head.score < top.score or (head.score == top.score and head.entry < top.entry) then
-      chosen = name
+      chosen = key
     end
   end
   return chosen
+end
+
+-- ms until a start is free when the lane's window is full, 0 when its cap is reached, nil when
+-- it may start
+local next_free = -1
+local function held_back(lane)
+  if shares[lane.queue] and shares[lane.queue] <= 0 then
+    return 0
+  end
+  local limit = limits[lane.name]
+  if not limit then
+    return nil
+  end
+  local field = limit_field(lane.name, lane.lkey)
+  if limit.cap > 0 then
+    local kind = redis.call('TYPE', prefix .. 'running').ok
+    if kind == 'hash' and number(redis.call('HGET', prefix .. 'running', field)) >= limit.cap then
+      return 0
+    end
+  end
+  if limit.permits > 0 then
+    local starts = prefix .. 'rate:' .. field
+    if redis.call('TYPE', starts).ok == 'zset' then
+      redis.call('ZREMRANGEBYSCORE', starts, '-inf', now - limit.window)
+      if redis.call('ZCARD', starts) >= limit.permits then
+        local oldest = redis.call('ZRANGE', starts, 0, 0, 'WITHSCORES')
+        return math.max(1, tonumber(oldest[2]) + limit.window - now)
+      end
+    end
+  end
+  return nil
+end
+local function started(lane, token)
+  local limit = limits[lane.name]
+  if limit and limit.permits > 0 then
+    local starts = prefix .. 'rate:' .. limit_field(lane.name, lane.lkey)
+    local kind = redis.call('TYPE', starts).ok
+    if kind == 'zset' or kind == 'none' then
+      redis.call('ZADD', starts, now, token)
+      redis.call('PEXPIRE', starts, limit.window)
+    end
+  end
+  if shares[lane.queue] then
+    shares[lane.queue] = shares[lane.queue] - 1
+  end
 end
 
 local claimed = {}
@@ -75,45 +159,57 @@ local function add(...)
 end
 local taken = 0
 local tokens = 0
-while taken < tonumber(ARGV[2]) do
-  local name = best()
-  if not name then
+while taken < max do
+  local key = best()
+  if not key then
     break
   end
-  local entry = heads[name].entry
-  queue_undue(prefix, KEYS[1], name, entry)
-  peek(name)
-  taken = taken + 1
-  local uuid = string.sub(entry, 17)
-  local task = prefix .. 'task:' .. uuid
-  local reason = nil
-  if #entry ~= 52 or not string.match(string.sub(entry, 1, 16), '^%x+$') or not is_uuid(uuid) then
-    reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
-  elseif task_fields(task, 'entry')[1] ~= entry then
-    reason = 'no queued task has this entry'
-  end
-  if reason then
-    if dead_letters_kept then
-      redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
-      redis.call('LTRIM', KEYS[3], 0, 999)
-    else
-      reason = reason .. '; not kept, since the dead letters key holds no list'
+  local lane = heads[key]
+  local wait = held_back(lane)
+  if wait then
+    heads[key] = nil
+    if wait > 0 and (next_free < 0 or wait < next_free) then
+      next_free = wait
     end
-    add('invalid', entry, reason, '', '', '', '', '')
   else
-    local token = ARGV[first_token + tokens]
-    tokens = tokens + 1
-    redis.call('HSET', task, 'claim', token)
-    local deliveries = bump(task, 'deliveries')
-    redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
-    local fields = {}
-    if ARGV[6] == '1' and redis.call('HEXISTS', task, 'record') == 1 then
-      redis.call('HSET', task, 'holder', token)
-      bump(task, 'rev')
-      fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel')
+    local entry = lane.entry
+    queue_undue(prefix, KEYS[1], lane.name, entry, lane.queue, lane.lkey)
+    peek(lane)
+    taken = taken + 1
+    local uuid = string.sub(entry, 17)
+    local task = prefix .. 'task:' .. uuid
+    local reason = nil
+    if #entry ~= 52 or not string.match(string.sub(entry, 1, 16), '^%x+$') or not is_uuid(uuid) then
+      reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
+    elseif task_fields(task, 'entry')[1] ~= entry then
+      reason = 'no queued task has this entry'
     end
-    add('task', uuid, token, tostring(deliveries), fields[1] or '', fields[2] or '', fields[3] or '',
-      fields[4] or '')
+    if reason then
+      if dead_letters_kept then
+        redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
+        redis.call('LTRIM', KEYS[3], 0, 999)
+      else
+        reason = reason .. '; not kept, since the dead letters key holds no list'
+      end
+      add('invalid', entry, reason, '', '', '', '', '')
+    else
+      local token = ARGV[first_token + tokens]
+      tokens = tokens + 1
+      redis.call('HSET', task, 'claim', token)
+      local deliveries = bump(task, 'deliveries')
+      redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
+      local limit = limits[lane.name]
+      claim_counted(prefix, task, lane.queue, lane.name, lane.lkey, limit and limit.cap > 0)
+      started(lane, token)
+      local fields = {}
+      if ARGV[6] == '1' and redis.call('HEXISTS', task, 'record') == 1 then
+        redis.call('HSET', task, 'holder', token)
+        bump(task, 'rev')
+        fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel')
+      end
+      add('task', uuid, token, tostring(deliveries), fields[1] or '', fields[2] or '', fields[3] or '',
+        fields[4] or '')
+    end
   end
 end
 if taken == 0 then
@@ -125,7 +221,11 @@ else
   redis.call('ZREM', KEYS[4], ARGV[4])
 end
 local next_due = redis.call('ZRANGE', KEYS[5], 0, 0, 'WITHSCORES')
-local reply = { (#next_due > 0) and tostring(math.max(0, tonumber(next_due[2]) - now)) or '-1' }
+local until_due = (#next_due > 0) and math.max(0, tonumber(next_due[2]) - now) or -1
+if next_free >= 0 and (until_due < 0 or next_free < until_due) then
+  until_due = next_free
+end
+local reply = { tostring(until_due) }
 for _, value in ipairs(claimed) do
   reply[#reply + 1] = value
 end

@@ -1,11 +1,12 @@
 -- Stores a new task and queues it (or waits it until its due time), in one step.
 -- KEYS: 1 task, 2 names, 3 waiting, 4 seq, 5 index, 6 counts, 7 idle receivers
 -- ARGV: 1 uuid, 2 record JSON, 3 task name, 4 priority, 5 created-at ms, 6 delay ms (0: due now),
---       7 wake channel, 8 key prefix
+--       7 wake channel, 8 key prefix, 9 queue, 10 limit key ('' for none)
 if not store_insert(KEYS[1], KEYS[6], KEYS[5], ARGV[1], ARGV[2], ARGV[3], ARGV[5]) then
   return 0
 end
-queue_add(ARGV[8], KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[3], ARGV[4], ARGV[6])
+queue_add(ARGV[8], KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[3], ARGV[4], ARGV[6], ARGV[9] or 'default',
+  ARGV[10])
 -- Wake-ups only go out while a receiver waits: busy workers claim as they free up.
 wake(KEYS[7], ARGV[7])
 return 1

@@ -5,8 +5,7 @@
 -- Returns pairs: priority, count.
 local limit = tonumber(ARGV[2])
 local counts = {}
-for _, name in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-  local key = pending_key(ARGV[1], name)
+each_lane(ARGV[1], function(_, _, _, key)
   local from = '-inf'
   for _ = 1, limit do
     local first = redis.call('ZRANGEBYSCORE', key, from, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
@@ -17,7 +16,7 @@ for _, name in ipairs(redis.call('SMEMBERS', KEYS[1])) do
     counts[priority] = (counts[priority] or 0) + redis.call('ZCOUNT', key, first[2], first[2])
     from = '(' .. first[2]
   end
-end
+end)
 local priorities = {}
 for priority in pairs(counts) do
   priorities[#priorities + 1] = priority

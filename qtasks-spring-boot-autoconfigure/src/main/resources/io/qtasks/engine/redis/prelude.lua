@@ -65,9 +65,177 @@ end
 -- The queue part ------------------------------------------------------------------------------
 -- Due tasks wait in one sorted set per task name, 'pending:<name>', so that a worker claims only
 -- the tasks it knows; the set 'names' lists the names that have due tasks.
+-- That holds for the default queue and tasks without a limit key. More generally a due task waits
+-- in the lane of its queue, name and limit key (the hash fields 'queue', 'qname' and 'lkey'): the
+-- lanes of a named queue live under 'queue:<queue>:' (queue names are [A-Za-z0-9._-]+), and a
+-- lane with a limit key is 'lane:<JSON [name, key]>', listed in the set 'lanes' of its queue. The
+-- set 'queues' lists the named queues (other than the default) that have due tasks. A worker
+-- passes over a whole lane when its limit is reached, so one lane never blocks another.
 
 local function pending_key(prefix, name)
   return prefix .. 'pending:' .. (name or '')
+end
+
+local function is_default_queue(queue)
+  return not queue or queue == '' or queue == 'default'
+end
+
+-- The prefix of a queue's keys: the application's for the default queue.
+local function queue_prefix(prefix, queue)
+  if is_default_queue(queue) then
+    return prefix
+  end
+  return prefix .. 'queue:' .. queue .. ':'
+end
+
+local function has_key(lkey)
+  return lkey and lkey ~= ''
+end
+
+-- A lane with a limit key, as a member of its queue's 'lanes'.
+local function lane_id(name, lkey)
+  return cjson.encode({ name or '', lkey })
+end
+
+-- The sorted set of the due tasks of one queue, name and limit key.
+local function lane_key(prefix, queue, name, lkey)
+  if has_key(lkey) then
+    return queue_prefix(prefix, queue) .. 'lane:' .. lane_id(name, lkey)
+  end
+  return pending_key(queue_prefix(prefix, queue), name)
+end
+
+-- The set that lists a lane while it has due tasks, and the lane's member in it.
+local function lane_listing(prefix, queue, name, lkey)
+  local qp = queue_prefix(prefix, queue)
+  if has_key(lkey) then
+    return qp .. 'lanes', lane_id(name, lkey)
+  end
+  return qp .. 'names', name or ''
+end
+
+-- Lists a lane as having due tasks.
+local function lane_listed(prefix, queue, name, lkey)
+  redis.call('SADD', lane_listing(prefix, queue, name, lkey))
+  if queue_prefix(prefix, queue) ~= prefix then
+    redis.call('SADD', prefix .. 'queues', queue)
+  end
+end
+
+-- Takes a lane off the lists when it has no due task left.
+local function lane_unlisted_if_empty(prefix, queue, name, lkey)
+  if redis.call('ZCARD', lane_key(prefix, queue, name, lkey)) > 0 then
+    return
+  end
+  redis.call('SREM', lane_listing(prefix, queue, name, lkey))
+  local qp = queue_prefix(prefix, queue)
+  if qp ~= prefix and redis.call('SCARD', qp .. 'names') == 0 and redis.call('SCARD', qp .. 'lanes') == 0 then
+    redis.call('SREM', prefix .. 'queues', queue)
+  end
+end
+
+-- The lane of a task: its queue, name and limit key.
+local function task_lane(task)
+  local fields = task_fields(task, 'queue', 'qname', 'lkey')
+  return fields[1], fields[2], fields[3]
+end
+
+-- The default queue and the named queues that have due tasks.
+local function queues_with_due(prefix)
+  local queues = { 'default' }
+  for _, queue in ipairs(redis.call('SMEMBERS', prefix .. 'queues')) do
+    queues[#queues + 1] = queue
+  end
+  return queues
+end
+
+-- Calls fn(queue, name, lkey, key) for the lanes of one queue; with names (a set of task names),
+-- only for those, whose lanes without a key are looked up rather than listed (a member of
+-- 'lanes' that is no [name, key] pair, written by another program, is left out).
+local function each_lane_of(prefix, queue, names, fn)
+  local qp = queue_prefix(prefix, queue)
+  if names then
+    for name in pairs(names) do
+      fn(queue, name, nil, pending_key(qp, name))
+    end
+  else
+    for _, name in ipairs(redis.call('SMEMBERS', qp .. 'names')) do
+      fn(queue, name, nil, pending_key(qp, name))
+    end
+  end
+  for _, id in ipairs(redis.call('SMEMBERS', qp .. 'lanes')) do
+    local ok, lane = pcall(cjson.decode, id)
+    if ok and type(lane) == 'table' and type(lane[1]) == 'string' and type(lane[2]) == 'string'
+        and (not names or names[lane[1]]) then
+      fn(queue, lane[1], lane[2], lane_key(prefix, queue, lane[1], lane[2]))
+    end
+  end
+end
+
+-- Calls fn(queue, name, lkey, key) for every lane that has due tasks, in every queue.
+local function each_lane(prefix, fn)
+  for _, queue in ipairs(queues_with_due(prefix)) do
+    each_lane_of(prefix, queue, nil, fn)
+  end
+end
+
+-- Adds to a counter field of a hash, dropping the field at 0 or below; a foreign value counts as
+-- 0, and a key of another type is left alone.
+local function hash_add(key, field, delta)
+  local kind = redis.call('TYPE', key).ok
+  if kind ~= 'hash' and kind ~= 'none' then
+    return 0
+  end
+  local value = number(redis.call('HGET', key, field)) + delta
+  if value > 0 then
+    redis.call('HSET', key, field, value)
+  else
+    redis.call('HDEL', key, field)
+  end
+  return value
+end
+
+-- The field of a task name and limit key in the hash 'running' of claims held.
+local function limit_field(name, lkey)
+  return cjson.encode({ name or '', lkey or '' })
+end
+
+-- Counts a claim off 'running' and 'running:queues', when the task's hash notes it as counted.
+-- Returns whether it was counted, and whether under a cap.
+local function claim_count_off(prefix, task)
+  local fields = task_fields(task, 'counted', 'cqueue', 'capped')
+  if not fields[1] then
+    return false, false
+  end
+  hash_add(prefix .. 'running', fields[1], -1)
+  hash_add(prefix .. 'running:queues', fields[2] or 'default', -1)
+  redis.call('HDEL', task, 'counted', 'cqueue', 'capped')
+  return true, fields[3] == '1'
+end
+
+-- Counts a claim in 'running' (by name and limit key) and 'running:queues' (by queue), and notes
+-- in the task's hash what to count off when the claim ends, and whether a cap counts it. A count
+-- noted from an earlier claim is stale (a task being claimed holds no claim: a script of an
+-- older release ended it without counting it off), so it is counted off first.
+local function claim_counted(prefix, task, queue, name, lkey, capped)
+  claim_count_off(prefix, task)
+  local field = limit_field(name, lkey)
+  local q = is_default_queue(queue) and 'default' or queue
+  hash_add(prefix .. 'running', field, 1)
+  hash_add(prefix .. 'running:queues', q, 1)
+  redis.call('HSET', task, 'counted', field, 'cqueue', q)
+  if capped then
+    redis.call('HSET', task, 'capped', '1')
+  end
+end
+
+-- Counts an ended claim off; a waiting receiver is woken when a cap counted it, since a task
+-- held back by that cap may start now.
+local function claim_uncounted(prefix, task)
+  local _, capped = claim_count_off(prefix, task)
+  if capped then
+    wake(prefix .. 'receivers:idle', prefix .. 'wake')
+  end
 end
 
 -- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority
@@ -76,25 +244,32 @@ local function new_entry(seq, uuid)
   return string.format('%016x', redis.call('INCR', seq)) .. uuid
 end
 
--- Puts an entry into the due set of its task's name.
+-- Puts an entry into the due set of its task's lane (its queue, name and limit key).
 local function queue_due(prefix, names, task, name, priority, entry)
+  local queue, _, lkey = task_lane(task)
   redis.call('HSET', task, 'entry', entry)
-  redis.call('ZADD', pending_key(prefix, name), score(priority), entry)
-  redis.call('SADD', names, name)
+  redis.call('ZADD', lane_key(prefix, queue, name, lkey), score(priority), entry)
+  lane_listed(prefix, queue, name, lkey)
 end
 
--- Takes an entry out of the due set of a name, and the name out of 'names' when none is left.
-local function queue_undue(prefix, names, name, entry)
-  local key = pending_key(prefix, name)
-  local removed = redis.call('ZREM', key, entry)
-  if redis.call('ZCARD', key) == 0 then
-    redis.call('SREM', names, name or '')
-  end
+-- Takes an entry out of the due set of a lane, and the lane off its lists when none is left.
+local function queue_undue(prefix, names, name, entry, queue, lkey)
+  local removed = redis.call('ZREM', lane_key(prefix, queue, name, lkey), entry)
+  lane_unlisted_if_empty(prefix, queue, name, lkey)
   return removed == 1
 end
 
--- Queues a task at the back of its priority, or waits it until delay_ms from now.
-local function queue_add(prefix, task, names, waiting, seq, uuid, name, priority, delay_ms)
+-- Queues a task at the back of its priority, or waits it until delay_ms from now. A queue and a
+-- limit key given (a new task) are noted in its hash; a requeue keeps those noted.
+local function queue_add(prefix, task, names, waiting, seq, uuid, name, priority, delay_ms, queue, lkey)
+  if queue then
+    redis.call('HSET', task, 'queue', queue)
+    if has_key(lkey) then
+      redis.call('HSET', task, 'lkey', lkey)
+    else
+      redis.call('HDEL', task, 'lkey')
+    end
+  end
   redis.call('HSET', task, 'priority', priority, 'qname', name)
   if tonumber(delay_ms) > 0 then
     redis.call('HDEL', task, 'entry')
@@ -115,11 +290,17 @@ local function queue_put_back(prefix, task, names, waiting, seq, uuid, delay_ms)
   queue_due(prefix, names, task, fields[3] or '', fields[2], fields[1] or new_entry(seq, uuid))
 end
 
+-- Whether a task's entry is in the due set of its lane.
+local function queue_is_due(prefix, task)
+  local fields = task_fields(task, 'entry', 'qname', 'queue', 'lkey')
+  return fields[1] and zscore(lane_key(prefix, fields[3], fields[2], fields[4]), fields[1]), fields
+end
+
 -- Takes a queued or waiting (not claimed) task out of the queue.
 local function queue_remove(prefix, task, names, waiting, uuid)
-  local fields = task_fields(task, 'entry', 'qname')
-  if fields[1] and zscore(pending_key(prefix, fields[2]), fields[1]) then
-    queue_undue(prefix, names, fields[2], fields[1])
+  local due, fields = queue_is_due(prefix, task)
+  if due then
+    queue_undue(prefix, names, fields[2], fields[1], fields[3], fields[4])
     redis.call('HDEL', task, 'entry')
     return true
   end
@@ -128,17 +309,18 @@ end
 
 -- Whether a task is queued or waiting (not claimed).
 local function queue_holds(prefix, task, waiting, uuid)
-  local fields = task_fields(task, 'entry', 'qname')
-  return (fields[1] and zscore(pending_key(prefix, fields[2]), fields[1])) or zscore(waiting, uuid)
+  return queue_is_due(prefix, task) or zscore(waiting, uuid)
 end
 
--- Ends a claim when the token still holds it.
+-- Ends a claim when the token still holds it, and counts it off its limits (the application's
+-- key prefix is the in-flight key's, less 'inflight').
 local function queue_end_claim(task, inflight, uuid, token)
   if task_fields(task, 'claim')[1] ~= token then
     return false
   end
   redis.call('ZREM', inflight, uuid)
   redis.call('HDEL', task, 'claim')
+  claim_uncounted(string.sub(inflight, 1, -9), task)
   return true
 end
 

@@ -3,7 +3,7 @@
 -- ARGV: 1 key prefix
 local now = now_ms()
 local due = redis.call('ZCOUNT', KEYS[2], '-inf', now)
-for _, name in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-  due = due + redis.call('ZCARD', pending_key(ARGV[1], name))
-end
+each_lane(ARGV[1], function(_, _, _, key)
+  due = due + redis.call('ZCARD', key)
+end)
 return { due, redis.call('ZCOUNT', KEYS[2], '(' .. now, '+inf') }

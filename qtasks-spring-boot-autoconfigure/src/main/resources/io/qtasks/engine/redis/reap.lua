@@ -12,6 +12,7 @@ for _, uuid in ipairs(due) do
   local fields = task_fields(task, 'claim', 'status')
   if fields[1] then
     redis.call('HDEL', task, 'claim')
+    claim_uncounted(ARGV[1], task)
     if ARGV[4] == '1' and is_finished(fields[2]) then
       redis.call('HDEL', task, 'entry')
     else

@@ -14,13 +14,13 @@ for _, uuid in ipairs(uuids) do
   local task = prefix .. 'task:' .. uuid
   local fields = task_fields(task, 'status', 'entry', 'qname', 'name')
   if fields[1] and not is_finished(fields[1]) and is_uuid(uuid) then
-    local queued = (fields[2] and zscore(pending_key(prefix, fields[3]), fields[2])) or zscore(KEYS[3], uuid)
-        or zscore(KEYS[5], uuid)
+    local queued = queue_is_due(prefix, task) or zscore(KEYS[3], uuid) or zscore(KEYS[5], uuid)
     if not queued then
       if redis.call('HEXISTS', task, 'claim') == 1 then
         redis.call('HDEL', task, 'claim', 'holder')
         bump(task, 'rev')
       end
+      claim_uncounted(prefix, task)
       if not fields[3] then
         redis.call('HSET', task, 'qname', fields[4] or '')
       end

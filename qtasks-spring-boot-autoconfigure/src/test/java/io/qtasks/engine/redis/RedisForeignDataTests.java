@@ -23,7 +23,9 @@ import io.qtasks.TaskStatus;
 import io.qtasks.engine.EngineTestTasks;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskProbe;
+import io.qtasks.engine.TaskTransitions;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.spi.DeadLetter;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
@@ -219,6 +221,58 @@ class RedisForeignDataTests {
 				assertThat(this.redis.zrange(this.keys.inflight(), 0, -1)).containsExactly(real.toString());
 				assertThat(this.redis.get(this.keys.deadLetters())).isEqualTo("a string");
 			}
+		});
+	}
+
+	@Test
+	void theEngineListsTheEntriesItSetAsideNewestFirst() {
+		client().run((context) -> {
+			UUID real = qtasks(context).task("echo").args("real").add().uuid();
+			this.redis.zadd(this.keys.pending("echo"), -20, "not an entry at all");
+			this.redis.lpush(this.keys.deadLetters(), "not json");
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.claim(5, WAIT)).extracting(TaskDelivery::uuid).containsExactly(real);
+			}
+			List<DeadLetter> listed = context.getBean(TaskEngine.class).deadLetters(10);
+			assertThat(listed).hasSize(2);
+			assertThat(listed.get(0).entry()).isEqualTo("not an entry at all");
+			assertThat(listed.get(0).reason()).startsWith("not a QTasks queue entry");
+			assertThat(listed.get(0).at()).isNotNull();
+			assertThat(listed.get(1)).isEqualTo(new DeadLetter("not json", "not written by QTasks", null));
+		});
+	}
+
+	@Test
+	void aClaimCountLeftOnATaskWhoseClaimEndedUncountedIsCountedOffAtItsNextClaim() {
+		client().run((context) -> {
+			UUID uuid = qtasks(context).addTask("echo", "counted twice").uuid();
+			// what a reaper of an older release leaves: the claim ended, its count did
+			// not
+			this.redis.hset(this.keys.task(uuid), Map.of("counted", "[\"echo\",\"\"]", "cqueue", "default"));
+			this.redis.hset(this.keys.running(), "[\"echo\",\"\"]", "1");
+			this.redis.hset(this.keys.runningByQueue(), "default", "1");
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				assertThat(node.claim(1, WAIT)).extracting(TaskDelivery::uuid).containsExactly(uuid);
+			}
+			assertThat(this.redis.hgetall(this.keys.running())).containsExactly(Map.entry("[\"echo\",\"\"]", "1"));
+			assertThat(this.redis.hgetall(this.keys.runningByQueue())).containsExactly(Map.entry("default", "1"));
+		});
+	}
+
+	@Test
+	void countersOfRunningClaimsOfAnotherTypeStopNoClaimAndNoEnd() {
+		client().run((context) -> {
+			UUID uuid = qtasks(context).addTask("echo", "counted").uuid();
+			this.redis.set(this.keys.running(), "a string");
+			this.redis.set(this.keys.runningByQueue(), "another string");
+			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
+				TaskDelivery delivery = node.claim(1, WAIT).get(0);
+				assertThat(delivery.uuid()).isEqualTo(uuid);
+				TaskTransitions transitions = node.engine().transitions();
+				assertThat(delivery.complete(transitions.succeeded(transitions.started(delivery.task(), false), "done"))
+					.written()).isTrue();
+			}
+			assertThat(this.redis.get(this.keys.running())).isEqualTo("a string");
 		});
 	}
 

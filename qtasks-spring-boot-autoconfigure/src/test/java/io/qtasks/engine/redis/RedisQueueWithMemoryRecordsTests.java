@@ -53,7 +53,8 @@ class RedisQueueWithMemoryRecordsTests extends TaskEngineContractTests {
 
 		@Bean
 		MemoryTaskRecordStore memoryTaskRecordStore(MemoryTaskEvents events, QTasksProperties properties) {
-			return new MemoryTaskRecordStore(events, Clock.systemUTC(), properties.getStorage().getFinishedTtl());
+			return new MemoryTaskRecordStore(events, Clock.systemUTC(), properties.getStorage().getFinishedTtl(),
+					properties.getStorage().getFailedTtl());
 		}
 
 	}
