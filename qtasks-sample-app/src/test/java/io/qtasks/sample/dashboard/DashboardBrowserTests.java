@@ -90,6 +90,8 @@ class DashboardBrowserTests {
 
 	private WebDriver browser;
 
+	private int loads;
+
 	private Task failed;
 
 	private Task script;
@@ -228,9 +230,9 @@ class DashboardBrowserTests {
 	}
 
 	private void open(String hash) {
-		this.browser.get(base() + "/qtasks/" + hash);
-		// a hash change alone does not reload the page: load it anew for each check
-		this.browser.navigate().refresh();
+		// a query of its own for each check loads the page anew (a hash change alone
+		// would not); the page ignores it
+		this.browser.get(base() + "/qtasks/?load=" + (++this.loads) + hash);
 		waitFor(By.cssSelector("main#view"));
 	}
 

@@ -85,8 +85,7 @@ class DashboardSectionsBrowserTests {
 
 	@Test
 	void schedulesWithPauseAndResume() {
-		this.browser.get("http://localhost:" + this.port + "/qtasks/#/schedules");
-		this.browser.navigate().refresh();
+		this.browser.get("http://localhost:" + this.port + "/qtasks/?load=schedules#/schedules");
 		WebElement schedules = waitFor(By.id("schedules"));
 		assertThat(schedules.getText()).contains("nightly_report", "0 0 2 * * *", "Europe/Paris", "every PT10S",
 				"paused");

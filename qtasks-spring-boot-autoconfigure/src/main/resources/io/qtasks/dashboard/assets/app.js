@@ -503,7 +503,8 @@
 		var limit = Math.min(Number(params.limit) || PAGE_SIZE, MAX_LIMIT);
 		overview({ status: params.status, task: params.task, limit: limit }).then(current(state.view)).then(function (data) {
 			var tasks = (data.tasks || []).filter(function (task) {
-				return !params.queue || (task.extra && task.extra.queue === params.queue);
+				// a task of the default queue names none
+				return !params.queue || ((task.extra && task.extra.queue) || 'default') === params.queue;
 			});
 			var statusSelect = el('select', { id: 'filter-status', name: 'status' }, el('option', { value: '' }, 'any'),
 				STATUSES.map(function (status) {
