@@ -87,7 +87,8 @@ import io.qtasks.workflow.WorkflowReleaser;
 		afterName = { "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @EnableConfigurationProperties
-@Import({ RedisBrokerUnavailableConfiguration.class, MemoryEngineConfiguration.class })
+@Import({ RedisBrokerUnavailableConfiguration.class, JdbcBrokerUnavailableConfiguration.class,
+		MemoryEngineConfiguration.class })
 public final class QTasksAutoConfiguration {
 
 	private static final Clock CLOCK = Clock.systemUTC();

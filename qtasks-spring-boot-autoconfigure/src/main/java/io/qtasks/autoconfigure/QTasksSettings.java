@@ -14,6 +14,7 @@ import io.qtasks.config.QTasksProperties;
 import io.qtasks.definition.TaskBackoff;
 import io.qtasks.definition.TaskDefaults;
 import io.qtasks.definition.TaskQueues;
+import io.qtasks.engine.jdbc.JdbcEngineSettings;
 import io.qtasks.engine.redis.RedisEngineSettings;
 import io.qtasks.execution.RunSettings;
 import io.qtasks.invocation.InvocationSettings;
@@ -110,6 +111,22 @@ final class QTasksSettings {
 				positive(redis.getReaperInterval(), "qtasks.redis.reaper-interval"),
 				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"),
 				positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"));
+	}
+
+	static JdbcEngineSettings jdbc(QTasksProperties properties) {
+		QTasksProperties.Jdbc jdbc = properties.getJdbc();
+		Duration lease = positive(jdbc.getLease(), "qtasks.jdbc.lease");
+		Duration heartbeat = (jdbc.getHeartbeatInterval() != null)
+				? positive(jdbc.getHeartbeatInterval(), "qtasks.jdbc.heartbeat-interval") : lease.dividedBy(3);
+		if (heartbeat.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("qtasks.jdbc.heartbeat-interval (" + heartbeat
+					+ ") must be shorter than qtasks.jdbc.lease (" + lease + "), or leases run out while tasks still"
+					+ " run; leave it unset for a third of the lease");
+		}
+		return new JdbcEngineSettings(lease, heartbeat,
+				positive(jdbc.getReaperInterval(), "qtasks.jdbc.reaper-interval"),
+				positive(jdbc.getPollInterval(), "qtasks.jdbc.poll-interval"),
+				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"));
 	}
 
 	static Duration positive(@Nullable Duration value, String property) {

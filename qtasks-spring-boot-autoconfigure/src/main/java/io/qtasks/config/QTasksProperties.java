@@ -61,6 +61,8 @@ public class QTasksProperties {
 
 	private final Redis redis = new Redis();
 
+	private final Jdbc jdbc = new Jdbc();
+
 	public String getName() {
 		return this.name;
 	}
@@ -121,12 +123,16 @@ public class QTasksProperties {
 		return this.redis;
 	}
 
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
 	@Override
 	public String toString() {
 		return "QTasksProperties(name=" + this.name + ", defaultPriority=" + this.defaultPriority + ", defaultTimeout="
 				+ this.defaultTimeout + ", maxPayloadSize=" + this.maxPayloadSize + ", maxResultSize="
 				+ this.maxResultSize + ", broker=" + this.broker + ", worker=" + this.worker + ", retry=" + this.retry
-				+ ", storage=" + this.storage + ", redis=" + this.redis + ")";
+				+ ", storage=" + this.storage + ", redis=" + this.redis + ", jdbc=" + this.jdbc + ")";
 	}
 
 	/**
@@ -135,8 +141,10 @@ public class QTasksProperties {
 	public static class Broker {
 
 		/**
-		 * Which broker and storage carry tasks: 'memory' (in this JVM, no infrastructure)
-		 * or 'redis' (shared by many nodes).
+		 * Which broker and storage carry tasks: 'memory' (in this JVM, no
+		 * infrastructure), 'redis' (shared by many nodes) or 'jdbc' (the application's
+		 * PostgreSQL DataSource, shared by many nodes, enqueue inside the caller's
+		 * transaction).
 		 */
 		private BrokerType type = BrokerType.MEMORY;
 
@@ -164,7 +172,13 @@ public class QTasksProperties {
 		MEMORY,
 
 		/** Redis through Spring Data Redis; many nodes share one queue. */
-		REDIS;
+		REDIS,
+
+		/**
+		 * The application's PostgreSQL DataSource through Spring JDBC; many nodes share
+		 * one queue.
+		 */
+		JDBC;
 
 		@Override
 		public String toString() {
@@ -546,6 +560,124 @@ public class QTasksProperties {
 			return "Redis(lease=" + this.lease + ", heartbeatInterval=" + this.heartbeatInterval + ", reaperInterval="
 					+ this.reaperInterval + ", allowEviction=" + this.allowEviction + ")";
 		}
+
+	}
+
+	/**
+	 * Settings of the JDBC broker ({@code qtasks.broker.type=jdbc}) on PostgreSQL 13+.
+	 * The connection is the application's DataSource ({@code spring.datasource.*}).
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Prefix of the engine's tables, sequence and notification channels: lowercase
+		 * letters, digits and underscores. Applications with different prefixes on one
+		 * database do not share tasks.
+		 */
+		private String tablePrefix = "qtasks_";
+
+		/**
+		 * When to create the engine's tables from schema-postgresql.sql at start-up:
+		 * 'embedded' (only on an embedded database), 'always', or 'never' (the schema is
+		 * managed by Flyway, Liquibase or by hand).
+		 */
+		private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+		/**
+		 * How long a worker's claim on a task lasts without a heartbeat. When a node
+		 * dies, its tasks run again elsewhere once their lease has expired.
+		 */
+		private Duration lease = Duration.ofSeconds(30);
+
+		/**
+		 * How often a node extends the leases of the tasks it runs and refreshes its row
+		 * in the node table. Must be shorter than the lease; unset, a third of the lease.
+		 */
+		private @Nullable Duration heartbeatInterval;
+
+		/**
+		 * How often a node looks for expired leases (to queue their tasks again) and
+		 * deletes finished records past their TTL. Every node does this; running it on
+		 * many nodes is safe.
+		 */
+		private Duration reaperInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Longest an idle worker waits without a notification before it looks at the
+		 * table again: the fallback when LISTEN/NOTIFY notifications are lost.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(5);
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+		public InitializeSchema getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(InitializeSchema initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public @Nullable Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getReaperInterval() {
+			return this.reaperInterval;
+		}
+
+		public void setReaperInterval(Duration reaperInterval) {
+			this.reaperInterval = reaperInterval;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		@Override
+		public String toString() {
+			return "Jdbc(tablePrefix=" + this.tablePrefix + ", initializeSchema=" + this.initializeSchema + ", lease="
+					+ this.lease + ", heartbeatInterval=" + this.heartbeatInterval + ", reaperInterval="
+					+ this.reaperInterval + ", pollInterval=" + this.pollInterval + ")";
+		}
+
+	}
+
+	/**
+	 * When the JDBC engine creates its schema.
+	 */
+	public enum InitializeSchema {
+
+		/** Only on an embedded database (H2, HSQLDB, Derby). */
+		EMBEDDED,
+
+		/** Always; the script only creates what is missing. */
+		ALWAYS,
+
+		/** Never: the schema is managed outside QTasks. */
+		NEVER
 
 	}
 

@@ -1,6 +1,7 @@
 package io.qtasks.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 import io.qtasks.engine.spi.CancelRequestListener;
+import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskRecordStore;
 
 /**
  * What the {@link TaskEvents} of every engine keep in this JVM: the waiters of finished
@@ -55,10 +58,47 @@ public abstract class TaskEventsSupport implements TaskEvents {
 	}
 
 	/**
+	 * A hint from the engine's channel that a task finished: its record is read when
+	 * anyone in this JVM waits for it.
+	 * @param uuid the task's uuid
+	 * @param records where the record is read
+	 */
+	protected void finishedHint(UUID uuid, TaskRecordStore records) {
+		if (isWaitedFor(uuid)) {
+			lookUp(uuid, records);
+		}
+	}
+
+	/**
+	 * Hints published while this node did not listen are lost: reads the record of every
+	 * task waited for.
+	 * @param records where the records are read
+	 */
+	protected void catchUpOnFinished(TaskRecordStore records) {
+		waitedFor().forEach((uuid) -> lookUp(uuid, records));
+	}
+
+	/**
+	 * Hands a cancel request read from the engine's channel to the listeners.
+	 * @param request its {@code uuid}, {@code token} (empty or absent for whichever claim
+	 * holds the task) and {@code reason}
+	 */
+	protected void cancelRequested(Map<?, ?> request) {
+		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
+		Object token = request.get("token");
+		cancelRequested(uuid, (token instanceof String text && !text.isEmpty()) ? text : null,
+				String.valueOf(request.get("reason")));
+	}
+
+	/**
 	 * Tells the listeners that requests may have been missed.
 	 */
 	protected void requestsMayHaveBeenMissed() {
 		this.listeners.forEach(CancelRequestListener::requestsMayHaveBeenMissed);
+	}
+
+	private void lookUp(UUID uuid, TaskRecordStore records) {
+		records.find(uuid).map(StoredTask::record).filter(Task::isFinished).ifPresent(this::finished);
 	}
 
 	/**

@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 	 * Properties whose default is "unset" or empty.
 	 */
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("qtasks.default-timeout",
-			"qtasks.redis.heartbeat-interval", "qtasks.worker.queues", "qtasks.worker.queue-concurrency");
+			"qtasks.redis.heartbeat-interval", "qtasks.jdbc.heartbeat-interval", "qtasks.worker.queues",
+			"qtasks.worker.queue-concurrency");
 
 	private static final Path CONFIGURATION_DOC = Path.of("..", "docs", "configuration.md");
 

@@ -28,6 +28,7 @@ import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.WriteResult;
@@ -210,6 +211,34 @@ public abstract class TaskEngineContractTests {
 			assertThat(again.args()).containsExactly("first");
 			assertThat(engine(context).pendingCount()).isEqualTo(1);
 			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+		});
+	}
+
+	@Test
+	void enqueueAllStoresTheNewRecordsAndQueuesThemInTheirOrder() {
+		clientOnly().run((context) -> {
+			Task existing = qtasks(context).addTask("echo", "already there");
+			List<NewTask> batch = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				batch.add(new NewTask(newRecord("echo"), null));
+			}
+			batch.add(new NewTask(existing.toBuilder().args(List.of("not stored again")).build(), null));
+			Task later = newRecord("echo");
+			batch.add(new NewTask(later, Instant.now().plusSeconds(3600)));
+			assertThat(engine(context).enqueueAll(batch)).containsExactly(true, true, true, true, true, false, true);
+			assertThat(qtasks(context).get(existing.uuid())).contains(existing);
+			assertThat(engine(context).pendingCount()).isEqualTo(6);
+			assertThat(engine(context).waitingCount()).isEqualTo(1);
+			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 7L);
+			List<UUID> claimed = new ArrayList<>();
+			while (claimed.size() < 6) {
+				claim(context, 6, WAIT).forEach((delivery) -> claimed.add(delivery.uuid()));
+			}
+			List<UUID> expected = new ArrayList<>(List.of(existing.uuid()));
+			batch.subList(0, 5).forEach((task) -> expected.add(task.record().uuid()));
+			assertThat(claimed).containsExactlyElementsOf(expected);
+			assertThat(events(context).kinds(batch.get(0).record().uuid())).containsExactly("TaskEnqueuedEvent");
+			assertThat(engine(context).enqueueAll(List.of())).isEmpty();
 		});
 	}
 

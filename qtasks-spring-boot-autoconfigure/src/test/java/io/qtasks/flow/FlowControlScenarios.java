@@ -68,9 +68,12 @@ public abstract class FlowControlScenarios {
 			List<Instant> starts = recorder().starts().stream().sorted().toList();
 			assertThat(starts).hasSize(15);
 			// at most 5 starts in any second, by the engine's clock at the claim; the
-			// instants recorded here lag it by a varying few ms, hence the margin
+			// instants recorded here lag it by the time a worker thread takes to start
+			// the
+			// method, which on a loaded machine reaches a few hundred ms, hence the
+			// margin
 			for (int i = 0; i + 5 < starts.size(); i++) {
-				assertThat(Duration.between(starts.get(i), starts.get(i + 5))).isGreaterThan(Duration.ofMillis(800));
+				assertThat(Duration.between(starts.get(i), starts.get(i + 5))).isGreaterThan(Duration.ofMillis(600));
 			}
 			assertThat(Duration.between(starts.get(0), starts.get(14))).isGreaterThan(Duration.ofMillis(1800));
 		});

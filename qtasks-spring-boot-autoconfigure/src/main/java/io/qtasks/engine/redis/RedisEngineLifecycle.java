@@ -1,19 +1,8 @@
 package io.qtasks.engine.redis;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
-import io.qtasks.engine.LifecyclePhases;
+import io.qtasks.engine.EngineLifecycleSupport;
 
 /**
  * Starts and stops the Redis engine's own parts with the application context: the
@@ -23,23 +12,11 @@ import io.qtasks.engine.LifecyclePhases;
  *
  * @author QTasks contributors
  */
-public class RedisEngineLifecycle implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(RedisEngineLifecycle.class);
-
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+public class RedisEngineLifecycle extends EngineLifecycleSupport {
 
 	private final RedisSubscriptions subscriptions;
 
-	private final RedisMaintenance maintenance;
-
-	private final Duration reaperInterval;
-
 	private final RedisEvictionPolicy evictionPolicy;
-
-	private final Object lifecycleMonitor = new Object();
-
-	private @Nullable ScheduledExecutorService housekeeping;
 
 	/**
 	 * Creates the lifecycle.
@@ -50,68 +27,20 @@ public class RedisEngineLifecycle implements SmartLifecycle {
 	 */
 	public RedisEngineLifecycle(RedisSubscriptions subscriptions, RedisMaintenance maintenance, Duration reaperInterval,
 			RedisEvictionPolicy evictionPolicy) {
+		super("Redis", maintenance::run, reaperInterval);
 		this.subscriptions = subscriptions;
-		this.maintenance = maintenance;
-		this.reaperInterval = reaperInterval;
 		this.evictionPolicy = evictionPolicy;
 	}
 
 	@Override
-	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.housekeeping != null) {
-				return;
-			}
-			this.evictionPolicy.check();
-			this.subscriptions.start();
-			CustomizableThreadFactory threads = new CustomizableThreadFactory("qtasks-redis-maintenance-");
-			threads.setDaemon(true);
-			this.housekeeping = Executors.newSingleThreadScheduledExecutor(threads);
-			this.housekeeping.scheduleWithFixedDelay(this::housekeep, 0, this.reaperInterval.toMillis(),
-					TimeUnit.MILLISECONDS);
-		}
+	protected void startParts() {
+		this.evictionPolicy.check();
+		this.subscriptions.start();
 	}
 
 	@Override
-	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.housekeeping == null) {
-				return;
-			}
-			this.housekeeping.shutdown();
-			try {
-				if (!this.housekeeping.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-					logger.warn("Redis engine maintenance did not stop within {}", STOP_TIMEOUT);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.housekeeping = null;
-			this.subscriptions.stop();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		synchronized (this.lifecycleMonitor) {
-			return this.housekeeping != null;
-		}
-	}
-
-	@Override
-	public int getPhase() {
-		return LifecyclePhases.ENGINE;
-	}
-
-	private void housekeep() {
-		try {
-			this.maintenance.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Redis engine maintenance failed: {}",
-					NestedExceptionUtils.getMostSpecificCause(ex).toString());
-		}
+	protected void stopParts() {
+		this.subscriptions.stop();
 	}
 
 }

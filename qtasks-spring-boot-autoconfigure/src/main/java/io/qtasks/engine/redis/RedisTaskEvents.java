@@ -3,11 +3,7 @@ package io.qtasks.engine.redis;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
-import io.qtasks.Task;
 import io.qtasks.engine.TaskEventsSupport;
-import io.qtasks.engine.spi.StoredTask;
 
 /**
  * The events of the Redis engine, over its pub/sub channels: completions wake the waiters
@@ -44,38 +40,19 @@ public class RedisTaskEvents extends TaskEventsSupport {
 	}
 
 	private void finished(String message) {
-		UUID uuid = UUID.fromString(message);
-		if (isWaitedFor(uuid)) {
-			lookUp(uuid);
-		}
+		finishedHint(UUID.fromString(message), this.records);
 	}
 
-	/**
-	 * Completions published while this node was not subscribed are lost: looks up every
-	 * task waited for.
-	 */
 	private void catchUpOnFinished() {
-		waitedFor().forEach(this::lookUp);
-	}
-
-	private void lookUp(UUID uuid) {
-		this.records.find(uuid).map(StoredTask::record).filter(Task::isFinished).ifPresent(this::finished);
+		catchUpOnFinished(this.records);
 	}
 
 	private void cancelRequestedBy(String message) {
-		Map<?, ?> request = this.codec.readValue(message, Map.class);
-		UUID uuid = UUID.fromString(String.valueOf(request.get("uuid")));
-		String token = text(request.get("token"));
-		String reason = String.valueOf(request.get("reason"));
-		cancelRequested(uuid, token, reason);
+		cancelRequested(this.codec.readValue(message, Map.class));
 	}
 
 	private void catchUpOnCancelRequests() {
 		requestsMayHaveBeenMissed();
-	}
-
-	private static @Nullable String text(@Nullable Object value) {
-		return (value instanceof String text && !text.isEmpty()) ? text : null;
 	}
 
 }

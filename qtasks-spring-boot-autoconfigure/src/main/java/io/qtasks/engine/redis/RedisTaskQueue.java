@@ -22,6 +22,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.qtasks.engine.WakeSignal;
 import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.DeadLetter;

@@ -1,4 +1,4 @@
-package io.qtasks.engine.redis;
+package io.qtasks.engine;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -6,13 +6,14 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Wakes the dispatcher of this node when the queue may have work. A waiter first reads
- * the generation, then looks at the queue, then waits for a newer generation: a signal
- * that arrives between the look and the wait is not lost.
+ * Wakes the claimants of this node when a shared queue may have work (an engine's
+ * notification arrived). A waiter first reads the generation, then looks at the queue,
+ * then waits for a newer generation: a signal that arrives between the look and the wait
+ * is not lost.
  *
  * @author QTasks contributors
  */
-final class WakeSignal {
+public final class WakeSignal {
 
 	private final Lock lock = new ReentrantLock();
 
@@ -20,7 +21,11 @@ final class WakeSignal {
 
 	private long generation;
 
-	long generation() {
+	/**
+	 * The generation, to be read before looking at the queue.
+	 * @return the generation
+	 */
+	public long generation() {
 		this.lock.lock();
 		try {
 			return this.generation;
@@ -30,7 +35,10 @@ final class WakeSignal {
 		}
 	}
 
-	void signal() {
+	/**
+	 * Moves the generation on and wakes every waiter.
+	 */
+	public void signal() {
 		this.lock.lock();
 		try {
 			this.generation++;
@@ -49,7 +57,7 @@ final class WakeSignal {
 	 * @return {@code true} when signalled, {@code false} when the time ran out
 	 * @throws InterruptedException when the waiting thread is interrupted
 	 */
-	boolean await(long seen, long timeout, TimeUnit unit) throws InterruptedException {
+	public boolean await(long seen, long timeout, TimeUnit unit) throws InterruptedException {
 		long nanos = unit.toNanos(timeout);
 		this.lock.lockInterruptibly();
 		try {

@@ -1,0 +1,191 @@
+package io.qtasks.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.qtasks.config.QTasksProperties;
+import io.qtasks.engine.jdbc.JdbcEngineLifecycle;
+import io.qtasks.engine.jdbc.JdbcEngineSettings;
+import io.qtasks.engine.jdbc.JdbcMaintenance;
+import io.qtasks.engine.jdbc.JdbcNotifications;
+import io.qtasks.engine.jdbc.JdbcNotifier;
+import io.qtasks.engine.jdbc.JdbcSchema;
+import io.qtasks.engine.jdbc.JdbcTables;
+import io.qtasks.engine.jdbc.JdbcTaskCodec;
+import io.qtasks.engine.jdbc.JdbcTaskEvents;
+import io.qtasks.engine.jdbc.JdbcTaskQueue;
+import io.qtasks.engine.jdbc.JdbcTaskRecordStore;
+import io.qtasks.engine.jdbc.JdbcTaskSteps;
+import io.qtasks.engine.jdbc.JdbcWorkerNodeRegistry;
+import io.qtasks.engine.spi.TaskEvents;
+import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.json.TaskJsonMapper;
+import io.qtasks.node.WorkerNodeRegistry;
+
+/**
+ * Auto-configuration of the JDBC engine, active with {@code qtasks.broker.type=jdbc}: its
+ * queue, records, events and fused steps in tables of the application's
+ * {@link DataSource} (PostgreSQL 13+), the schema
+ * ({@code qtasks.jdbc.initialize-schema}), the listening connection, the housekeeping and
+ * the node registry, each backing off when the application defines its own. Statements go
+ * through Spring JDBC on that {@code DataSource}, so that an enqueue inside a Spring
+ * transaction on it joins the transaction.
+ *
+ * @author QTasks contributors
+ */
+@AutoConfiguration(before = QTasksAutoConfiguration.class,
+		after = { DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class })
+@ConditionalOnClass({ JdbcClient.class, org.postgresql.PGConnection.class })
+@ConditionalOnProperty(name = "qtasks.broker.type", havingValue = "jdbc")
+public final class QTasksJdbcAutoConfiguration {
+
+	/**
+	 * The engine, on the application's one {@code DataSource}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class JdbcEngineConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcEngineSettings qtasksJdbcEngineSettings(QTasksProperties properties) {
+			return QTasksSettings.jdbc(properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcTables qtasksJdbcTables(QTasksProperties properties) {
+			try {
+				return new JdbcTables(properties.getJdbc().getTablePrefix());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("qtasks.jdbc.table-prefix: " + ex.getMessage());
+			}
+		}
+
+		/**
+		 * The schema, created at start-up as {@code qtasks.jdbc.initialize-schema} says,
+		 * and checked; every other bean of the engine depends on it.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcSchema qtasksJdbcSchema(DataSource dataSource, JdbcTables tables, QTasksProperties properties) {
+			JdbcSchema schema = new JdbcSchema(dataSource, tables);
+			boolean create = switch (properties.getJdbc().getInitializeSchema()) {
+				case ALWAYS -> true;
+				case EMBEDDED -> JdbcSchema.isEmbedded(dataSource);
+				case NEVER -> false;
+			};
+			if (create) {
+				schema.create();
+			}
+			schema.verify();
+			return schema;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcTaskCodec qtasksJdbcTaskCodec(TaskJsonMapper json) {
+			return new JdbcTaskCodec(json);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcNotifications qtasksJdbcNotifications(DataSource dataSource, JdbcEngineSettings settings,
+				JdbcSchema schema) {
+			return new JdbcNotifications(dataSource, settings.pollInterval());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcNotifier qtasksJdbcNotifier(DataSource dataSource, JdbcTables tables) {
+			return new JdbcNotifier(JdbcClient.create(dataSource), tables);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskRecordStore.class)
+		JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
+				JdbcEngineSettings settings, JdbcNotifier notifier, JdbcSchema schema) {
+			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskQueue.class)
+		JdbcTaskQueue qtasksJdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
+				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
+			JdbcTaskQueue queue = new JdbcTaskQueue(JdbcClient.create(dataSource), tables, codec, settings);
+			queue.listen(notifications);
+			return queue;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskEvents.class)
+		@ConditionalOnBean(JdbcTaskRecordStore.class)
+		JdbcTaskEvents qtasksJdbcTaskEvents(JdbcTaskRecordStore records, JdbcTaskCodec codec, JdbcTables tables,
+				JdbcNotifications notifications) {
+			JdbcTaskEvents events = new JdbcTaskEvents(records, codec);
+			events.listen(tables, notifications);
+			return events;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskSteps.class)
+		@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
+		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
+				JdbcTaskRecordStore records, JdbcNotifier notifier) {
+			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcEngineLifecycle qtasksJdbcEngineLifecycle(DataSource dataSource, JdbcTables tables,
+				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcNotifier notifier,
+				JdbcSchema schema) {
+			return new JdbcEngineLifecycle(notifications, notifier,
+					new JdbcMaintenance(new JdbcTemplate(dataSource), tables), settings.reaperInterval());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(WorkerNodeRegistry.class)
+		JdbcWorkerNodeRegistry qtasksJdbcWorkerNodeRegistry(DataSource dataSource, JdbcTables tables,
+				JdbcTaskCodec codec, JdbcEngineSettings settings, JdbcSchema schema) {
+			return new JdbcWorkerNodeRegistry(JdbcClient.create(dataSource), tables, codec,
+					settings.heartbeatInterval());
+		}
+
+	}
+
+	/**
+	 * Without a {@code DataSource}, start-up stops saying so (instead of a bare "no bean
+	 * of type TaskQueue" later on).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(DataSource.class)
+	static class NoDataSourceConfiguration {
+
+		@Bean
+		static BeanFactoryPostProcessor qtasksJdbcBrokerWithoutDataSource() {
+			return (beanFactory) -> {
+				throw new JdbcBrokerUnavailableException(
+						"qtasks.broker.type=jdbc needs a DataSource, but the application has none");
+			};
+		}
+
+	}
+
+}

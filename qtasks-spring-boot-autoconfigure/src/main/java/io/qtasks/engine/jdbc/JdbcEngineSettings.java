@@ -1,0 +1,41 @@
+package io.qtasks.engine.jdbc;
+
+import java.time.Duration;
+
+/**
+ * The timing of the JDBC engine.
+ *
+ * @param lease how long a claim lasts without being extended
+ * @param heartbeatInterval how often workers extend the claims they hold; shorter than
+ * the lease
+ * @param reaperInterval how often expired leases and finished records are looked for
+ * @param pollInterval how long a claimant waits at most without a notification before it
+ * looks at the table again (the fallback when notifications are lost)
+ * @param finishedTtl how long finished records are kept
+ * @author QTasks contributors
+ */
+public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
+		Duration pollInterval, Duration finishedTtl) {
+
+	/**
+	 * Checks the settings.
+	 */
+	public JdbcEngineSettings {
+		requirePositive(lease, "the lease");
+		requirePositive(heartbeatInterval, "the heartbeat interval");
+		requirePositive(reaperInterval, "the reaper interval");
+		requirePositive(pollInterval, "the poll interval");
+		requirePositive(finishedTtl, "the time finished records are kept");
+		if (heartbeatInterval.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("the heartbeat interval (" + heartbeatInterval
+					+ ") must be shorter than the lease (" + lease + "), or leases run out while tasks still run");
+		}
+	}
+
+	private static void requirePositive(Duration value, String what) {
+		if (value == null || value.toMillis() < 1) {
+			throw new IllegalArgumentException(what + " must be at least 1ms, was " + value);
+		}
+	}
+
+}

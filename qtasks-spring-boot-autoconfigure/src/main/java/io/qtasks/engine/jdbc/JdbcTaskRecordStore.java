@@ -1,0 +1,285 @@
+package io.qtasks.engine.jdbc;
+
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.qtasks.CancelOutcome;
+import io.qtasks.Task;
+import io.qtasks.TaskStatus;
+import io.qtasks.engine.LogSafe;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskQuery;
+import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.WriteResult;
+
+/**
+ * Task records in the task table, one row per task, shared by every node on the database.
+ * Writes are single statements, so that they commit on their own outside a transaction
+ * and join the caller's transaction inside one. Writing a final record takes the task out
+ * of the queue, sets when the row expires and notifies its uuid on the finished channel,
+ * which wakes the waiters on every node.
+ *
+ * @author QTasks contributors
+ */
+public class JdbcTaskRecordStore implements TaskRecordStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcTaskRecordStore.class);
+
+	/**
+	 * How many of the newest records a listing looks at, at most.
+	 */
+	static final int MAX_LISTED_ROWS = 10_000;
+
+	static final String LIVE = "(expires_at IS NULL OR expires_at > now())";
+
+	/**
+	 * Lets the write of a record that is not final (an attempt started, progress, a
+	 * hand-back: what the worker writes as it goes) commit without waiting for the WAL
+	 * flush; a database crash that forgets it leaves the task to be handed out again.
+	 * Final records, written by the outcome, stay durable. {@code CASE} keeps the call
+	 * from being made for them.
+	 */
+	static final String NO_FLUSH_UNLESS_DURABLE = "(CASE WHEN finished THEN true"
+			+ " ELSE set_config('synchronous_commit', 'off', true) IS NOT NULL END)";
+
+	/**
+	 * The queue change of a plain write: a final record leaves the queue.
+	 */
+	static final String OUT_OF_QUEUE_WHEN_FINISHED = "queue = CASE WHEN finished THEN NULL ELSE queue END,"
+			+ " claim_token = CASE WHEN finished THEN NULL ELSE claim_token END,"
+			+ " lease_until = CASE WHEN finished THEN NULL ELSE lease_until END,"
+			+ " due_at = CASE WHEN finished THEN NULL ELSE due_at END";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTables tables;
+
+	private final JdbcTaskCodec codec;
+
+	private final JdbcEngineSettings settings;
+
+	private final JdbcNotifier notifier;
+
+	private final String insert;
+
+	private final String find;
+
+	private final String write;
+
+	private final String existing;
+
+	private final String revision;
+
+	private final String requestCancel;
+
+	private final String list;
+
+	private final String counts;
+
+	/**
+	 * Creates a store.
+	 * @param jdbc the database access
+	 * @param tables the table names
+	 * @param codec reads and writes records
+	 * @param settings how long finished records are kept
+	 * @param notifier tells the nodes of finished tasks
+	 */
+	public JdbcTaskRecordStore(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings,
+			JdbcNotifier notifier) {
+		this.jdbc = jdbc;
+		this.tables = tables;
+		this.codec = codec;
+		this.settings = settings;
+		this.notifier = notifier;
+		this.insert = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
+				+ " record) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?) ON CONFLICT (uuid) DO NOTHING");
+		this.find = tables.sql("SELECT " + JdbcTaskCodec.STORED_COLUMNS + " FROM {tasks} WHERE uuid = ? AND " + LIVE);
+		this.write = writeStatement(tables, OUT_OF_QUEUE_WHEN_FINISHED);
+		this.revision = tables.sql("SELECT revision FROM {tasks} WHERE uuid = ? AND " + LIVE);
+		this.existing = tables.sql("SELECT holder, revision, cancel_request FROM {tasks} WHERE uuid = ? AND " + LIVE);
+		this.requestCancel = tables.sql("WITH requested AS (UPDATE {tasks} SET cancel_request = ? WHERE uuid = ?"
+				+ " AND status NOT IN ('success', 'error', 'cancel') AND " + LIVE + " RETURNING holder)"
+				+ " SELECT (SELECT count(*) FROM requested) AS requested, (SELECT count(pg_notify(?,"
+				+ " json_build_object('uuid', ?, 'token', holder, 'reason', ?::text)::text)) FROM requested) AS notified,"
+				+ " (SELECT count(*) FROM {tasks} WHERE uuid = ? AND " + LIVE + ") AS found");
+		this.list = tables.sql("SELECT " + JdbcTaskCodec.STORED_COLUMNS + " FROM (SELECT * FROM {tasks} WHERE " + LIVE
+				+ " ORDER BY created_at DESC LIMIT " + MAX_LISTED_ROWS + ") newest"
+				+ " WHERE (CAST(? AS TEXT) IS NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR task_name = ?)"
+				+ " ORDER BY created_at DESC LIMIT ?");
+		this.counts = tables.sql("SELECT status, count(*) AS n FROM {tasks} WHERE " + LIVE + " GROUP BY status");
+	}
+
+	/**
+	 * The fenced write of a record; {@code queueChange} assigns the queue columns
+	 * ({@code queue}, {@code claim_token}, {@code lease_until}, {@code due_at}), and
+	 * {@code wakes} adds a notification on the wake channel when the task is queued
+	 * afterwards. Parameters: record, status, those of the queue change, status,
+	 * finished, the TTL in ms, token (for the holder), uuid, token, revision,
+	 * refuse-on-cancel-request, the finished channel, then the wake channel.
+	 */
+	static String writeStatement(JdbcTables tables, String queueChange) {
+		return tables.sql("WITH written AS (UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
+				+ " holder = CASE WHEN status_after = 'process' THEN COALESCE(token, holder) END,"
+				+ " cancel_request = CASE WHEN finished THEN NULL ELSE cancel_request END,"
+				+ " expires_at = CASE WHEN finished THEN now() + ttl * interval '1 millisecond' END, " + queueChange
+				+ " FROM (SELECT CAST(? AS VARCHAR) AS status_after, CAST(? AS BOOLEAN) AS finished,"
+				+ " CAST(? AS BIGINT) AS ttl, CAST(? AS VARCHAR) AS token) args"
+				+ " WHERE uuid = ? AND (holder = ? OR revision = ?) AND (NOT ? OR cancel_request IS NULL) AND "
+				+ NO_FLUSH_UNLESS_DURABLE + " AND " + LIVE + " RETURNING queue)"
+				+ " SELECT (SELECT count(*) FROM written) AS written,"
+				+ " (SELECT count(*) FROM written WHERE queue IS NOT NULL) AS queued");
+	}
+
+	@Override
+	public String type() {
+		return "jdbc";
+	}
+
+	@Override
+	public boolean insert(Task record) {
+		return this.jdbc.sql(this.insert)
+			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(), createdAt(record),
+					this.codec.write(record))
+			.update() == 1;
+	}
+
+	@Override
+	public Optional<StoredTask> find(UUID uuid) {
+		return this.jdbc.sql(this.find).param(uuid).query((row, n) -> this.codec.stored(row)).optional();
+	}
+
+	@Override
+	public WriteResult write(Task record, Fence fence) {
+		long written = this.jdbc.sql(this.write)
+			.params(writeParams(record, fence))
+			.query((row, n) -> row.getLong("written"))
+			.single();
+		return result(written == 1, record, fence);
+	}
+
+	/**
+	 * The parameters of a {@link #writeStatement}, before those of its queue change.
+	 */
+	Object[] writeParams(Task record, Fence fence, Object... queueChange) {
+		Object[] head = { this.codec.write(record), record.status().value() };
+		Object[] args = { record.status().value(), record.isFinished(), this.settings.finishedTtl().toMillis(),
+				fence.token() };
+		Object[] tail = { record.uuid(), fence.token(), fence.revision(), fence.refuseOnCancelRequest() };
+		Object[] all = new Object[head.length + queueChange.length + args.length + tail.length];
+		System.arraycopy(head, 0, all, 0, head.length);
+		System.arraycopy(queueChange, 0, all, head.length, queueChange.length);
+		System.arraycopy(args, 0, all, head.length + queueChange.length, args.length);
+		System.arraycopy(tail, 0, all, head.length + queueChange.length + args.length, tail.length);
+		return all;
+	}
+
+	/**
+	 * What a fenced write did: when nothing was written, whether the fence refused it or
+	 * a pending cancel request did. A final record that was written is announced.
+	 */
+	WriteResult result(boolean written, Task record, Fence fence) {
+		UUID uuid = record.uuid();
+		if (written) {
+			if (record.isFinished()) {
+				this.notifier.finished(uuid);
+			}
+			return WriteResult.WRITTEN;
+		}
+		if (!fence.refuseOnCancelRequest()) {
+			return WriteResult.FENCED;
+		}
+		return this.jdbc.sql(this.existing).param(uuid).query((row, n) -> {
+			boolean passes = (fence.token() != null && fence.token().equals(row.getString("holder")))
+					|| fence.revision() == row.getLong("revision");
+			String request = row.getString("cancel_request");
+			return (passes && request != null) ? WriteResult.cancelRequested(request) : WriteResult.FENCED;
+		}).optional().orElse(WriteResult.FENCED);
+	}
+
+	/**
+	 * The revision of a record.
+	 * @param uuid the task's uuid
+	 * @return the revision, or -1 when there is no such record
+	 */
+	long revision(UUID uuid) {
+		return this.jdbc.sql(this.revision).param(uuid).query(Long.class).optional().orElse(-1L);
+	}
+
+	long finishedTtlMillis() {
+		return this.settings.finishedTtl().toMillis();
+	}
+
+	@Override
+	public CancelOutcome requestCancel(UUID uuid, String reason) {
+		return this.jdbc.sql(this.requestCancel)
+			.params(reason, uuid, this.tables.cancelChannel(), uuid.toString(), reason, uuid)
+			.query((row, n) -> {
+				if (row.getLong("requested") == 1) {
+					return CancelOutcome.CANCEL_REQUESTED;
+				}
+				return (row.getLong("found") == 1) ? CancelOutcome.ALREADY_FINISHED : CancelOutcome.NOT_FOUND;
+			})
+			.single();
+	}
+
+	/**
+	 * Lists the newest records that pass the query's filters, looking at no more than
+	 * {@value #MAX_LISTED_ROWS} of the newest rows whatever the filters, so that a filter
+	 * that matches little never walks a large table.
+	 */
+	@Override
+	public List<Task> list(TaskQuery query) {
+		String status = (query.status() != null) ? query.status().value() : null;
+		return this.jdbc.sql(this.list)
+			.params(status, status, query.taskName(), query.taskName(), query.limit())
+			.query((row, n) -> readListed(row))
+			.list()
+			.stream()
+			.filter((task) -> task != null && query.matches(task))
+			.toList();
+	}
+
+	@Override
+	public Map<TaskStatus, Long> countByStatus() {
+		Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+		for (TaskStatus status : TaskStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.sql(this.counts).query((row) -> {
+			try {
+				counts.put(TaskStatus.fromValue(row.getString("status")), row.getLong("n"));
+			}
+			catch (IllegalArgumentException ex) {
+				logger.debug("Ignoring the unknown status '{}' in {}", LogSafe.text(row.getString("status")),
+						this.tables.tasks());
+			}
+		});
+		return counts;
+	}
+
+	static Timestamp createdAt(Task record) {
+		return Timestamp.from((record.createdAt() != null) ? record.createdAt() : java.time.Instant.now());
+	}
+
+	private @Nullable Task readListed(java.sql.ResultSet row) throws java.sql.SQLException {
+		try {
+			return this.codec.stored(row).record();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Skipping an unreadable record while listing tasks: {}", LogSafe.text(ex.getMessage()));
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,290 @@
+package io.qtasks.engine.jdbc;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.qtasks.RequeueOutcome;
+import io.qtasks.Task;
+import io.qtasks.engine.RecordChanges;
+import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.NewTask;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.QueuedCancel;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.WriteResult;
+
+/**
+ * The two-part steps of the JDBC engine, each one statement on the task's row: the queue
+ * and the record live in one row, so a step changes both atomically, and its notification
+ * is sent when the statement's transaction commits. Inside a Spring transaction on the
+ * same {@code DataSource} a step joins that transaction: an enqueue then exists, and
+ * wakes the workers, only once the caller commits.
+ *
+ * @author QTasks contributors
+ */
+public class JdbcTaskSteps implements TaskSteps {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTables tables;
+
+	private final JdbcTaskCodec codec;
+
+	private final JdbcTaskRecordStore records;
+
+	private final JdbcNotifier notifier;
+
+	private final JdbcCompletions completions;
+
+	private final String enqueue;
+
+	private final String enqueueAll;
+
+	private final String complete;
+
+	private final String release;
+
+	private final String cancelQueued;
+
+	private final String requeue;
+
+	private final String releaseWaiting;
+
+	/**
+	 * Creates the steps.
+	 * @param jdbc the database access
+	 * @param tables the table names
+	 * @param codec writes records
+	 * @param records the engine's record store, for the reads before a change and the
+	 * fenced writes
+	 * @param notifier wakes the claimants after an enqueue or a release commits
+	 */
+	public JdbcTaskSteps(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records,
+			JdbcNotifier notifier) {
+		this.jdbc = jdbc;
+		this.tables = tables;
+		this.codec = codec;
+		this.records = records;
+		this.notifier = notifier;
+		this.completions = new JdbcCompletions(jdbc, tables, codec, records);
+		this.enqueue = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
+				+ " queue, due_at, revision, created_at, record) SELECT ?, ?, ?, ?, nextval('{seq}'), CASE WHEN"
+				+ " delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN now() + delay * interval"
+				+ " '1 millisecond' END, 1, ?, ? FROM (SELECT CAST(? AS BIGINT) AS delay) args"
+				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT count(*) AS inserted FROM inserted");
+		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
+				+ " queue, due_at, revision, created_at, record) SELECT uuid, task_name, status, priority,"
+				+ " nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN"
+				+ " now() + delay * interval '1 millisecond' END, 1, created_at, record FROM unnest(CAST(? AS UUID[]),"
+				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]),"
+				+ " CAST(? AS TEXT[]), CAST(? AS BIGINT[])) WITH ORDINALITY AS"
+				+ " batch(uuid, task_name, status, priority, created_at, record, delay, n) ORDER BY n"
+				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT uuid FROM inserted");
+		this.complete = JdbcTaskRecordStore.writeStatement(tables,
+				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
+		this.release = JdbcTaskRecordStore.writeStatement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
+				+ " ELSE claim_token END, lease_until = CASE WHEN claim_token = ? THEN NULL ELSE lease_until END,"
+				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
+				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
+				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END");
+		this.cancelQueued = tables.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?,"
+				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
+				+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
+				+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
+				+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
+				+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
+		this.releaseWaiting = tables.sql("UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
+				+ " queue = 'ready', due_at = NULL, seq = nextval('{seq}') WHERE uuid = ? AND revision = ?"
+				+ " AND queue = 'waiting'");
+		this.requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?,"
+				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL, queue = 'ready',"
+				+ " due_at = NULL, claim_token = NULL, lease_until = NULL, seq = nextval('{seq}') WHERE uuid = ?"
+				+ " AND revision = ? RETURNING uuid)" + " SELECT (SELECT count(*) FROM requeued) AS requeued,"
+				+ " (SELECT count(pg_notify(?, '')) FROM requeued) AS notified");
+	}
+
+	@Override
+	public boolean enqueue(Task record, @Nullable Instant dueAt) {
+		boolean inserted = this.jdbc.sql(this.enqueue)
+			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(),
+					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), JdbcTaskQueue.delayMillis(dueAt))
+			.query((row, n) -> row.getLong("inserted"))
+			.single() == 1;
+		if (inserted) {
+			this.notifier.wake();
+		}
+		return inserted;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here in one multi-row insert: one statement, and one wake-up after its commit.
+	 */
+	@Override
+	public List<Boolean> enqueueAll(List<NewTask> tasks) {
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		int size = tasks.size();
+		UUID[] uuids = new UUID[size];
+		String[] names = new String[size];
+		String[] statuses = new String[size];
+		Integer[] priorities = new Integer[size];
+		Timestamp[] createdAt = new Timestamp[size];
+		String[] json = new String[size];
+		Long[] delays = new Long[size];
+		for (int i = 0; i < size; i++) {
+			Task record = tasks.get(i).record();
+			uuids[i] = record.uuid();
+			names[i] = record.taskName();
+			statuses[i] = record.status().value();
+			priorities[i] = record.priority();
+			createdAt[i] = JdbcTaskRecordStore.createdAt(record);
+			json[i] = this.codec.write(record);
+			delays[i] = JdbcTaskQueue.delayMillis(tasks.get(i).dueAt());
+		}
+		Set<UUID> inserted = new HashSet<>(this.jdbc.sql(this.enqueueAll)
+			.params(uuids, names, statuses, priorities, createdAt, json, delays)
+			.query((row, n) -> row.getObject("uuid", UUID.class))
+			.list());
+		if (!inserted.isEmpty()) {
+			this.notifier.wake();
+		}
+		// a uuid twice in one batch is stored once, by its first entry
+		List<Boolean> stored = new ArrayList<>(size);
+		Set<UUID> seen = new HashSet<>();
+		for (UUID uuid : uuids) {
+			stored.add(seen.add(uuid) && inserted.contains(uuid));
+		}
+		return stored;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here always: every step is one statement through Spring JDBC on the application's
+	 * {@code DataSource}, which joins the transaction bound to it.
+	 */
+	@Override
+	public boolean joinsTransactions() {
+		return true;
+	}
+
+	@Override
+	public boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released) {
+		Boolean outcome = RecordChanges.untilSettled(uuid, "released", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty() || current.get().record().isFinished()) {
+				return false;
+			}
+			Task record = released.apply(current.get().record());
+			if (record == null) {
+				return false;
+			}
+			long done = this.jdbc.sql(this.releaseWaiting)
+				.params(this.codec.write(record), record.status().value(), uuid, current.get().revision())
+				.update();
+			if (done == 1) {
+				this.notifier.wake();
+				return true;
+			}
+			// nothing changed: the task does not wait; else its record changed meanwhile
+			return (this.records.revision(uuid) == current.get().revision()) ? false : null;
+		});
+		return Boolean.TRUE.equals(outcome);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Outcomes that finish at the same time are written together, in one statement and
+	 * one commit (see {@link JdbcCompletions}).
+	 */
+	@Override
+	public WriteResult complete(QueueClaim claim, Task record, Fence fence) {
+		if (JdbcCompletions.batchable(record, fence)) {
+			return this.completions.complete(record, fence);
+		}
+		long written = this.jdbc.sql(this.complete)
+			.params(this.records.writeParams(record, fence))
+			.query((row, n) -> row.getLong("written"))
+			.single();
+		return this.records.result(written == 1, record, fence);
+	}
+
+	@Override
+	public WriteResult release(QueueClaim claim, Task record, Fence fence, @Nullable Instant until) {
+		long delay = JdbcTaskQueue.delayMillis(until);
+		Object[] params = this.records.writeParams(record, fence, claim.token(), claim.token(), claim.token(), delay,
+				claim.token(), delay, delay);
+		boolean[] queued = new boolean[1];
+		long written = this.jdbc.sql(this.release).params(params).query((row, n) -> {
+			queued[0] = row.getLong("queued") > 0;
+			return row.getLong("written");
+		}).single();
+		if (queued[0]) {
+			this.notifier.wake();
+		}
+		return this.records.result(written == 1, record, fence);
+	}
+
+	@Override
+	public QueuedCancel cancelQueued(UUID uuid, UnaryOperator<Task> cancelled) {
+		return RecordChanges.untilSettled(uuid, "cancelled", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return QueuedCancel.NOT_FOUND;
+			}
+			StoredTask stored = current.get();
+			if (stored.record().isFinished()) {
+				return QueuedCancel.FINISHED;
+			}
+			Task record = cancelled.apply(stored.record());
+			long done = this.jdbc.sql(this.cancelQueued)
+				.params(this.codec.write(record), record.status().value(), this.records.finishedTtlMillis(), uuid,
+						stored.revision(), this.tables.finishedChannel())
+				.query((row, n) -> row.getLong("cancelled"))
+				.single();
+			if (done == 1) {
+				return QueuedCancel.CANCELLED;
+			}
+			// nothing changed: the task is not queued; else its record changed meanwhile
+			return (this.records.revision(uuid) == stored.revision()) ? QueuedCancel.NOT_QUEUED : null;
+		});
+	}
+
+	@Override
+	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
+		return RecordChanges.untilSettled(uuid, "requeued", () -> {
+			Optional<StoredTask> current = this.records.find(uuid);
+			if (current.isEmpty()) {
+				return RequeueOutcome.NOT_FOUND;
+			}
+			Task queued = requeued.apply(current.get().record());
+			if (queued == null) {
+				return RequeueOutcome.NOT_REQUEUEABLE;
+			}
+			long done = this.jdbc.sql(this.requeue)
+				.params(this.codec.write(queued), queued.status().value(), uuid, current.get().revision(),
+						this.tables.wakeChannel())
+				.query((row, n) -> row.getLong("requeued"))
+				.single();
+			return (done == 1) ? RequeueOutcome.REQUEUED : null;
+		});
+	}
+
+}

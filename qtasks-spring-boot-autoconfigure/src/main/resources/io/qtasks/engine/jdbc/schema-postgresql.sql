@@ -1,0 +1,47 @@
+-- The tables of the QTasks JDBC engine on PostgreSQL 13+.
+-- Names start with the default prefix 'qtasks_'; with qtasks.jdbc.initialize-schema the engine
+-- runs this script with the configured qtasks.jdbc.table-prefix in its place. To manage the schema
+-- with Flyway or Liquibase instead, copy it (replacing the prefix if you changed it) and set
+-- qtasks.jdbc.initialize-schema=never.
+
+CREATE SEQUENCE IF NOT EXISTS qtasks_task_seq;
+
+-- One row per task: its record (JSON) and its place in the queue.
+-- queue: 'ready' (due, waits for a worker), 'waiting' (due at due_at), 'claimed' (held by
+-- claim_token until lease_until), or NULL (not queued: finished, or running between two steps).
+CREATE TABLE IF NOT EXISTS qtasks_task (
+	uuid UUID NOT NULL PRIMARY KEY,
+	task_name TEXT NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	priority INTEGER NOT NULL,
+	seq BIGINT NOT NULL,
+	queue VARCHAR(16),
+	due_at TIMESTAMP WITH TIME ZONE,
+	claim_token VARCHAR(64),
+	lease_until TIMESTAMP WITH TIME ZONE,
+	deliveries INTEGER NOT NULL DEFAULT 0,
+	holder VARCHAR(64),
+	revision BIGINT NOT NULL,
+	cancel_request TEXT,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	expires_at TIMESTAMP WITH TIME ZONE,
+	record TEXT NOT NULL
+);
+
+-- Partial indexes: each holds only the rows in one queue state, so that the claim, the
+-- promotion of due tasks and the reaper stay index scans over a few pages however many
+-- finished rows the table holds, with or without autovacuum and fresh statistics.
+CREATE INDEX IF NOT EXISTS qtasks_task_ready_idx ON qtasks_task (priority, seq) WHERE queue = 'ready';
+CREATE INDEX IF NOT EXISTS qtasks_task_waiting_idx ON qtasks_task (due_at) WHERE queue = 'waiting';
+CREATE INDEX IF NOT EXISTS qtasks_task_claimed_idx ON qtasks_task (lease_until) WHERE queue = 'claimed';
+-- The actuator's listings (newest first, by status) and the expiry of finished records.
+CREATE INDEX IF NOT EXISTS qtasks_task_created_idx ON qtasks_task (created_at);
+CREATE INDEX IF NOT EXISTS qtasks_task_status_idx ON qtasks_task (status, created_at);
+CREATE INDEX IF NOT EXISTS qtasks_task_expires_idx ON qtasks_task (expires_at) WHERE expires_at IS NOT NULL;
+
+-- The live worker nodes.
+CREATE TABLE IF NOT EXISTS qtasks_node (
+	id VARCHAR(255) NOT NULL PRIMARY KEY,
+	node TEXT NOT NULL,
+	expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -1,0 +1,74 @@
+package io.qtasks.engine.jdbc;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.qtasks.testsupport.PostgresServerExtension;
+import io.qtasks.testsupport.PostgresTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The housekeeping of the JDBC engine: bounded deletes of expired records, and the vacuum
+ * it runs itself when dead rows pile up (autovacuum may be off or lag).
+ *
+ * @author QTasks contributors
+ */
+@ExtendWith(PostgresServerExtension.class)
+class JdbcMaintenanceTests {
+
+	private final String prefix = PostgresTestServer.uniquePrefix("maintenance");
+
+	@Test
+	void aRunDeletesAtMostTenThousandExpiredRecordsAndKeepsTheLiveOnes() {
+		JdbcTestApplications.runner(this.prefix).withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			JdbcTables tables = context.getBean(JdbcTables.class);
+			insertFinished(jdbc, tables, 10_500, "now() - interval '1 minute'");
+			insertFinished(jdbc, tables, 20, "now() + interval '1 hour'");
+			JdbcMaintenance maintenance = new JdbcMaintenance(jdbc, tables);
+			assertThat(maintenance.expireFinishedRecords()).isEqualTo(10_000);
+			assertThat(maintenance.expireFinishedRecords()).isEqualTo(500);
+			assertThat(maintenance.expireFinishedRecords()).isZero();
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM " + tables.tasks(), Long.class)).isEqualTo(20);
+		});
+	}
+
+	@Test
+	void theTaskTableIsVacuumedOnceItsDeadRowsPileUp() {
+		JdbcTestApplications.runner(this.prefix).withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			JdbcTables tables = context.getBean(JdbcTables.class);
+			JdbcMaintenance maintenance = new JdbcMaintenance(jdbc, tables);
+			assertThat(maintenance.vacuumIfNeeded()).isFalse();
+			insertFinished(jdbc, tables, 5_000, "now() - interval '1 minute'");
+			maintenance.expireFinishedRecords();
+			await().atMost(Duration.ofSeconds(20)).until(() -> deadRows(jdbc, tables) >= 5_000);
+			assertThat(maintenance.vacuumIfNeeded()).isTrue();
+			await().atMost(Duration.ofSeconds(20)).until(() -> deadRows(jdbc, tables) == 0);
+			assertThat(
+					jdbc.queryForObject(
+							"SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"
+									+ " FROM pg_stat_user_tables WHERE relid = to_regclass(?)",
+							Boolean.class, tables.tasks()))
+				.isTrue();
+		});
+	}
+
+	private static long deadRows(JdbcTemplate jdbc, JdbcTables tables) {
+		return jdbc.queryForObject("SELECT n_dead_tup FROM pg_stat_user_tables WHERE relid = to_regclass(?)",
+				Long.class, tables.tasks());
+	}
+
+	private static void insertFinished(JdbcTemplate jdbc, JdbcTables tables, int count, String expiresAt) {
+		jdbc.update(tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
+				+ " expires_at, record) SELECT gen_random_uuid(), 'echo', 'success', 0, nextval('{seq}'), 1, now(), "
+				+ expiresAt + ", '{}' FROM generate_series(1, ?)"), count);
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.qtasks.engine.jdbc;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.qtasks.QTasks;
+import io.qtasks.testsupport.PostgresServerExtension;
+import io.qtasks.testsupport.PostgresTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code qtasks.jdbc.initialize-schema} and the check of the schema at start-up.
+ *
+ * @author QTasks contributors
+ */
+@ExtendWith(PostgresServerExtension.class)
+class JdbcSchemaTests {
+
+	private final String prefix = PostgresTestServer.uniquePrefix("schema");
+
+	private ApplicationContextRunner application(String initializeSchema) {
+		return JdbcTestApplications.runner(this.prefix)
+			.withPropertyValues("qtasks.worker.enabled=false", "qtasks.jdbc.initialize-schema=" + initializeSchema);
+	}
+
+	@Test
+	void alwaysCreatesTheTablesUnderThePrefixAndRunsAgainUnchanged() {
+		application("always").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(tables(context.getBean(JdbcTemplate.class))).containsExactlyInAnyOrder(this.prefix + "node",
+					this.prefix + "task");
+			context.getBean(QTasks.class).addTask("echo", "kept");
+		});
+		application("always").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT count(*) FROM " + this.prefix + "task", Long.class)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void neverCreatesNothingAndStartUpNamesTheMissingTableAndTheFix() {
+		application("never").run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("'" + this.prefix + "task'")
+			.hasMessageContaining("qtasks.jdbc.initialize-schema=always")
+			.hasMessageContaining(JdbcSchema.SCRIPT));
+		assertThat(tables(new JdbcTemplate(dataSource()))).isEmpty();
+	}
+
+	@Test
+	void embeddedTheDefaultLeavesAPostgresqlDatabaseAlone() {
+		JdbcTestApplications.runner(this.prefix)
+			.withPropertyValues("qtasks.worker.enabled=false")
+			.withPropertyValues("qtasks.jdbc.initialize-schema=embedded")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("does not exist"));
+	}
+
+	@Test
+	void neverStartsOnTablesCreatedFromTheShippedScriptByAMigrationTool() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+		String script = new JdbcSchema(dataSource(), new JdbcTables(this.prefix)).script();
+		// what a Flyway migration copied from the script does
+		jdbc.execute(script);
+		application("never").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(QTasks.class).addTask("echo", "migrated").uuid()).isNotNull();
+		});
+	}
+
+	@Test
+	void aTablePrefixThatIsNoPlainIdentifierFailsStartUp() {
+		JdbcTestApplications.runner("x; DROP TABLE users; --")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("qtasks.jdbc.table-prefix")
+				.hasMessageContaining("lowercase letters, digits and underscores"));
+	}
+
+	@Test
+	void aHeartbeatNoShorterThanTheLeaseFailsStartUp() {
+		application("always").withPropertyValues("qtasks.jdbc.lease=2s", "qtasks.jdbc.heartbeat-interval=2s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("qtasks.jdbc.heartbeat-interval (PT2S) must be shorter than qtasks.jdbc.lease"));
+	}
+
+	@Test
+	void anotherDatabaseThanPostgresqlFailsStartUp() {
+		new ApplicationContextRunner().withConfiguration(JdbcTestApplications.configurations())
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:qtasks-not-postgres", "qtasks.broker.type=jdbc",
+					"qtasks.jdbc.initialize-schema=always")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("runs on PostgreSQL 13 or later; the DataSource is H2"));
+	}
+
+	private java.util.List<String> tables(JdbcTemplate jdbc) {
+		return jdbc.queryForList("SELECT tablename FROM pg_tables WHERE tablename LIKE ?", String.class,
+				this.prefix.replace("_", "\\_") + "%");
+	}
+
+	private static javax.sql.DataSource dataSource() {
+		PostgresTestServer server = PostgresTestServer.get();
+		return new org.springframework.jdbc.datasource.DriverManagerDataSource(server.url(), "postgres", "");
+	}
+
+}
