@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -31,7 +32,9 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import io.qtasks.QTasks;
 import io.qtasks.TaskContext;
 import io.qtasks.client.DefaultQTasks;
+import io.qtasks.client.EnqueuedTaskHandler;
 import io.qtasks.config.QTasksProperties;
+import io.qtasks.config.QTasksProperties.WorkerMode;
 import io.qtasks.context.CurrentTaskContext;
 import io.qtasks.context.TaskContexts;
 import io.qtasks.context.TaskScope;
@@ -66,6 +69,7 @@ import io.qtasks.observation.TaskInstrumentation;
 import io.qtasks.observation.TaskMetrics;
 import io.qtasks.retry.TaskRetries;
 import io.qtasks.worker.BeanFactoryTaskComponents;
+import io.qtasks.worker.InlineTaskRunner;
 import io.qtasks.worker.QTasksWorker;
 import io.qtasks.workflow.WorkflowReleaser;
 
@@ -192,8 +196,10 @@ public final class QTasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(QTasks.class)
 	DefaultQTasks qtasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
-			QTasksProperties properties, TaskInstrumentation instrumentation) {
-		return new DefaultQTasks(engine, registry, json, QTasksSettings.client(properties), instrumentation);
+			QTasksProperties properties, TaskInstrumentation instrumentation,
+			ObjectProvider<EnqueuedTaskHandler> enqueuedHandler) {
+		return new DefaultQTasks(engine, registry, json, QTasksSettings.client(properties), instrumentation,
+				enqueuedHandler.getIfUnique(() -> EnqueuedTaskHandler.NONE));
 	}
 
 	@Bean
@@ -230,8 +236,9 @@ public final class QTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TaskRetries qtasksTaskRetries() {
-			return new TaskRetries();
+		TaskRetries qtasksTaskRetries(QTasksProperties properties) {
+			return (properties.getWorker().getMode() == WorkerMode.INLINE) ? TaskRetries.withoutPauses()
+					: new TaskRetries();
 		}
 
 		@Bean
@@ -254,6 +261,14 @@ public final class QTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "inline")
+		InlineTaskRunner qtasksInlineTaskRunner(TaskEngine engine, TaskRunner runner) {
+			return new InlineTaskRunner(engine, runner);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "pool", matchIfMissing = true)
 		QTasksWorker qtasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry,
 				WorkerNodeRegistry nodes, ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
 				Environment environment) {
