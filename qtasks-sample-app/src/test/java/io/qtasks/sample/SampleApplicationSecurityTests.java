@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.QTasks;
@@ -19,6 +20,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
@@ -100,6 +102,35 @@ class SampleApplicationSecurityTests {
 			.extractingPath("$.outcome")
 			.isEqualTo("REQUEUED");
 		assertThat(this.qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+	}
+
+	@Test
+	void theDashboardNeedsASignedInUser() {
+		assertThat(this.mvc.get().uri("/qtasks/").accept(MediaType.TEXT_HTML)).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.endsWith("/login");
+		assertThat(this.mvc.get().uri("/qtasks/").with(httpBasic("admin", this.adminPassword))).hasStatusOk()
+			.hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
+	}
+
+	@Test
+	void aBrowserSessionsWritesNeedTheCsrfToken() {
+		Task queued = this.qtasks.addTask("fetch_rate", "EUR");
+		RequestPostProcessor session = (request) -> {
+			request.setRequestedSessionId("a-browser-session");
+			return request;
+		};
+		assertThat(this.mvc.delete()
+			.uri("/actuator/qtasks/{uuid}", queued.uuid())
+			.with(httpBasic("admin", this.adminPassword))
+			.with(session)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
+		assertThat(this.mvc.delete()
+			.uri("/actuator/qtasks/{uuid}", queued.uuid())
+			.with(httpBasic("admin", this.adminPassword))
+			.with(session)
+			.with(csrf())).hasStatusOk();
+		assertThat(this.qtasks.get(queued.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.CANCEL);
 	}
 
 	private Task cancelled(UUID uuid) {

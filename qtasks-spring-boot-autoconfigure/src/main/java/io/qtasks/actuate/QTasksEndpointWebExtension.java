@@ -1,5 +1,6 @@
 package io.qtasks.actuate;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -59,16 +60,20 @@ public class QTasksEndpointWebExtension {
 	}
 
 	/**
-	 * {@code GET /actuator/qtasks?status=&task=&limit=}.
+	 * {@code GET /actuator/qtasks?status=&task=&limit=}: the overview and the records,
+	 * and whether the caller may cancel and requeue ({@code writes}), so that a client
+	 * such as the dashboard offers only the actions it may take.
 	 * @param status only records in this status, or all
 	 * @param task only records of this task name, or all
 	 * @param limit the most records
+	 * @param caller who asks
 	 * @return the overview and the records
 	 */
 	@ReadOperation
-	public WebEndpointResponse<QTasksDescriptor> qtasks(@Nullable String status, @Nullable String task,
-			@Nullable Integer limit) {
-		return new WebEndpointResponse<>(this.delegate.qtasks(status, task, limit));
+	public WebEndpointResponse<WebQTasksDescriptor> qtasks(@Nullable String status, @Nullable String task,
+			@Nullable Integer limit, SecurityContext caller) {
+		return new WebEndpointResponse<>(new WebQTasksDescriptor(this.delegate.qtasks(status, task, limit),
+				this.writeAccess.refusal(caller) == null));
 	}
 
 	/**
@@ -244,6 +249,16 @@ public class QTasksEndpointWebExtension {
 	 * @param outcome {@code REMOVED}
 	 */
 	public record ScheduleRemovalDescriptor(String name, ScheduleRemoval outcome) {
+
+	}
+
+	/**
+	 * The main answer over HTTP: the endpoint's, with whether the caller may write.
+	 *
+	 * @param overview the endpoint's answer, whose fields this one shows as its own
+	 * @param writes whether the caller may cancel and requeue
+	 */
+	public record WebQTasksDescriptor(@JsonUnwrapped QTasksDescriptor overview, boolean writes) {
 
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -32,7 +33,9 @@ import io.qtasks.QTasks;
 import io.qtasks.TaskContext;
 import io.qtasks.TaskSchedules;
 import io.qtasks.client.DefaultQTasks;
+import io.qtasks.client.EnqueuedTaskHandler;
 import io.qtasks.config.QTasksProperties;
+import io.qtasks.config.QTasksProperties.WorkerMode;
 import io.qtasks.context.CurrentTaskContext;
 import io.qtasks.context.TaskContexts;
 import io.qtasks.context.TaskScope;
@@ -71,6 +74,7 @@ import io.qtasks.retry.TaskRetries;
 import io.qtasks.schedule.DefaultTaskSchedules;
 import io.qtasks.schedule.ScheduleFirer;
 import io.qtasks.worker.BeanFactoryTaskComponents;
+import io.qtasks.worker.InlineTaskRunner;
 import io.qtasks.worker.QTasksWorker;
 import io.qtasks.workflow.WorkflowReleaser;
 
@@ -216,9 +220,10 @@ public final class QTasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(QTasks.class)
 	DefaultQTasks qtasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
-			QTasksProperties properties, TaskInstrumentation instrumentation, ObjectProvider<TaskSchedules> schedules) {
+			QTasksProperties properties, TaskInstrumentation instrumentation,
+			ObjectProvider<EnqueuedTaskHandler> enqueuedHandler, ObjectProvider<TaskSchedules> schedules) {
 		return new DefaultQTasks(engine, registry, json, QTasksSettings.client(properties), instrumentation,
-				schedules.getIfUnique());
+				enqueuedHandler.getIfUnique(() -> EnqueuedTaskHandler.NONE), schedules.getIfUnique());
 	}
 
 	@Bean
@@ -255,8 +260,9 @@ public final class QTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TaskRetries qtasksTaskRetries() {
-			return new TaskRetries();
+		TaskRetries qtasksTaskRetries(QTasksProperties properties) {
+			return (properties.getWorker().getMode() == WorkerMode.INLINE) ? TaskRetries.withoutPauses()
+					: new TaskRetries();
 		}
 
 		@Bean
@@ -279,6 +285,14 @@ public final class QTasksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "inline")
+		InlineTaskRunner qtasksInlineTaskRunner(TaskEngine engine, TaskRunner runner) {
+			return new InlineTaskRunner(engine, runner);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "pool", matchIfMissing = true)
 		QTasksWorker qtasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry,
 				WorkerNodeRegistry nodes, ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
 				Environment environment, TaskJsonMapper json) {

@@ -36,6 +36,8 @@ public class DefaultQTasks implements QTasks {
 
 	private final Enqueues enqueues;
 
+	private final EnqueuedTaskHandler enqueuedHandler;
+
 	private final @Nullable TaskSchedules schedules;
 
 	/**
@@ -60,7 +62,23 @@ public class DefaultQTasks implements QTasks {
 	 */
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation) {
-		this(engine, registry, json, settings, instrumentation, null);
+		this(engine, registry, json, settings, instrumentation, EnqueuedTaskHandler.NONE);
+	}
+
+	/**
+	 * Creates a client that hands every task it stores to a handler before the enqueue
+	 * returns: one by one, in the order of the answer (a workflow's steps in their
+	 * order).
+	 * @param engine where tasks are enqueued and records are read
+	 * @param registry the tasks this node knows (for their priority and retries)
+	 * @param json converts arguments to JSON values
+	 * @param settings payload limit and defaults for unknown tasks
+	 * @param instrumentation observes and counts enqueues
+	 * @param enqueuedHandler what happens to a task just stored (the inline mode runs it)
+	 */
+	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			ClientSettings settings, TaskInstrumentation instrumentation, EnqueuedTaskHandler enqueuedHandler) {
+		this(engine, registry, json, settings, instrumentation, enqueuedHandler, null);
 	}
 
 	/**
@@ -70,13 +88,16 @@ public class DefaultQTasks implements QTasks {
 	 * @param json converts arguments to JSON values
 	 * @param settings payload limit and defaults for unknown tasks
 	 * @param instrumentation observes and counts enqueues
+	 * @param enqueuedHandler what happens to a task just stored (the inline mode runs it)
 	 * @param schedules the schedules {@link #schedules()} returns, or {@code null} for a
 	 * client without them
 	 */
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
-			ClientSettings settings, TaskInstrumentation instrumentation, @Nullable TaskSchedules schedules) {
+			ClientSettings settings, TaskInstrumentation instrumentation, EnqueuedTaskHandler enqueuedHandler,
+			@Nullable TaskSchedules schedules) {
 		this.engine = engine;
 		this.enqueues = new Enqueues(this, engine, new NewRecords(registry, json, settings), instrumentation);
+		this.enqueuedHandler = enqueuedHandler;
 		this.schedules = schedules;
 	}
 
@@ -136,7 +157,7 @@ public class DefaultQTasks implements QTasks {
 
 	@Override
 	public List<Task> addAll(List<TaskRequest> requests) {
-		return this.enqueues.all(requests);
+		return handled(this.enqueues.all(requests));
 	}
 
 	@Override
@@ -183,11 +204,18 @@ public class DefaultQTasks implements QTasks {
 	}
 
 	List<Task> enqueueWorkflow(WorkflowRequest workflow) {
-		return this.enqueues.workflow(workflow);
+		return handled(this.enqueues.workflow(workflow));
 	}
 
 	Task enqueue(DefaultTaskRequest request) {
-		return this.enqueues.one(request);
+		return this.enqueuedHandler.enqueued(this.enqueues.one(request));
+	}
+
+	private List<Task> handled(List<Task> stored) {
+		if (this.enqueuedHandler == EnqueuedTaskHandler.NONE) {
+			return stored;
+		}
+		return stored.stream().map(this.enqueuedHandler::enqueued).toList();
 	}
 
 	Task enqueueAndWait(DefaultTaskRequest request, Duration timeout) {

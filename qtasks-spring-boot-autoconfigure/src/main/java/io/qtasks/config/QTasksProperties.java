@@ -195,6 +195,27 @@ public class QTasksProperties {
 	}
 
 	/**
+	 * How a worker runs tasks.
+	 */
+	public enum WorkerMode {
+
+		/** In the background, claimed by the worker and run on its pool. */
+		POOL,
+
+		/**
+		 * On the thread that adds the task, which gets the finished record back; for
+		 * tests.
+		 */
+		INLINE;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/**
 	 * Worker settings.
 	 */
 	public static class Worker {
@@ -203,6 +224,14 @@ public class QTasksProperties {
 		 * Whether this node runs tasks. Turn off for client-only nodes that just enqueue.
 		 */
 		private boolean enabled = true;
+
+		/**
+		 * How this node runs tasks: 'pool' claims them in the background on the worker's
+		 * pool; 'inline', for tests, runs each task on the thread that adds it, so that
+		 * add() returns the finished record, and retries at once without waiting for
+		 * their backoff.
+		 */
+		private WorkerMode mode = WorkerMode.POOL;
 
 		/**
 		 * How many tasks this node runs at once; the worker takes no more work than that.
@@ -272,6 +301,14 @@ public class QTasksProperties {
 			this.enabled = enabled;
 		}
 
+		public WorkerMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(WorkerMode mode) {
+			this.mode = mode;
+		}
+
 		public int getConcurrency() {
 			return this.concurrency;
 		}
@@ -314,10 +351,10 @@ public class QTasksProperties {
 
 		@Override
 		public String toString() {
-			return "Worker(enabled=" + this.enabled + ", concurrency=" + this.concurrency + ", shutdownTimeout="
-					+ this.shutdownTimeout + ", progressInterval=" + this.progressInterval + ", maxDeliveries="
-					+ this.maxDeliveries + ", unknownTaskTimeout=" + this.unknownTaskTimeout + ", queues=" + this.queues
-					+ ", queueConcurrency=" + this.queueConcurrency + ")";
+			return "Worker(enabled=" + this.enabled + ", mode=" + this.mode + ", concurrency=" + this.concurrency
+					+ ", shutdownTimeout=" + this.shutdownTimeout + ", progressInterval=" + this.progressInterval
+					+ ", maxDeliveries=" + this.maxDeliveries + ", unknownTaskTimeout=" + this.unknownTaskTimeout
+					+ ", queues=" + this.queues + ", queueConcurrency=" + this.queueConcurrency + ")";
 		}
 
 	}

@@ -36,6 +36,22 @@ public class TaskRetries {
 	private final Map<String, RetryPolicy> policies = new ConcurrentHashMap<>();
 
 	/**
+	 * Retries that decide as these do, but never pause: for the inline mode, where a test
+	 * should not wait for a task's backoff.
+	 * @return the retries
+	 */
+	public static TaskRetries withoutPauses() {
+		return new TaskRetries() {
+
+			@Override
+			public Optional<Duration> retryAfter(TaskDefinition definition, Throwable failure, int failedAttempts) {
+				return super.retryAfter(definition, failure, failedAttempts).map((pause) -> Duration.ZERO);
+			}
+
+		};
+	}
+
+	/**
 	 * How long to wait before the next attempt, if there is one.
 	 * @param definition the task
 	 * @param failure why the last attempt failed

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +22,10 @@ import org.springframework.context.SmartLifecycle;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.LifecyclePhases;
 import io.qtasks.engine.TaskEngine;
-import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.execution.TaskRunner;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.schedule.ScheduleFirer;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The worker of this node: takes tasks from the engine and runs them, never more at once
@@ -179,7 +177,7 @@ public class QTasksWorker implements SmartLifecycle {
 				return;
 			}
 			if (!this.listening) {
-				this.engine.addCancelRequestListener(new CancelRequests());
+				this.engine.addCancelRequestListener(new RunCancelRequests(this.running, this.engine));
 				this.listening = true;
 			}
 			this.startedAt = this.clock.instant();
@@ -250,24 +248,6 @@ public class QTasksWorker implements SmartLifecycle {
 		catch (UnknownHostException ex) {
 			return "unknown-host";
 		}
-	}
-
-	/**
-	 * Routes the engine's cancel requests to the runs they are meant for, and looks the
-	 * stored ones up when announcements may have been missed.
-	 */
-	private final class CancelRequests implements CancelRequestListener {
-
-		@Override
-		public void cancelRequested(UUID uuid, @Nullable String token, String reason) {
-			QTasksWorker.this.running.cancelRequested(uuid, token, reason);
-		}
-
-		@Override
-		public void requestsMayHaveBeenMissed() {
-			QTasksWorker.this.running.catchUp(QTasksWorker.this.engine::storedCancelRequest);
-		}
-
 	}
 
 }

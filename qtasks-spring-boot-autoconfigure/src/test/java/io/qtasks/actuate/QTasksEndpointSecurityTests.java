@@ -140,6 +140,21 @@ class QTasksEndpointSecurityTests {
 	}
 
 	@Test
+	void theOverviewTellsWhetherTheCallerMayWrite() {
+		assertThat(this.mvc.get().uri("/actuator/qtasks").with(httpBasic("admin", "admin"))).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.writes").isEqualTo(true);
+				assertThat(json).extractingPath("$.broker").isEqualTo("memory");
+				assertThat(json).extractingPath("$.counts").isNotNull();
+			});
+		assertThat(this.mvc.get().uri("/actuator/qtasks").with(httpBasic("viewer", "viewer"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.writes")
+			.isEqualTo(false);
+	}
+
+	@Test
 	void anonymousReadsFollowBootsActuatorSecurity() {
 		assertThat(this.mvc.get().uri("/actuator/qtasks/{uuid}", UUID.randomUUID())).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk();

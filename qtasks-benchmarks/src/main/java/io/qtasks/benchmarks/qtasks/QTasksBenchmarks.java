@@ -1,6 +1,5 @@
 package io.qtasks.benchmarks.qtasks;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import io.qtasks.benchmarks.BenchmarkContext;
 import io.qtasks.benchmarks.BenchmarkOptions;
 import io.qtasks.benchmarks.Pacing;
 import io.qtasks.benchmarks.redis.RedisAdmin;
-import io.qtasks.benchmarks.result.FootprintFigure;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.LatencySamples;
 import io.qtasks.benchmarks.result.Outcome;
@@ -47,10 +45,6 @@ public final class QTasksBenchmarks {
 	private static final int READY_BATCH = 100;
 
 	private static final int VERIFIED_SAMPLE = 1000;
-
-	private static final long FLAT_LIMIT_BYTES_PER_TASK = 32;
-
-	private static final int FOOTPRINT_STEPS = 4;
 
 	private final BenchmarkContext context;
 
@@ -206,178 +200,33 @@ public final class QTasksBenchmarks {
 
 	/**
 	 * Idle pickup: single tasks, each enqueued on an idle worker after a pause of 1-5 ms,
-	 * from just before {@code addTask} to the first line of the task method.
+	 * from just before {@code addTask} to the first line of the task method
+	 * ({@link QTasksLatency}).
 	 */
 	public void pickup() {
-		Optional<String> unavailable = unavailable();
-		if (unavailable.isPresent()) {
-			this.context.results().pickup(this.system, Outcome.missing(unavailable.get()));
-			return;
-		}
-		String name = QTasksNode.newName();
-		try (QTasksNode node = QTasksNode.start(workerSpec(name, this.options.latencyConcurrency()))) {
-			List<LatencySamples> rounds = new ArrayList<>();
-			pickupRound(node, Math.min(100, this.options.pickupSamples()));
-			for (int round = 1; round <= this.options.rounds(); round++) {
-				LatencySamples samples = pickupRound(node, this.options.pickupSamples());
-				rounds.add(samples);
-				this.context.log("%s idle pickup, round %d: p50 %.3f ms, p99 %.3f ms, max %.3f ms", this.system.label(),
-						round, samples.percentileMillis(50), samples.percentileMillis(99), samples.maxMillis());
-			}
-			this.context.results().pickup(this.system, Outcome.of(LatencyFigure.of(rounds)));
-		}
-		catch (RuntimeException | InterruptedException ex) {
-			failed("idle pickup", ex);
-			this.context.results().pickup(this.system, Outcome.missing("failed: " + ex));
-		}
-		finally {
-			cleanUp(name);
-		}
-	}
-
-	private LatencySamples pickupRound(QTasksNode node, int samples) throws InterruptedException {
-		QTasks qtasks = node.qtasks();
-		long[] nanos = new long[samples];
-		for (int i = 0; i < samples; i++) {
-			Pacing.idlePause();
-			long enqueued = System.nanoTime();
-			Task task = qtasks.addTask(NoopTasks.PICKUP);
-			Long started = node.probe().awaitStart(WAIT);
-			if (started == null) {
-				throw new IllegalStateException("A pickup task did not start within " + WAIT);
-			}
-			nanos[i] = started - enqueued;
-			requireSuccess(qtasks, task.uuid());
-		}
-		return new LatencySamples(nanos);
+		new QTasksLatency(this.context, this.system, this).pickup();
 	}
 
 	/**
-	 * Add-and-wait round trip: {@code task("noop").addAndWait(...)} one after the other.
+	 * Add-and-wait round trip: {@code task("noop").addAndWait(...)} one after the other
+	 * ({@link QTasksLatency}).
 	 */
 	public void roundTrip() {
-		Optional<String> unavailable = unavailable();
-		if (unavailable.isPresent()) {
-			this.context.results().roundTrip(this.system, Outcome.missing(unavailable.get()));
-			return;
-		}
-		String name = QTasksNode.newName();
-		try (QTasksNode node = QTasksNode.start(workerSpec(name, this.options.latencyConcurrency()))) {
-			List<LatencySamples> rounds = new ArrayList<>();
-			roundTripRound(node.qtasks(), Math.min(200, this.options.roundTrips()));
-			for (int round = 1; round <= this.options.rounds(); round++) {
-				LatencySamples samples = roundTripRound(node.qtasks(), this.options.roundTrips());
-				rounds.add(samples);
-				this.context.log("%s add-and-wait, round %d: p50 %.3f ms, p99 %.3f ms", this.system.label(), round,
-						samples.percentileMillis(50), samples.percentileMillis(99));
-			}
-			this.context.results().roundTrip(this.system, Outcome.of(LatencyFigure.of(rounds)));
-		}
-		catch (RuntimeException ex) {
-			failed("add-and-wait", ex);
-			this.context.results().roundTrip(this.system, Outcome.missing("failed: " + ex));
-		}
-		finally {
-			cleanUp(name);
-		}
-	}
-
-	private LatencySamples roundTripRound(QTasks qtasks, int samples) {
-		long[] nanos = new long[samples];
-		for (int i = 0; i < samples; i++) {
-			long start = System.nanoTime();
-			Task done = qtasks.task(NoopTasks.NOOP).addAndWait(WAIT);
-			nanos[i] = System.nanoTime() - start;
-			if (done.status() != TaskStatus.SUCCESS) {
-				throw new IllegalStateException("add-and-wait returned " + done);
-			}
-		}
-		return new LatencySamples(nanos);
+		new QTasksLatency(this.context, this.system, this).roundTrip();
 	}
 
 	/**
-	 * Worker heap under a deep queue: a worker node whose slots are all held by blocking
-	 * tasks, while a client-only node (the same node on the memory broker, whose queue
-	 * lives in its JVM) enqueues the configured number of no-op tasks in steps; after
-	 * each step the used heap after a full GC is recorded. Both nodes share this JVM, so
-	 * any growth is an upper bound of the worker's.
+	 * Worker heap under a deep queue ({@link QTasksFootprint}).
 	 */
 	public void footprint() {
-		if (!this.options.footprintBrokers().contains(this.broker)) {
-			this.context.results()
-				.footprint(this.system,
-						Outcome.missing("memory".equals(this.broker)
-								? "not meaningful: the memory broker keeps pending tasks in the heap by design"
-								: "not selected (--footprint-brokers)"));
-			return;
-		}
-		Optional<String> unavailable = unavailable();
-		if (unavailable.isPresent()) {
-			this.context.results().footprint(this.system, Outcome.missing(unavailable.get()));
-			return;
-		}
-		String name = QTasksNode.newName();
-		int concurrency = this.options.latencyConcurrency();
-		QTasksNode.Spec spec = workerSpec(name, concurrency);
-		QTasksNode worker = null;
-		QTasksNode client = null;
-		try {
-			worker = QTasksNode.start(spec);
-			client = "memory".equals(this.broker) ? worker : QTasksNode.start(spec.clientOnly());
-			TaskProbe probe = worker.probe();
-			probe.close();
-			for (int i = 0; i < concurrency; i++) {
-				client.qtasks().task(NoopTasks.BLOCK).priority(-1000).add();
-			}
-			if (!probe.awaitBlocked(concurrency, WAIT)) {
-				throw new IllegalStateException("The worker did not take its " + concurrency + " blocking tasks");
-			}
-			List<FootprintFigure.Step> steps = new ArrayList<>();
-			steps.add(new FootprintFigure.Step(0, usedHeapAfterGc()));
-			int total = this.options.footprintTasks();
-			long pending = 0;
-			for (int step = 1; step <= FOOTPRINT_STEPS; step++) {
-				long target = (long) total * step / FOOTPRINT_STEPS;
-				for (; pending < target; pending++) {
-					client.qtasks().addTask(NoopTasks.NOOP);
-				}
-				steps.add(new FootprintFigure.Step(pending, usedHeapAfterGc()));
-				this.context.log("%s worker heap with %,d tasks pending: %,d KiB", this.system.label(), pending,
-						steps.get(steps.size() - 1).usedHeapBytes() / 1024);
-			}
-			this.context.results()
-				.footprint(this.system, Outcome.of(new FootprintFigure(steps, FLAT_LIMIT_BYTES_PER_TASK)));
-		}
-		catch (RuntimeException | InterruptedException ex) {
-			failed("worker heap", ex);
-			this.context.results().footprint(this.system, Outcome.missing("failed: " + ex));
-		}
-		finally {
-			if (worker != null) {
-				worker.probe().open();
-			}
-			if (client != null && client != worker) {
-				client.close();
-			}
-			if (worker != null) {
-				worker.close();
-			}
-			cleanUp(name);
-		}
+		new QTasksFootprint(this.context, this.broker, this.system, this).run();
 	}
 
-	private static long usedHeapAfterGc() {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-	}
-
-	private QTasksNode.Spec workerSpec(String name, int concurrency) {
+	QTasksNode.Spec workerSpec(String name, int concurrency) {
 		return QTasksNode.Spec.worker(name, this.broker, concurrency, this.options.redisUrl());
 	}
 
-	private static void requireSuccess(QTasks qtasks, UUID uuid) {
+	static void requireSuccess(QTasks qtasks, UUID uuid) {
 		Task task = qtasks.waitResult(uuid, WAIT)
 			.orElseThrow(() -> new IllegalStateException("Task " + uuid + " did not finish within " + WAIT));
 		if (task.status() != TaskStatus.SUCCESS) {
@@ -407,7 +256,7 @@ public final class QTasksBenchmarks {
 		return "redis".equals(this.broker);
 	}
 
-	private void cleanUp(String name) {
+	void cleanUp(String name) {
 		if (redisBroker()) {
 			this.context.redis().ifPresent((redis) -> redis.deleteMatching("*" + name + "*"));
 		}
@@ -417,7 +266,7 @@ public final class QTasksBenchmarks {
 		return Math.max(1, Math.min(READY_BATCH, n() / 10));
 	}
 
-	private void failed(String figure, Exception ex) {
+	void failed(String figure, Exception ex) {
 		if (ex instanceof InterruptedException) {
 			Thread.currentThread().interrupt();
 		}

@@ -5,19 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -52,12 +47,6 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final MemoryLanes pending = new MemoryLanes();
-
-	private final PriorityQueue<QueuedTask> waiting = new PriorityQueue<>(QueuedTask::byDueTime);
-
-	private final Map<UUID, QueuedTask> queued = new LinkedHashMap<>();
-
 	/**
 	 * The claims, outside the lock: finishing a task (the most frequent call) takes it
 	 * only to wake the claimants that may wait for its cap.
@@ -66,22 +55,14 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	private final MemoryFlowLimits limits = new MemoryFlowLimits();
 
-	/**
-	 * When the first task held back by its rate may start, found by the last look at the
-	 * due tasks; {@code null} when none is.
-	 */
-	private @Nullable Instant nextRateFree;
-
-	private final Clock clock;
-
-	private long sequence;
+	private final MemoryQueuedTasks tasks;
 
 	/**
 	 * Creates an empty queue.
 	 * @param clock tells when waiting tasks are due
 	 */
 	public MemoryTaskQueue(Clock clock) {
-		this.clock = clock;
+		this.tasks = new MemoryQueuedTasks(this.limits, clock);
 	}
 
 	@Override
@@ -96,7 +77,10 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public void enqueue(QueueEntry entry) {
-		locked(() -> put(new QueuedTask(entry, ++this.sequence, 0, laterThanNow(entry.dueAt()))));
+		locked(() -> {
+			this.tasks.add(entry);
+			this.changed.signalAll();
+		});
 	}
 
 	@Override
@@ -140,7 +124,8 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		return locked(() -> {
 			Claimed ended = end(claim);
 			if (ended != null) {
-				put(ended.item().waitingUntil(laterThanNow(until)));
+				this.tasks.putBack(ended.item(), until);
+				this.changed.signalAll();
 			}
 			return ended != null;
 		});
@@ -148,65 +133,32 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public boolean remove(UUID uuid) {
-		return locked(() -> {
-			QueuedTask item = this.queued.remove(uuid);
-			if (item != null) {
-				if (item.isWaiting()) {
-					this.waiting.remove(item);
-				}
-				else {
-					this.pending.remove(item);
-				}
-			}
-			return item != null;
-		});
+		return locked(() -> this.tasks.remove(uuid));
 	}
 
 	@Override
 	public long pendingCount() {
-		return dueLocked(() -> (long) this.pending.size());
+		return dueLocked(this.tasks::pendingCount);
 	}
 
 	@Override
 	public long waitingCount() {
-		return dueLocked(() -> (long) this.waiting.size());
+		return dueLocked(this.tasks::waitingCount);
 	}
 
 	@Override
 	public SortedMap<Integer, Long> pendingCountByPriority() {
-		return dueLocked(() -> {
-			SortedMap<Integer, Long> counts = new TreeMap<>();
-			this.pending.forEach((item) -> counts.merge(item.entry().priority(), 1L, Long::sum));
-			return counts;
-		});
+		return dueLocked(this.tasks::pendingCountByPriority);
 	}
 
 	@Override
 	public Map<String, Long> pendingCountByTaskName() {
-		return dueLocked(() -> {
-			Map<String, Long> counts = new TreeMap<>();
-			this.pending.forEach((item) -> counts.merge(item.entry().taskName(), 1L, Long::sum));
-			return counts;
-		});
+		return dueLocked(this.tasks::pendingCountByTaskName);
 	}
 
 	@Override
 	public FlowStats flowStats(Map<String, TaskLimits> limits) {
-		return dueLocked(() -> {
-			Instant now = this.clock.instant();
-			Map<MemoryLanes.Lane, FlowStats.Lane> lanes = new LinkedHashMap<>();
-			this.pending.forEach((item) -> {
-				QueueEntry entry = item.entry();
-				boolean limited = !this.limits.allows(entry, limits.getOrDefault(entry.taskName(), TaskLimits.NONE),
-						now);
-				lanes.merge(MemoryLanes.Lane.of(entry),
-						new FlowStats.Lane(entry.queue(), entry.taskName(), entry.limitKey(), 1, limited),
-						(left, right) -> new FlowStats.Lane(left.queue(), left.taskName(), left.limitKey(),
-								left.due() + 1, left.limited()));
-			});
-			return new FlowStats(List.copyOf(lanes.values()), this.limits.runningByTask(),
-					this.limits.runningByQueue());
-		});
+		return dueLocked(() -> this.tasks.flowStats(limits));
 	}
 
 	/**
@@ -214,13 +166,7 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	 */
 	@Override
 	public void destroy() {
-		List<UUID> dropped = locked(() -> {
-			List<UUID> queued = new ArrayList<>(this.queued.keySet());
-			this.queued.clear();
-			this.pending.clear();
-			this.waiting.clear();
-			return queued;
-		});
+		List<UUID> dropped = locked(this.tasks::clear);
 		if (!dropped.isEmpty()) {
 			logger.warn("{} queued task(s) are lost: the memory engine keeps tasks only while this JVM runs (use the"
 					+ " redis broker to keep them): {}", dropped.size(), dropped);
@@ -250,49 +196,9 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	 */
 	private <T> T dueLocked(Supplier<T> action) {
 		return locked(() -> {
-			promoteDue(this.clock.instant());
+			this.tasks.promoteDue();
 			return action.get();
 		});
-	}
-
-	private @Nullable Instant laterThanNow(@Nullable Instant instant) {
-		return (instant != null && instant.isAfter(this.clock.instant())) ? instant : null;
-	}
-
-	private void put(QueuedTask item) {
-		this.queued.put(item.entry().uuid(), item);
-		if (item.isWaiting()) {
-			this.waiting.add(item);
-		}
-		else {
-			this.pending.add(item);
-		}
-		this.changed.signalAll();
-	}
-
-	/**
-	 * Moves the waiting tasks that are due to the back of their priority, earliest due
-	 * first.
-	 */
-	private void promoteDue(Instant now) {
-		QueuedTask next;
-		while ((next = this.waiting.peek()) != null && !next.dueAt().isAfter(now)) {
-			this.waiting.poll();
-			QueuedTask due = new QueuedTask(next.entry(), ++this.sequence, next.deliveries(), null);
-			this.queued.put(due.entry().uuid(), due);
-			this.pending.add(due);
-		}
-	}
-
-	private long untilNextDue(Instant now) {
-		QueuedTask next = this.waiting.peek();
-		long untilDue = (next != null) ? untilNanos(now, next.dueAt()) : Long.MAX_VALUE;
-		Instant rateFree = this.nextRateFree;
-		return (rateFree != null) ? Math.min(untilDue, untilNanos(now, rateFree)) : untilDue;
-	}
-
-	private static long untilNanos(Instant now, Instant then) {
-		return TimeUnit.MILLISECONDS.toNanos(Math.max(1, Duration.between(now, then).toMillis()));
 	}
 
 	/**
@@ -305,89 +211,18 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 		this.lock.lockInterruptibly();
 		try {
 			while (true) {
-				if (!this.waiting.isEmpty()) {
-					promoteDue(this.clock.instant());
-				}
-				List<QueuedTask> taken = takeDue(request);
+				this.tasks.promoteDue();
+				List<QueuedTask> taken = this.tasks.takeDue(request);
 				long remaining = deadline - System.nanoTime();
 				if (!taken.isEmpty() || remaining <= 0) {
 					return taken;
 				}
-				this.changed.awaitNanos(Math.min(remaining, untilNextDue(this.clock.instant())));
+				this.changed.awaitNanos(Math.min(remaining, this.tasks.untilNextDue()));
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * Takes due tasks in priority order across the lanes the request takes from, passing
-	 * over every lane whose limit is reached or whose queue's share is taken (their tasks
-	 * keep their place).
-	 */
-	private List<QueuedTask> takeDue(ClaimRequest request) {
-		this.nextRateFree = null;
-		if (this.pending.isEmpty()) {
-			return List.of();
-		}
-		Instant now = this.clock.instant();
-		Map<String, Integer> queueShares = new HashMap<>(request.queueMax());
-		List<MemoryLanes.Lane> open = new ArrayList<>();
-		for (MemoryLanes.Lane lane : this.pending.lanes()) {
-			if (request.accepts(lane.taskName()) && request.acceptsQueue(lane.queue())) {
-				open.add(lane);
-			}
-		}
-		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
-		while (taken.size() < request.max()) {
-			MemoryLanes.Lane lane = best(open);
-			if (lane == null) {
-				break;
-			}
-			QueueEntry entry = this.pending.peek(lane).entry();
-			TaskLimits taskLimits = request.limitsOf(entry.taskName());
-			if (queueShares.getOrDefault(entry.queue(), 1) <= 0 || !allows(entry, taskLimits, now)) {
-				open.remove(lane);
-				continue;
-			}
-			QueuedTask item = this.pending.poll(lane);
-			if (this.pending.peek(lane) == null) {
-				open.remove(lane);
-			}
-			this.queued.remove(entry.uuid());
-			this.limits.claimed(entry, taskLimits, now);
-			queueShares.computeIfPresent(entry.queue(), (queue, share) -> share - 1);
-			taken.add(item);
-		}
-		return taken;
-	}
-
-	/**
-	 * The lane whose first task comes first.
-	 */
-	private MemoryLanes.@Nullable Lane best(List<MemoryLanes.Lane> lanes) {
-		MemoryLanes.Lane best = null;
-		QueuedTask first = null;
-		for (MemoryLanes.Lane lane : lanes) {
-			QueuedTask head = this.pending.peek(lane);
-			if (head != null && (first == null || QueuedTask.byPriority(head, first) < 0)) {
-				best = lane;
-				first = head;
-			}
-		}
-		return best;
-	}
-
-	private boolean allows(QueueEntry entry, TaskLimits taskLimits, Instant now) {
-		if (this.limits.allows(entry, taskLimits, now)) {
-			return true;
-		}
-		Instant rateFree = this.limits.rateFreeAt(entry, taskLimits, now);
-		if (rateFree != null && (this.nextRateFree == null || rateFree.isBefore(this.nextRateFree))) {
-			this.nextRateFree = rateFree;
-		}
-		return false;
 	}
 
 	private boolean isHeld(QueueClaim claim) {

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,7 +40,9 @@ import io.qtasks.engine.spi.TaskQueue;
  * A receiver that finds nothing waits for a wake-up that queueing a task publishes while
  * a receiver waits, or for the next waiting task to become due, without polling. When the
  * records live in the same hashes ({@link RedisTaskRecordStore}), a claim also marks the
- * record as held and reads it, so that the worker needs no second round trip.
+ * record as held and reads it, so that the worker needs no second round trip. Its counts
+ * ({@link RedisQueueCounts}) report at most the 100 lowest priorities that have queued
+ * tasks, and the latest 1,000 dead letters.
  *
  * @author QTasks contributors
  */
@@ -58,16 +59,6 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	private static final RedisScript<Long> RELEASE = load("queue-release.lua", Long.class);
 
 	private static final RedisScript<Long> REMOVE = load("remove.lua", Long.class);
-
-	private static final RedisScript<List> COUNTS = load("queue-counts.lua", List.class);
-
-	private static final RedisScript<List> PENDING_BY_PRIORITY = load("pending-by-priority.lua", List.class);
-
-	private static final RedisScript<List> QUEUED_NAMES = load("queued-names.lua", List.class);
-
-	private static final RedisScript<List> FLOW_STATS = load("flow-stats.lua", List.class);
-
-	private static final int MAX_REPORTED_PRIORITIES = 100;
 
 	/**
 	 * How much longer than its wait a receiver stays listed as idle, so that the list
@@ -88,6 +79,8 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	private final WakeSignal wake = new WakeSignal();
 
 	private final RedisCalls calls = new RedisCalls();
+
+	private final RedisQueueCounts counts;
 
 	/**
 	 * Names this queue's waiting receiver in the idle list that decides whether queueing
@@ -111,6 +104,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 		this.codec = codec;
 		this.settings = settings;
 		this.withRecords = withRecords;
+		this.counts = new RedisQueueCounts(redis, keys, codec);
 	}
 
 	/**
@@ -216,64 +210,32 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 
 	@Override
 	public long pendingCount() {
-		return count(0);
+		return this.counts.pendingCount();
 	}
 
 	@Override
 	public long waitingCount() {
-		return count(1);
+		return this.counts.waitingCount();
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * Reports at most the 100 lowest priorities that have queued tasks.
-	 */
 	@Override
 	public SortedMap<Integer, Long> pendingCountByPriority() {
-		List<?> pairs = this.redis.execute(PENDING_BY_PRIORITY, List.of(this.keys.names()), this.keys.prefix(),
-				String.valueOf(MAX_REPORTED_PRIORITIES));
-		SortedMap<Integer, Long> counts = new TreeMap<>();
-		for (int i = 0; i + 1 < pairs.size(); i += 2) {
-			counts.put((int) Double.parseDouble(String.valueOf(pairs.get(i))),
-					Long.parseLong(String.valueOf(pairs.get(i + 1))));
-		}
-		return counts;
+		return this.counts.pendingCountByPriority();
 	}
 
 	@Override
 	public Map<String, Long> pendingCountByTaskName() {
-		List<?> pairs = this.redis.execute(QUEUED_NAMES, List.of(this.keys.names()), this.keys.prefix());
-		Map<String, Long> counts = new TreeMap<>();
-		for (int i = 0; i + 1 < pairs.size(); i += 2) {
-			counts.put(String.valueOf(pairs.get(i)), ((Number) pairs.get(i + 1)).longValue());
-		}
-		return counts;
+		return this.counts.pendingCountByTaskName();
 	}
 
 	@Override
 	public FlowStats flowStats(Map<String, TaskLimits> limits) {
-		List<String> args = new ArrayList<>();
-		args.add(this.keys.prefix());
-		RedisClaimArguments.addLimits(args, limits);
-		List<?> reply = this.redis.execute(FLOW_STATS, List.of(this.keys.running(), this.keys.runningByQueue()),
-				args.toArray());
-		return RedisFlowStatsReply.read(reply, this.codec);
+		return this.counts.flowStats(limits);
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * The Redis queue keeps the latest 1,000.
-	 */
 	@Override
 	public List<DeadLetter> deadLetters(int max) {
-		if (max < 1 || !"list".equals(String.valueOf(this.redis.type(this.keys.deadLetters()).code()))) {
-			return List.of();
-		}
-		List<String> stored = this.redis.opsForList().range(this.keys.deadLetters(), 0, max - 1);
-		return (stored != null)
-				? stored.stream().map((text) -> RedisFlowStatsReply.deadLetter(text, this.codec)).toList() : List.of();
+		return this.counts.deadLetters(max);
 	}
 
 	@Override
@@ -322,12 +284,6 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 				this.keys.deadLetters(), this.keys.idleReceivers(), this.keys.waiting(), this.keys.sequence()),
 				args.toArray());
 		return idleWait.isZero() ? call.get() : this.calls.uninterruptibly(call::get);
-	}
-
-	private long count(int index) {
-		List<?> counts = this.redis.execute(COUNTS, List.of(this.keys.names(), this.keys.waiting()),
-				this.keys.prefix());
-		return ((Number) counts.get(index)).longValue();
 	}
 
 	private static boolean succeeded(@Nullable Long result) {
