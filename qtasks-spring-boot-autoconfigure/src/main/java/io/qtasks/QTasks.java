@@ -182,4 +182,14 @@ public interface QTasks {
 	 */
 	CancelOutcome cancel(UUID uuid, String reason);
 
+	/**
+	 * The recurring schedules of the application, to add, list, pause, resume and remove
+	 * them at run time.
+	 * @return the schedules
+	 * @throws UnsupportedOperationException when this client has none
+	 */
+	default TaskSchedules schedules() {
+		throw new UnsupportedOperationException("This QTasks client has no schedules");
+	}
+
 }

@@ -1,6 +1,7 @@
 package io.qtasks;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,6 +65,52 @@ public interface TaskRequest {
 	TaskRequest uuid(UUID uuid);
 
 	/**
+	 * Holds the task in the engine for a while before it may run: it is stored at once,
+	 * in status {@code new} with its due time in {@code extra.dueAt}, holds no worker
+	 * slot meanwhile, can be cancelled, and (on a shared engine) survives restarts of
+	 * every node. Replaces an earlier {@link #at(Instant)}.
+	 * @param delay how long from now; zero or less runs it as soon as possible
+	 * @return this request
+	 */
+	default TaskRequest delay(Duration delay) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot delay tasks");
+	}
+
+	/**
+	 * Holds the task in the engine until an instant (see {@link #delay(Duration)}).
+	 * Replaces an earlier {@link #delay(Duration)}.
+	 * @param dueAt the earliest it may run; a past instant runs it as soon as possible
+	 * @return this request
+	 */
+	default TaskRequest at(Instant dueAt) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot hold tasks until an instant");
+	}
+
+	/**
+	 * Makes the task unique by a key: while a task with that key is queued, waiting or
+	 * running, {@link #add()} returns that task's record instead of queueing another one.
+	 * The check is atomic in the engine, across all nodes. Once the task has finished
+	 * ({@code success}, {@code error} or {@code cancel}) the key is free again, or after
+	 * {@link #uniqueFor(Duration)}.
+	 * @param key the key, such as {@code "sync:customer-42"}
+	 * @return this request
+	 */
+	default TaskRequest uniqueKey(String key) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot make tasks unique");
+	}
+
+	/**
+	 * Keeps the {@link #uniqueKey(String) unique key} taken for a while after the task
+	 * finished, so that adds within that time return the finished task (a debounce). At
+	 * most as long as finished records are kept ({@code qtasks.storage.finished-ttl}).
+	 * @param keepFor how long after the task finished
+	 * @return this request
+	 */
+	default TaskRequest uniqueFor(Duration keepFor) {
+		throw new UnsupportedOperationException(getClass().getName() + " cannot keep unique keys");
+	}
+
+	/**
 	 * Puts the task in a named queue instead of its definition's ({@code @QTask(queue)}),
 	 * or the default queue when this node does not know the task.
 	 * @param queue the queue's name: letters, digits, {@code .}, {@code _} and {@code -}
@@ -99,7 +146,8 @@ public interface TaskRequest {
 	/**
 	 * Enqueues the task.
 	 * @return the record as stored, in status {@code new}; for a {@link #uuid(UUID) uuid}
-	 * already stored, that record
+	 * already stored, that record; for a {@link #uniqueKey(String) unique key} that
+	 * another task holds, that task's record
 	 * @throws io.qtasks.client.TaskEnqueueException when the broker cannot take the task
 	 * (Redis unreachable or not answering); it names the task's uuid
 	 */

@@ -21,6 +21,7 @@ import org.springframework.util.StringUtils;
 import io.qtasks.CancelOutcome;
 import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
+import io.qtasks.TaskSchedules;
 import io.qtasks.TaskStatus;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
@@ -32,8 +33,9 @@ import io.qtasks.node.WorkerNodeRegistry;
 
 /**
  * The {@code qtasks} actuator endpoint: what this application's QTasks knows (task
- * definitions, records by status, the queue, live worker nodes) and the records
- * themselves, with cancel and requeue. Works the same on every broker; on a shared one
+ * definitions, records by status, the queue, live worker nodes, recurring schedules) and
+ * the records themselves, with cancel and requeue, and the pause, resume and removal of
+ * schedules ({@code schedules/{name}}). Works the same on every broker; on a shared one
  * (Redis) it shows the whole application, not just this node.
  * <p>
  * {@link QTasksEndpointWebExtension} gives the operations their HTTP statuses. The
@@ -73,24 +75,44 @@ public class QTasksEndpoint {
 	 */
 	public static final String DEFAULT_CANCEL_REASON = "Cancelled through the qtasks actuator endpoint";
 
+	/**
+	 * The first path segment of the schedules' operations, {@code schedules/{name}}.
+	 */
+	public static final String SCHEDULES = "schedules";
+
 	private final TaskEngine engine;
 
 	private final TaskDefinitionRegistry definitions;
 
 	private final WorkerNodeRegistry nodes;
 
+	private final @Nullable TaskSchedules schedules;
+
 	private final WorkflowStates workflows;
+
+	/**
+	 * Creates the endpoint without schedules.
+	 * @param engine the queue and the records
+	 * @param definitions the tasks this node knows
+	 * @param nodes the live worker nodes
+	 */
+	public QTasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes) {
+		this(engine, definitions, nodes, null);
+	}
 
 	/**
 	 * Creates the endpoint.
 	 * @param engine the queue and the records
 	 * @param definitions the tasks this node knows
 	 * @param nodes the live worker nodes
+	 * @param schedules the recurring schedules, or {@code null} for none
 	 */
-	public QTasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes) {
+	public QTasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes,
+			@Nullable TaskSchedules schedules) {
 		this.engine = engine;
 		this.definitions = definitions;
 		this.nodes = nodes;
+		this.schedules = schedules;
 		this.workflows = new WorkflowStates(engine);
 	}
 
@@ -111,12 +133,60 @@ public class QTasksEndpoint {
 		List<TaskDefinition> known = this.definitions.getDefinitions().stream().toList();
 		FlowDescriptors flow = new FlowDescriptors(this.engine.flowStats(FlowDescriptors.limits(known)));
 		return new QTasksDescriptor(this.engine.type(), counts(), queue(), flow.queues(), liveNodes(),
-				definitions(known, flow), new QueryDescriptor(query.status(), query.taskName(), query.limit()),
-				this.engine.list(query), this.engine.deadLetters(MAX_DEAD_LETTERS));
+				definitions(known, flow), schedules(),
+				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.engine.list(query),
+				this.engine.deadLetters(MAX_DEAD_LETTERS));
 	}
 
 	/**
-	 * One record. The record of a workflow's step lists, in
+	 * One schedule, at {@code schedules/{name}}.
+	 * @param collection {@code schedules}
+	 * @param name the schedule's name
+	 * @return the schedule, or {@code null} when none has that name
+	 */
+	@ReadOperation
+	public @Nullable ScheduleDescriptor schedule(@Selector String collection, @Selector String name) {
+		if (!SCHEDULES.equals(collection) || this.schedules == null) {
+			return null;
+		}
+		return this.schedules.get(name).map(ScheduleDescriptor::of).orElse(null);
+	}
+
+	/**
+	 * Pauses or resumes a schedule. Not an operation of this endpoint: the extensions
+	 * expose it.
+	 * @param name the schedule's name
+	 * @param paused {@code true} to pause, {@code false} to resume
+	 * @return the schedule afterwards, or {@code null} when none has that name
+	 */
+	public @Nullable ScheduleDescriptor pauseSchedule(String name, boolean paused) {
+		if (this.schedules == null) {
+			return null;
+		}
+		boolean found = paused ? this.schedules.pause(name) : this.schedules.resume(name);
+		return found ? this.schedules.get(name).map(ScheduleDescriptor::of).orElse(null) : null;
+	}
+
+	/**
+	 * Removes a schedule added at run time. Not an operation of this endpoint: the
+	 * extensions expose it.
+	 * @param name the schedule's name
+	 * @return what happened
+	 */
+	public ScheduleRemoval removeSchedule(String name) {
+		if (this.schedules == null) {
+			return ScheduleRemoval.NOT_FOUND;
+		}
+		try {
+			return this.schedules.remove(name) ? ScheduleRemoval.REMOVED : ScheduleRemoval.NOT_FOUND;
+		}
+		catch (IllegalStateException ex) {
+			return ScheduleRemoval.DECLARED;
+		}
+	}
+
+	/**
+	 * One record. One record. The record of a workflow's step lists, in
 	 * {@code extra.workflow.states}, the status of every step of its workflow.
 	 * @param uuid the task's uuid
 	 * @return the record, or {@code null} when no task has that uuid
@@ -223,6 +293,11 @@ public class QTasksEndpoint {
 		return new QueueDescriptor(this.engine.pendingCount(), this.engine.waitingCount(), byPriority);
 	}
 
+	private List<ScheduleDescriptor> schedules() {
+		return (this.schedules != null) ? this.schedules.list().stream().map(ScheduleDescriptor::of).toList()
+				: List.of();
+	}
+
 	private List<WorkerNode> liveNodes() {
 		return this.nodes.liveNodes().stream().sorted(Comparator.comparing(WorkerNode::id)).toList();
 	}
@@ -243,6 +318,7 @@ public class QTasksEndpoint {
 	 * @param queues each named queue's depth and running count, on every node
 	 * @param nodes the live worker nodes
 	 * @param definitions the tasks this node knows
+	 * @param schedules the recurring schedules, by name
 	 * @param query the filters the listed records passed
 	 * @param tasks the records, newest first
 	 * @param malformedEntries queue entries that named no queued task, set aside by the
@@ -250,8 +326,8 @@ public class QTasksEndpoint {
 	 */
 	public record QTasksDescriptor(String broker, Map<String, Long> counts, QueueDescriptor queue,
 			Map<String, FlowDescriptors.NamedQueueDescriptor> queues, List<WorkerNode> nodes,
-			List<TaskDefinitionDescriptor> definitions, QueryDescriptor query, List<Task> tasks,
-			List<DeadLetter> malformedEntries) {
+			List<TaskDefinitionDescriptor> definitions, List<ScheduleDescriptor> schedules, QueryDescriptor query,
+			List<Task> tasks, List<DeadLetter> malformedEntries) {
 
 	}
 
@@ -259,7 +335,8 @@ public class QTasksEndpoint {
 	 * The queue.
 	 *
 	 * @param depth how many tasks are due and wait for a worker
-	 * @param waiting how many tasks wait for an instant (a retry's pause, a delay)
+	 * @param waiting how many tasks wait for an instant (a delay, a retry's pause), not
+	 * yet due
 	 * @param byPriority how many due tasks wait per priority, lowest (first to run) first
 	 */
 	public record QueueDescriptor(long depth, long waiting, Map<String, Long> byPriority) {

@@ -12,10 +12,10 @@ import io.qtasks.actuate.QTasksEndpoint.RequeueAllDescriptor;
 import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
 
 /**
- * Cancel and requeue of {@link QTasksEndpoint} over JMX. JMX calls carry no caller that
- * {@link EndpointWriteAccess} could judge, so these follow Boot's access rules only
- * ({@code management.endpoint.qtasks.access=read-only} removes them): secure JMX itself,
- * or keep it off (Boot's default).
+ * Cancel, requeue and the changes of schedules of {@link QTasksEndpoint} over JMX. JMX
+ * calls carry no caller that {@link EndpointWriteAccess} could judge, so these follow
+ * Boot's access rules only ({@code management.endpoint.qtasks.access=read-only} removes
+ * them): secure JMX itself, or keep it off (Boot's default).
  *
  * @author QTasks contributors
  * @see QTasksEndpointWebExtension
@@ -54,6 +54,29 @@ public class QTasksEndpointJmxExtension {
 	@WriteOperation
 	public RequeueDescriptor requeue(@Selector String uuid) {
 		return this.delegate.requeue(uuid);
+	}
+
+	/**
+	 * Pauses or resumes a schedule.
+	 * @param name the schedule's name
+	 * @param paused {@code true} to pause, {@code false} to resume
+	 * @return the schedule afterwards, or {@code null} when none has that name
+	 * @see QTasksEndpoint#pauseSchedule(String, boolean)
+	 */
+	@WriteOperation
+	public @Nullable ScheduleDescriptor pauseSchedule(String name, boolean paused) {
+		return this.delegate.pauseSchedule(name, paused);
+	}
+
+	/**
+	 * Removes a schedule added at run time.
+	 * @param name the schedule's name
+	 * @return what happened
+	 * @see QTasksEndpoint#removeSchedule(String)
+	 */
+	@DeleteOperation
+	public ScheduleRemoval removeSchedule(String name) {
+		return this.delegate.removeSchedule(name);
 	}
 
 	/**

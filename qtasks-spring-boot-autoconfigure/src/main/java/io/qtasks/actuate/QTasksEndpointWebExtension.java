@@ -21,8 +21,9 @@ import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
  * The HTTP face of {@link QTasksEndpoint}: {@code 404} for an unknown uuid, {@code 400}
  * for a malformed one or bad filters, {@code 202} for a cancel that a running task has
  * yet to honour, and {@code 409} for a cancel or requeue that the task's state does not
- * allow. Cancel and requeue ask {@link EndpointWriteAccess} first and answer {@code 403}
- * with the reason, changing nothing, when it refuses the caller.
+ * allow. Cancel, requeue and the changes of schedules ({@code schedules/{name}}) ask
+ * {@link EndpointWriteAccess} first and answer {@code 403} with the reason, changing
+ * nothing, when it refuses the caller.
  * <p>
  * Cancel and requeue take the caller as Spring Boot's {@link SecurityContext}, which
  * makes Boot map the requeue {@code POST} as consuming JSON, like every write operation
@@ -39,6 +40,8 @@ public class QTasksEndpointWebExtension {
 	static final int STATUS_ACCEPTED = 202;
 
 	static final int STATUS_FORBIDDEN = 403;
+
+	static final int STATUS_BAD_REQUEST = 400;
 
 	static final int STATUS_CONFLICT = 409;
 
@@ -156,9 +159,97 @@ public class QTasksEndpointWebExtension {
 		return new WebEndpointResponse<>(this.delegate.requeueAll(status, task), WebEndpointResponse.STATUS_OK);
 	}
 
+	/**
+	 * {@code GET /actuator/qtasks/schedules/{name}}.
+	 * @param collection {@code schedules}
+	 * @param name the schedule's name
+	 * @return the schedule, or {@code 404}
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> schedule(@Selector String collection, @Selector String name) {
+		ScheduleDescriptor schedule = this.delegate.schedule(collection, name);
+		return (schedule != null) ? new WebEndpointResponse<>(schedule)
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * {@code POST /actuator/qtasks/schedules/{name}} with the JSON body {@code {"paused":
+	 * true}} to pause the schedule, {@code {"paused": false}} to resume it.
+	 * @param collection {@code schedules}
+	 * @param name the schedule's name
+	 * @param paused whether the schedule is to be paused
+	 * @param caller who asks
+	 * @return {@code 200} with the schedule afterwards, {@code 404} when unknown,
+	 * {@code 400} without {@code paused}; {@code 403} with a {@link RefusalDescriptor}
+	 * when the caller may not change schedules
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> pauseSchedule(@Selector String collection, @Selector String name,
+			@Nullable Boolean paused, SecurityContext caller) {
+		String refusal = this.writeAccess.refusal(caller);
+		if (refusal != null) {
+			return refused(refusal);
+		}
+		if (!QTasksEndpoint.SCHEDULES.equals(collection)) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		if (paused == null) {
+			return new WebEndpointResponse<>(
+					new RefusalDescriptor(STATUS_BAD_REQUEST, "Bad Request",
+							"Send {\"paused\": true} to pause the schedule, {\"paused\": false} to resume it"),
+					STATUS_BAD_REQUEST);
+		}
+		ScheduleDescriptor schedule = this.delegate.pauseSchedule(name, paused);
+		return (schedule != null) ? new WebEndpointResponse<>(schedule)
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * {@code DELETE /actuator/qtasks/schedules/{name}}: removes a schedule added at run
+	 * time.
+	 * @param collection {@code schedules}
+	 * @param name the schedule's name
+	 * @param caller who asks
+	 * @return {@code 200} with a {@link ScheduleRemovalDescriptor} when removed,
+	 * {@code 404} when unknown, {@code 409} for a schedule declared with {@code @QTask}
+	 * (pause it instead); {@code 403} with a {@link RefusalDescriptor} when the caller
+	 * may not change schedules
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Object> removeSchedule(@Selector String collection, @Selector String name,
+			SecurityContext caller) {
+		String refusal = this.writeAccess.refusal(caller);
+		if (refusal != null) {
+			return refused(refusal);
+		}
+		if (!QTasksEndpoint.SCHEDULES.equals(collection)) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return switch (this.delegate.removeSchedule(name)) {
+			case REMOVED -> new WebEndpointResponse<>(new ScheduleRemovalDescriptor(name, ScheduleRemoval.REMOVED));
+			case NOT_FOUND -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+			case DECLARED ->
+				new WebEndpointResponse<>(
+						new RefusalDescriptor(STATUS_CONFLICT, "Conflict",
+								"Schedule '" + name
+										+ "' is declared with @QTask and cannot be removed; pause it instead"),
+						STATUS_CONFLICT);
+		};
+	}
+
 	private static WebEndpointResponse<Object> refused(String reason) {
 		return new WebEndpointResponse<>(new RefusalDescriptor(STATUS_FORBIDDEN, "Forbidden", reason),
 				STATUS_FORBIDDEN);
+	}
+
+	/**
+	 * The answer to a removed schedule.
+	 *
+	 * @param name the schedule's name
+	 * @param outcome {@code REMOVED}
+	 */
+	public record ScheduleRemovalDescriptor(String name, ScheduleRemoval outcome) {
+
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 import io.qtasks.GenerateHandler;
+import io.qtasks.Misfire;
 import io.qtasks.TaskDecoder;
 import io.qtasks.middleware.TaskMiddleware;
 
@@ -183,6 +184,51 @@ public @interface QTask {
 	 * @return the entries
 	 */
 	String[] extra() default {};
+
+	/**
+	 * Makes the task recurring on a cron expression, in Spring's syntax: six fields, the
+	 * first one seconds ({@code "0 0 3 * * *"} is every night at 3), or a macro such as
+	 * {@code "@hourly"} or {@code "@daily"}. Each due time fires once per application,
+	 * however many nodes run: one task whose uuid is derived from the task name and the
+	 * due time. Worker nodes fire it; client-only nodes do not. Empty: not on a cron.
+	 * Cannot be combined with {@link #fixedRate()}.
+	 * @return the cron expression
+	 * @see io.qtasks.TaskSchedules
+	 */
+	String cron() default "";
+
+	/**
+	 * The time zone {@link #cron()} is read in, such as {@code "Europe/Paris"}. Empty:
+	 * the node's default zone (set it when nodes run in different zones).
+	 * @return the zone id
+	 */
+	String zone() default "";
+
+	/**
+	 * Makes the task recurring at a fixed rate, a duration such as {@code "10s"} or
+	 * {@code "PT1H"}: due when the schedule is first stored (when the first worker node
+	 * with this task starts), then every rate after it, whatever the runs take. Each due
+	 * time fires once per application. Empty: not at a fixed rate. Cannot be combined
+	 * with {@link #cron()}.
+	 * @return the rate
+	 */
+	String fixedRate() default "";
+
+	/**
+	 * The arguments of each firing of a {@link #cron()} or {@link #fixedRate()} schedule,
+	 * as JSON text: an array for positional arguments ({@code "[\"EUR\", 3]"}), an object
+	 * for named ones ({@code "{\"currency\": \"EUR\"}"}). Empty: no arguments.
+	 * @return the JSON text
+	 */
+	String args() default "";
+
+	/**
+	 * What a {@link #cron()} or {@link #fixedRate()} schedule does with the due times
+	 * missed while no node fired it: fire them once ({@link Misfire#RUN_ONCE}, the
+	 * default) or skip to the next one ({@link Misfire#SKIP}).
+	 * @return the policy
+	 */
+	Misfire misfire() default Misfire.RUN_ONCE;
 
 	/**
 	 * The named queue the task's runs wait in; a node works the queues of

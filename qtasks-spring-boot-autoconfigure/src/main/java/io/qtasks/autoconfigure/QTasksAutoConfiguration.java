@@ -31,6 +31,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 
 import io.qtasks.QTasks;
 import io.qtasks.TaskContext;
+import io.qtasks.TaskSchedules;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.client.EnqueuedTaskHandler;
 import io.qtasks.config.QTasksProperties;
@@ -45,10 +46,12 @@ import io.qtasks.engine.SequencedTaskSteps;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.TaskRecordListener;
 import io.qtasks.engine.TaskTransitions;
+import io.qtasks.engine.memory.MemoryTaskScheduleStore;
 import io.qtasks.engine.memory.MemoryWorkerNodeRegistry;
 import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.event.TaskEventPublisher;
 import io.qtasks.execution.DefaultTaskErrorHandler;
@@ -68,6 +71,8 @@ import io.qtasks.observation.TaskExecutionObservationConvention;
 import io.qtasks.observation.TaskInstrumentation;
 import io.qtasks.observation.TaskMetrics;
 import io.qtasks.retry.TaskRetries;
+import io.qtasks.schedule.DefaultTaskSchedules;
+import io.qtasks.schedule.ScheduleFirer;
 import io.qtasks.worker.BeanFactoryTaskComponents;
 import io.qtasks.worker.InlineTaskRunner;
 import io.qtasks.worker.QTasksWorker;
@@ -75,11 +80,12 @@ import io.qtasks.workflow.WorkflowReleaser;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
- * client, the {@code task} scope with its {@link TaskContext}, the worker, the
- * {@link TaskEngine} over the configured engine's parts (the in-memory engine unless
- * another one is configured: {@link QTasksRedisAutoConfiguration} configures Redis), and
- * the registry of worker nodes. Enqueues and executions are observed through the
- * application's {@link ObservationRegistry} when there is one.
+ * client with its {@link TaskSchedules}, the {@code task} scope with its
+ * {@link TaskContext}, the worker, the {@link TaskEngine} over the configured engine's
+ * parts (the in-memory engine unless another one is configured:
+ * {@link QTasksRedisAutoConfiguration} configures Redis), and the registry of worker
+ * nodes. Enqueues and executions are observed through the application's
+ * {@link ObservationRegistry} when there is one.
  *
  * @author QTasks contributors
  */
@@ -159,13 +165,24 @@ public final class QTasksAutoConfiguration {
 		return new TaskTransitions(CLOCK);
 	}
 
+	/**
+	 * Schedules in this JVM, for an engine whose configuration brings no schedule store
+	 * of its own (the memory engine, or a queue and records of different technologies).
+	 * @return the store
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TaskScheduleStore qtasksTaskScheduleStore() {
+		return new MemoryTaskScheduleStore();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	TaskEngine qtasksTaskEngine(TaskQueue queue, TaskRecordStore records, TaskEvents events,
-			ObjectProvider<TaskSteps> steps, TaskTransitions transitions,
-			ObjectProvider<TaskRecordListener> listeners) {
+			ObjectProvider<TaskSteps> steps, TaskTransitions transitions, ObjectProvider<TaskRecordListener> listeners,
+			ObjectProvider<TaskScheduleStore> schedules) {
 		TaskEngine engine = new TaskEngine(queue, records, events,
-				steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)), transitions);
+				steps.getIfUnique(() -> new SequencedTaskSteps(queue, records)), transitions, schedules.getIfUnique());
 		listeners.orderedStream().forEach(engine::addRecordListener);
 		engine.addRecordListener(new WorkflowReleaser(engine));
 		return engine;
@@ -194,12 +211,19 @@ public final class QTasksAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	TaskSchedules qtasksTaskSchedules(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			QTasksProperties properties) {
+		return new DefaultTaskSchedules(engine, registry, json, QTasksSettings.schedules(properties), CLOCK);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(QTasks.class)
 	DefaultQTasks qtasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			QTasksProperties properties, TaskInstrumentation instrumentation,
-			ObjectProvider<EnqueuedTaskHandler> enqueuedHandler) {
+			ObjectProvider<EnqueuedTaskHandler> enqueuedHandler, ObjectProvider<TaskSchedules> schedules) {
 		return new DefaultQTasks(engine, registry, json, QTasksSettings.client(properties), instrumentation,
-				enqueuedHandler.getIfUnique(() -> EnqueuedTaskHandler.NONE));
+				enqueuedHandler.getIfUnique(() -> EnqueuedTaskHandler.NONE), schedules.getIfUnique());
 	}
 
 	@Bean
@@ -271,10 +295,12 @@ public final class QTasksAutoConfiguration {
 		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "pool", matchIfMissing = true)
 		QTasksWorker qtasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry,
 				WorkerNodeRegistry nodes, ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
-				Environment environment) {
+				Environment environment, TaskJsonMapper json) {
+			ScheduleFirer schedules = properties.getSchedules().isEnabled() ? new ScheduleFirer(engine, registry, json,
+					QTasksSettings.client(properties), QTasksSettings.schedules(properties), CLOCK) : null;
 			return new QTasksWorker(engine, runner, registry, nodes,
 					(name) -> beanFactory.getBean(name, Executor.class),
-					QTasksSettings.worker(properties, Threading.VIRTUAL.isActive(environment)), CLOCK);
+					QTasksSettings.worker(properties, Threading.VIRTUAL.isActive(environment)), CLOCK, schedules);
 		}
 
 	}

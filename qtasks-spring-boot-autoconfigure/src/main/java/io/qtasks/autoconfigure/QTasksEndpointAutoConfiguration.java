@@ -2,6 +2,7 @@ package io.qtasks.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.PropertiesEndpointAccessResolver;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
+import io.qtasks.TaskSchedules;
 import io.qtasks.actuate.EndpointWriteAccess;
 import io.qtasks.actuate.QTasksEndpoint;
 import io.qtasks.actuate.QTasksEndpointJmxExtension;
@@ -30,10 +32,10 @@ import io.qtasks.node.WorkerNodeRegistry;
  * is present and the endpoint is available (Boot's access and exposure rules, e.g.
  * {@code management.endpoints.web.exposure.include=qtasks}).
  * <p>
- * Who may cancel and requeue over HTTP: with Spring Security guarding the application's
- * web requests (servlet or reactive), a user with one of
- * {@code management.endpoint.qtasks.roles}; without it, nobody, unless the endpoint's
- * access is set to {@code unrestricted} explicitly.
+ * Who may cancel and requeue, and pause, resume and remove schedules, over HTTP: with
+ * Spring Security guarding the application's web requests (servlet or reactive), a user
+ * with one of {@code management.endpoint.qtasks.roles}; without it, nobody, unless the
+ * endpoint's access is set to {@code unrestricted} explicitly.
  *
  * @author QTasks contributors
  */
@@ -66,8 +68,9 @@ public final class QTasksEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnBean(TaskEngine.class)
 		@ConditionalOnMissingBean
-		QTasksEndpoint qtasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes) {
-			return new QTasksEndpoint(engine, definitions, nodes);
+		QTasksEndpoint qtasksEndpoint(TaskEngine engine, TaskDefinitionRegistry definitions, WorkerNodeRegistry nodes,
+				ObjectProvider<TaskSchedules> schedules) {
+			return new QTasksEndpoint(engine, definitions, nodes, schedules.getIfUnique());
 		}
 
 		@Bean

@@ -76,7 +76,8 @@ public final class QTasksMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskQueueMetrics qtasksTaskQueueMetrics(TaskEngine engine) {
-		return new TaskQueueMetrics(engine::pendingCount, engine::countByStatus, GAUGE_READING_MAX_AGE);
+		return new TaskQueueMetrics(engine::pendingCount, engine::waitingCount, engine::countByStatus,
+				GAUGE_READING_MAX_AGE);
 	}
 
 	/**

@@ -28,22 +28,25 @@ import io.qtasks.engine.redis.RedisTaskCodec;
 import io.qtasks.engine.redis.RedisTaskEvents;
 import io.qtasks.engine.redis.RedisTaskQueue;
 import io.qtasks.engine.redis.RedisTaskRecordStore;
+import io.qtasks.engine.redis.RedisTaskScheduleStore;
 import io.qtasks.engine.redis.RedisTaskSteps;
 import io.qtasks.engine.redis.RedisWorkerNodeRegistry;
 import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.node.WorkerNodeRegistry;
 
 /**
  * Auto-configuration of the Redis engine, active with {@code qtasks.broker.type=redis}:
- * its queue, records, events and fused steps, its housekeeping and the node registry,
- * each backing off when the application defines its own. Connects through Spring Data
- * Redis with Spring Boot's {@code spring.data.redis.*} settings; {@code qtasks.redis.*}
- * tunes leases and housekeeping, read from the {@code QTasksProperties} that
- * {@link QTasksAutoConfiguration} binds (so that both see one {@code qtasks.name}).
+ * its queue, records, events and fused steps, its schedules (with the fused steps), its
+ * housekeeping and the node registry, each backing off when the application defines its
+ * own. Connects through Spring Data Redis with Spring Boot's {@code spring.data.redis.*}
+ * settings; {@code qtasks.redis.*} tunes leases and housekeeping, read from the
+ * {@code QTasksProperties} that {@link QTasksAutoConfiguration} binds (so that both see
+ * one {@code qtasks.name}).
  *
  * @author QTasks contributors
  */
@@ -112,6 +115,14 @@ public final class QTasksRedisAutoConfiguration {
 	RedisTaskSteps qtasksRedisTaskSteps(RedisConnectionFactory connectionFactory, RedisKeys keys, RedisTaskCodec codec,
 			RedisEngineSettings settings, RedisTaskRecordStore records, RedisTaskQueue queue) {
 		return new RedisTaskSteps(new StringRedisTemplate(connectionFactory), keys, codec, settings, records, queue);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TaskScheduleStore.class)
+	@ConditionalOnBean(RedisTaskSteps.class)
+	RedisTaskScheduleStore qtasksRedisTaskScheduleStore(RedisConnectionFactory connectionFactory, RedisKeys keys,
+			RedisTaskCodec codec) {
+		return new RedisTaskScheduleStore(new StringRedisTemplate(connectionFactory), keys, codec);
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import io.qtasks.engine.jdbc.JdbcEngineSettings;
 import io.qtasks.engine.redis.RedisEngineSettings;
 import io.qtasks.execution.RunSettings;
 import io.qtasks.invocation.InvocationSettings;
+import io.qtasks.schedule.ScheduleSettings;
 import io.qtasks.worker.WorkerSettings;
 
 /**
@@ -72,6 +73,13 @@ final class QTasksSettings {
 	static ClientSettings client(QTasksProperties properties) {
 		return new ClientSettings(properties.getMaxPayloadSize(), properties.getDefaultPriority(),
 				properties.getRetry().getRetries());
+	}
+
+	static ScheduleSettings schedules(QTasksProperties properties) {
+		QTasksProperties.Schedules schedules = properties.getSchedules();
+		notNegative(schedules.getMisfireThreshold(), "qtasks.schedules.misfire-threshold");
+		return new ScheduleSettings(schedules.getMisfireThreshold(),
+				positive(schedules.getRefreshInterval(), "qtasks.schedules.refresh-interval"));
 	}
 
 	static InvocationSettings invocation(QTasksProperties properties) {

@@ -38,13 +38,25 @@ final class AfterCommit {
 	}
 
 	/**
+	 * Whether a send now would wait for the current transaction to commit.
+	 * @return {@code true} inside an active transaction
+	 */
+	static boolean defers() {
+		return TRANSACTIONS_PRESENT && Transactions.active();
+	}
+
+	/**
 	 * The part that needs {@code spring-tx}, loaded only when it is present.
 	 */
 	private static final class Transactions {
 
+		static boolean active() {
+			return TransactionSynchronizationManager.isSynchronizationActive()
+					&& TransactionSynchronizationManager.isActualTransactionActive();
+		}
+
 		static boolean defer(String what, Runnable send) {
-			if (!TransactionSynchronizationManager.isSynchronizationActive()
-					|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			if (!active()) {
 				return false;
 			}
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

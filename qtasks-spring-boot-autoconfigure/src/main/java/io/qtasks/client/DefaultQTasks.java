@@ -19,6 +19,7 @@ import io.qtasks.ChordFailure;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
+import io.qtasks.TaskSchedules;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.json.TaskJsonMapper;
@@ -36,6 +37,8 @@ public class DefaultQTasks implements QTasks {
 	private final Enqueues enqueues;
 
 	private final EnqueuedTaskHandler enqueuedHandler;
+
+	private final @Nullable TaskSchedules schedules;
 
 	/**
 	 * Creates a client that observes nothing.
@@ -75,9 +78,35 @@ public class DefaultQTasks implements QTasks {
 	 */
 	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
 			ClientSettings settings, TaskInstrumentation instrumentation, EnqueuedTaskHandler enqueuedHandler) {
+		this(engine, registry, json, settings, instrumentation, enqueuedHandler, null);
+	}
+
+	/**
+	 * Creates a client with schedules.
+	 * @param engine where tasks are enqueued and records are read
+	 * @param registry the tasks this node knows (for their priority and retries)
+	 * @param json converts arguments to JSON values
+	 * @param settings payload limit and defaults for unknown tasks
+	 * @param instrumentation observes and counts enqueues
+	 * @param enqueuedHandler what happens to a task just stored (the inline mode runs it)
+	 * @param schedules the schedules {@link #schedules()} returns, or {@code null} for a
+	 * client without them
+	 */
+	public DefaultQTasks(TaskEngine engine, TaskDefinitionRegistry registry, TaskJsonMapper json,
+			ClientSettings settings, TaskInstrumentation instrumentation, EnqueuedTaskHandler enqueuedHandler,
+			@Nullable TaskSchedules schedules) {
 		this.engine = engine;
 		this.enqueues = new Enqueues(this, engine, new NewRecords(registry, json, settings), instrumentation);
 		this.enqueuedHandler = enqueuedHandler;
+		this.schedules = schedules;
+	}
+
+	@Override
+	public TaskSchedules schedules() {
+		if (this.schedules == null) {
+			throw new IllegalStateException("This QTasks client was made without schedules");
+		}
+		return this.schedules;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.qtasks.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,14 @@ final class DefaultTaskRequest implements TaskRequest {
 	private @Nullable Integer priority;
 
 	private @Nullable UUID uuid;
+
+	private @Nullable Duration delay;
+
+	private @Nullable Instant dueAt;
+
+	private @Nullable String uniqueKey;
+
+	private @Nullable Duration uniqueFor;
 
 	private @Nullable String queue;
 
@@ -75,10 +84,41 @@ final class DefaultTaskRequest implements TaskRequest {
 	}
 
 	@Override
+	public TaskRequest delay(Duration delay) {
+		Assert.notNull(delay, "delay must not be null");
+		this.delay = delay;
+		this.dueAt = null;
+		return this;
+	}
+
+	@Override
 	public TaskRequest queue(String queue) {
 		Assert.isTrue(queue != null && TaskQueues.isValid(queue),
 				() -> "queue '" + queue + "' is not a queue name (1 to 100 letters, digits, '.', '_' or '-')");
 		this.queue = queue;
+		return this;
+	}
+
+	@Override
+	public TaskRequest at(Instant dueAt) {
+		Assert.notNull(dueAt, "dueAt must not be null");
+		this.dueAt = dueAt;
+		this.delay = null;
+		return this;
+	}
+
+	@Override
+	public TaskRequest uniqueKey(String key) {
+		Assert.hasLength(key, "a unique key must not be empty");
+		this.uniqueKey = key;
+		return this;
+	}
+
+	@Override
+	public TaskRequest uniqueFor(Duration keepFor) {
+		Assert.notNull(keepFor, "uniqueFor must not be null");
+		Assert.isTrue(!keepFor.isNegative(), () -> "uniqueFor must not be negative, was " + keepFor);
+		this.uniqueFor = keepFor;
 		return this;
 	}
 
@@ -123,6 +163,32 @@ final class DefaultTaskRequest implements TaskRequest {
 
 	@Nullable UUID uuid() {
 		return this.uuid;
+	}
+
+	/**
+	 * When the task may run.
+	 * @param now the current time
+	 * @return the due time, or {@code null} for now
+	 */
+	@Nullable Instant dueAt(Instant now) {
+		Instant due = (this.delay != null) ? now.plus(this.delay) : this.dueAt;
+		return (due != null && due.isAfter(now)) ? due : null;
+	}
+
+	@Nullable String uniqueKey() {
+		return this.uniqueKey;
+	}
+
+	/**
+	 * Whether the request sets a delay, an instant or a unique key.
+	 * @return the flag
+	 */
+	boolean isScheduled() {
+		return this.delay != null || this.dueAt != null || this.uniqueKey != null || this.uniqueFor != null;
+	}
+
+	@Nullable Duration uniqueFor() {
+		return this.uniqueFor;
 	}
 
 	@Nullable String queue() {

@@ -6,10 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.qtasks.Task;
 import io.qtasks.TaskRequest;
+import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.spi.NewTask;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.observation.TaskInstrumentation;
 
 /**
@@ -20,6 +27,14 @@ import io.qtasks.observation.TaskInstrumentation;
  * @author QTasks contributors
  */
 final class Enqueues {
+
+	private static final Logger logger = LoggerFactory.getLogger(Enqueues.class);
+
+	/**
+	 * How often an enqueue with a unique key is tried when the task holding the key is
+	 * forgotten between the enqueue and the read of its record.
+	 */
+	private static final int MAX_UNIQUE_ATTEMPTS = 5;
 
 	private final DefaultQTasks client;
 
@@ -50,15 +65,24 @@ final class Enqueues {
 				return existing.get();
 			}
 		}
-		Task task = this.records.of(request, this.engine.transitions().now());
+		Instant now = this.engine.transitions().now();
+		Instant dueAt = request.dueAt(now);
+		UniqueKey key = NewRecords.uniqueKey(request);
+		Task task = this.records.of(request, now, dueAt, key);
 		boolean deferrable = !request.isImmediate() && !this.engine.joinsTransactions();
+		if (key != null) {
+			// outside a transaction the answer is the task that holds the key
+			return (deferrable && AfterCommit.defers()) ? this.instrumentation.enqueue(task, (record) -> AfterCommit
+				.send("Task " + record.uuid() + " (" + taskName + ")", () -> sendUniqueLater(record, dueAt, key)))
+					: unique(task, dueAt, key);
+		}
 		try {
 			return this.instrumentation.enqueue(task, (record) -> {
 				if (deferrable) {
-					AfterCommit.send("Task " + record.uuid() + " (" + taskName + ")", () -> send(record));
+					AfterCommit.send("Task " + record.uuid() + " (" + taskName + ")", () -> send(record, dueAt));
 				}
 				else {
-					send(record);
+					send(record, dueAt);
 				}
 			});
 		}
@@ -110,10 +134,60 @@ final class Enqueues {
 		return existing;
 	}
 
-	private void send(Task task) {
+	/**
+	 * Enqueues a task with a unique key now, or answers the record of the task that holds
+	 * the key. A holder that ends and is forgotten between the two reads is tried again.
+	 */
+	private Task unique(Task task, @Nullable Instant dueAt, UniqueKey key) {
+		for (int attempt = 0; attempt < MAX_UNIQUE_ATTEMPTS; attempt++) {
+			UniqueOutcome[] outcome = new UniqueOutcome[1];
+			Task stored = this.instrumentation.enqueueIf(task, (traced) -> {
+				outcome[0] = sendUnique(traced, dueAt, key);
+				return outcome[0].kind() == UniqueOutcome.Kind.STORED;
+			});
+			if (stored != null) {
+				return stored;
+			}
+			UUID holder = outcome[0].holder();
+			Optional<Task> existing = (holder != null) ? this.engine.find(holder)
+					: existing(task.uuid(), task.taskName());
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+		}
+		throw new IllegalStateException("Could not enqueue task '" + task.taskName() + "' with unique key '" + key.key()
+				+ "': the task holding the key kept changing");
+	}
+
+	/**
+	 * Sends a task with a unique key after the caller's transaction committed: another
+	 * task may hold the key by then, and this one is not queued.
+	 */
+	private void sendUniqueLater(Task task, @Nullable Instant dueAt, UniqueKey key) {
+		UniqueOutcome outcome = sendUnique(task, dueAt, key);
+		if (outcome.kind() == UniqueOutcome.Kind.KEY_TAKEN) {
+			logger.info("Task {} ({}) was not queued after the commit: task {} holds its unique key", task.uuid(),
+					LogSafe.text(task.taskName()), outcome.holder());
+		}
+	}
+
+	private UniqueOutcome sendUnique(Task task, @Nullable Instant dueAt, UniqueKey key) {
+		try {
+			return this.engine.enqueueUnique(task, dueAt, key);
+		}
+		catch (UnsupportedOperationException ex) {
+			// an engine without unique keys, not an engine that failed
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
+		}
+	}
+
+	private void send(Task task, @Nullable Instant dueAt) {
 		boolean stored;
 		try {
-			stored = this.engine.enqueue(task, null);
+			stored = this.engine.enqueue(task, dueAt);
 		}
 		catch (RuntimeException ex) {
 			throw new TaskEnqueueException(task.taskName(), task.uuid(), this.engine.type(), ex);
@@ -142,9 +216,14 @@ final class Enqueues {
 				answers[i] = existing.get();
 				continue;
 			}
-			Task task = traced(this.records.of(request, now));
+			if (request.uniqueKey() != null) {
+				throw new IllegalArgumentException("QTasks.addAll takes no unique keys (" + request.taskName()
+						+ " has one): add such a task on its own, so that it can answer the task holding its key");
+			}
+			Instant dueAt = request.dueAt(now);
+			Task task = traced(this.records.of(request, now, dueAt, NewRecords.uniqueKey(request)));
 			answers[i] = task;
-			batch.add(new NewTask(task, null));
+			batch.add(new NewTask(task, dueAt));
 			positions.add(i);
 			immediate &= request.isImmediate();
 		}

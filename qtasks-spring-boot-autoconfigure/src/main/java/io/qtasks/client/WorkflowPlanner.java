@@ -76,6 +76,10 @@ final class WorkflowPlanner {
 				throw new IllegalArgumentException(
 						"A step of a workflow comes from the same QTasks client: " + request.taskName() + " does not");
 			}
+			if (request.isScheduled()) {
+				throw new IllegalArgumentException("A step of a workflow runs when the steps before it end: "
+						+ request.taskName() + " sets a delay, an instant or a unique key, which steps do not take");
+			}
 			Task record = this.records.of(request, now);
 			if (this.steps.containsKey(record.uuid())) {
 				throw new IllegalArgumentException("Uuid " + record.uuid() + " is given to two steps of a workflow");

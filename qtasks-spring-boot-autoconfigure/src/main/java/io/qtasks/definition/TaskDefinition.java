@@ -43,6 +43,8 @@ import io.qtasks.middleware.TaskMiddleware;
  * @param parameters how each parameter of the method is filled
  * @param queue the named queue its runs wait in
  * @param limits its cluster-wide cap and rate
+ * @param schedule when the task recurs ({@code cron} or {@code fixedRate}) and with which
+ * arguments, or {@code null} for a task that runs only when enqueued
  * @author QTasks contributors
  */
 public record TaskDefinition(String name, String description, List<String> tags, int priority, int retry,
@@ -50,7 +52,7 @@ public record TaskDefinition(String name, String description, List<String> tags,
 		boolean echo, TaskDecoder decoder, @Nullable GenerateHandler generateHandler, String executor,
 		List<TaskMiddleware> middlewaresBefore, List<TaskMiddleware> middlewaresAfter, @Nullable Duration timeout,
 		Map<String, String> extra, Object bean, Method method, List<TaskParameter> parameters, String queue,
-		TaskLimits limits) {
+		TaskLimits limits, @Nullable ScheduleSpec schedule) {
 
 	/**
 	 * Takes unmodifiable copies of the collections.

@@ -2,7 +2,9 @@ package io.qtasks.definition;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,7 +107,7 @@ public class TaskDefinitionFactory {
 				annotation.echo(), decoder, generateHandler, executor(annotation.executor(), where),
 				middlewares(annotation.middlewaresBefore(), where), middlewares(annotation.middlewaresAfter(), where),
 				timeout(annotation.timeout(), where), extra(annotation.extra(), where), bean, invocable, parameters,
-				TaskQueues.checked(annotation.queue(), where), limits(annotation, where));
+				TaskQueues.checked(annotation.queue(), where), limits(annotation, where), schedule(annotation, where));
 	}
 
 	private static TaskLimits limits(QTask annotation, String where) {
@@ -123,6 +125,80 @@ public class TaskDefinitionFactory {
 			}
 		}
 		return new TaskLimits(annotation.maxConcurrency(), rate);
+	}
+
+	private @Nullable ScheduleSpec schedule(QTask annotation, String where) {
+		boolean cron = StringUtils.hasText(annotation.cron());
+		boolean fixedRate = StringUtils.hasText(annotation.fixedRate());
+		if (!cron && !fixedRate) {
+			for (String attribute : new String[] { annotation.zone(), annotation.args() }) {
+				if (StringUtils.hasText(attribute)) {
+					throw new TaskDefinitionException(
+							where + ": zone and args apply to a schedule; set cron or fixedRate too");
+				}
+			}
+			return null;
+		}
+		if (cron && fixedRate) {
+			throw new TaskDefinitionException(where + ": set either cron or fixedRate, not both");
+		}
+		Object arguments = scheduleArgs(annotation.args(), where);
+		List<Object> args = (arguments instanceof List<?> list) ? new ArrayList<>(list) : List.of();
+		Map<String, Object> kwargs = new LinkedHashMap<>();
+		if (arguments instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> kwargs.put(String.valueOf(key), value));
+		}
+		if (fixedRate) {
+			Duration rate = duration(annotation.fixedRate(), "fixedRate", where, null);
+			if (rate == null || rate.toMillis() < 1) {
+				throw new TaskDefinitionException(
+						where + ": fixedRate must be at least 1ms, was '" + annotation.fixedRate() + "'");
+			}
+			if (StringUtils.hasText(annotation.zone())) {
+				throw new TaskDefinitionException(where + ": zone applies to cron, not to fixedRate");
+			}
+			return ScheduleSpec.fixedRate(rate, args, kwargs, annotation.misfire());
+		}
+		try {
+			return ScheduleSpec.cron(annotation.cron(), zone(annotation.zone(), where), args, kwargs,
+					annotation.misfire());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TaskDefinitionException(where + ": cron '" + annotation.cron() + "' is not a cron expression"
+					+ " (six fields, seconds first, such as \"0 0 3 * * *\", or a macro such as \"@daily\"): "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static @Nullable ZoneId zone(String zone, String where) {
+		if (!StringUtils.hasText(zone)) {
+			return null;
+		}
+		try {
+			return ZoneId.of(zone.trim());
+		}
+		catch (DateTimeException ex) {
+			throw new TaskDefinitionException(
+					where + ": zone '" + zone + "' is not a time zone id such as" + " \"Europe/Paris\" or \"UTC\"", ex);
+		}
+	}
+
+	private @Nullable Object scheduleArgs(String args, String where) {
+		if (!StringUtils.hasText(args)) {
+			return null;
+		}
+		Object parsed;
+		try {
+			parsed = this.json.getMapper().readValue(args, Object.class);
+		}
+		catch (RuntimeException ex) {
+			throw new TaskDefinitionException(where + ": args '" + args + "' is not JSON text: " + ex.getMessage(), ex);
+		}
+		if (!(parsed instanceof List) && !(parsed instanceof Map)) {
+			throw new TaskDefinitionException(where + ": args must be a JSON array (positional arguments) or object"
+					+ " (named arguments), was '" + args + "'");
+		}
+		return parsed;
 	}
 
 	private static boolean async(boolean async, Method method, String where) {

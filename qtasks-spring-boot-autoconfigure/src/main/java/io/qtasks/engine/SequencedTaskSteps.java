@@ -18,6 +18,8 @@ import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
@@ -52,6 +54,15 @@ public final class SequencedTaskSteps implements TaskSteps {
 		}
 		this.queue.enqueue(QueueEntry.of(record, dueAt));
 		return true;
+	}
+
+	@Override
+	public UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
+		UniqueOutcome outcome = this.records.insertUnique(record, key);
+		if (outcome.kind() == UniqueOutcome.Kind.STORED) {
+			this.queue.enqueue(QueueEntry.of(record, dueAt));
+		}
+		return outcome;
 	}
 
 	@Override

@@ -30,14 +30,19 @@ import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskQueue;
+import io.qtasks.engine.spi.ScheduleFiring;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 
 /**
  * The one entry point of the client, the worker and the actuator to an engine: a
- * {@link TaskQueue}, a {@link TaskRecordStore}, their {@link TaskEvents} and the
- * {@link TaskSteps} that change both, with every record built by {@link TaskTransitions}.
- * Nothing here depends on the technology behind them.
+ * {@link TaskQueue}, a {@link TaskRecordStore}, their {@link TaskEvents}, the
+ * {@link TaskSteps} that change both, and the {@link TaskScheduleStore} of the schedules,
+ * with every record built by {@link TaskTransitions}. Nothing here depends on the
+ * technology behind them.
  *
  * @author QTasks contributors
  */
@@ -55,6 +60,8 @@ public final class TaskEngine {
 
 	private final TaskTransitions transitions;
 
+	private final @Nullable TaskScheduleStore schedules;
+
 	private final TaskClaims claims;
 
 	private final RecordListeners listeners = new RecordListeners();
@@ -69,11 +76,27 @@ public final class TaskEngine {
 	 */
 	public TaskEngine(TaskQueue queue, TaskRecordStore records, TaskEvents events, TaskSteps steps,
 			TaskTransitions transitions) {
+		this(queue, records, events, steps, transitions, null);
+	}
+
+	/**
+	 * Creates an engine from its parts, with schedules.
+	 * @param queue orders and hands out tasks
+	 * @param records keeps the records
+	 * @param events announces finished tasks and cancel requests
+	 * @param steps changes a record and its place in the queue together
+	 * @param transitions builds every record change
+	 * @param schedules keeps the schedules and fires them, or {@code null} for an engine
+	 * without schedules
+	 */
+	public TaskEngine(TaskQueue queue, TaskRecordStore records, TaskEvents events, TaskSteps steps,
+			TaskTransitions transitions, @Nullable TaskScheduleStore schedules) {
 		this.queue = queue;
 		this.records = records;
 		this.events = events;
 		this.steps = steps;
 		this.transitions = transitions;
+		this.schedules = schedules;
 		this.claims = new TaskClaims(queue, records, steps, transitions, this.listeners);
 	}
 
@@ -113,6 +136,61 @@ public final class TaskEngine {
 	 */
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
 		return this.listeners.enqueue(record, () -> this.steps.enqueue(record, dueAt));
+	}
+
+	/**
+	 * Stores a new record that takes a unique key and queues its task, unless a task with
+	 * its uuid exists or another task holds the key (atomically, across nodes).
+	 * @param record the record, in status {@code new}, with the key in its extra
+	 * @param dueAt when it may run, or {@code null} for now
+	 * @param key the key
+	 * @return what happened
+	 * @throws UnsupportedOperationException when the engine has no unique keys
+	 */
+	public UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
+		UniqueOutcome[] outcome = new UniqueOutcome[1];
+		try {
+			this.listeners.enqueue(record, () -> {
+				outcome[0] = this.steps.enqueueUnique(record, dueAt, key);
+				return outcome[0].kind() == UniqueOutcome.Kind.STORED;
+			});
+		}
+		catch (UnsupportedOperationException ex) {
+			throw new UnsupportedOperationException("The " + type() + " engine has no unique keys (yet): "
+					+ "TaskRequest.uniqueKey needs the memory or the redis engine", ex);
+		}
+		return outcome[0];
+	}
+
+	/**
+	 * The schedules of this engine.
+	 * @return the store
+	 * @throws IllegalStateException when the engine was made without schedules
+	 */
+	public TaskScheduleStore schedules() {
+		if (this.schedules == null) {
+			throw new IllegalStateException("This " + type() + " engine was made without a schedule store");
+		}
+		return this.schedules;
+	}
+
+	/**
+	 * Fires a schedule for one due time: its task is stored and queued once per
+	 * application, however many nodes fire the same due time (see
+	 * {@link TaskScheduleStore#fire}).
+	 * @param schedule the schedule's name
+	 * @param dueAt the due time
+	 * @param record the firing's task, with a uuid derived from the schedule and the due
+	 * time
+	 * @return what happened
+	 */
+	public ScheduleFiring fire(String schedule, Instant dueAt, Task record) {
+		ScheduleFiring[] firing = new ScheduleFiring[1];
+		this.listeners.enqueue(record, () -> {
+			firing[0] = schedules().fire(schedule, dueAt, record, () -> this.steps.enqueue(record, null));
+			return firing[0] == ScheduleFiring.FIRED;
+		});
+		return firing[0];
 	}
 
 	/**

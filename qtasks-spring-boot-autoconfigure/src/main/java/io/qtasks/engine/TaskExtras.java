@@ -1,11 +1,14 @@
 package io.qtasks.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
+import io.qtasks.engine.spi.UniqueKey;
 
 /**
  * The entries of {@link Task#extra()} that the runtime keeps, the same on every engine,
@@ -64,7 +67,46 @@ public final class TaskExtras {
 	 */
 	public static final String REQUEUES = "requeues";
 
+	/**
+	 * The {@link Task#extra()} entry holding the unique key a task took.
+	 */
+	public static final String UNIQUE_KEY = "uniqueKey";
+
+	/**
+	 * The {@link Task#extra()} entry holding how long a task's unique key stays taken
+	 * after it finished (an ISO-8601 duration).
+	 */
+	public static final String UNIQUE_FOR = "uniqueFor";
+
+	/**
+	 * The {@link Task#extra()} entry of a schedule's firing: a map of the schedule's
+	 * {@code name} and the {@code dueAt} it fires, kept for the task's life (unlike
+	 * {@value #DUE_AT}, which goes when the task starts).
+	 */
+	public static final String SCHEDULE = "schedule";
+
 	private TaskExtras() {
+	}
+
+	/**
+	 * The unique key a task took.
+	 * @param record the record
+	 * @return the key, or {@code null} when it took none
+	 */
+	public static @Nullable UniqueKey uniqueKey(Task record) {
+		if (!(record.extra().get(UNIQUE_KEY) instanceof String key) || key.isEmpty()) {
+			return null;
+		}
+		Duration keepFor = Duration.ZERO;
+		if (record.extra().get(UNIQUE_FOR) instanceof String text) {
+			try {
+				keepFor = Duration.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				// not written by us: kept for no time
+			}
+		}
+		return new UniqueKey(key, keepFor.isNegative() ? Duration.ZERO : keepFor);
 	}
 
 	/**
@@ -83,6 +125,34 @@ public final class TaskExtras {
 	 */
 	public static @Nullable Instant dueAt(Task record) {
 		return instant(record, DUE_AT);
+	}
+
+	/**
+	 * The schedule whose firing a task is.
+	 * @param record the record
+	 * @return the schedule's name, or {@code null} for a task that is no firing
+	 */
+	public static @Nullable String schedule(Task record) {
+		return (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule
+				&& schedule.get("name") instanceof String name) ? name : null;
+	}
+
+	/**
+	 * The due time a schedule's firing fires.
+	 * @param record the record
+	 * @return the due time, or {@code null} for a task that is no firing
+	 */
+	public static @Nullable Instant scheduledFor(Task record) {
+		if (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule
+				&& schedule.get("dueAt") instanceof String text) {
+			try {
+				return Instant.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				// not written by us
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -2,7 +2,9 @@ package io.qtasks.observation;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -75,10 +77,26 @@ public class TaskInstrumentation {
 	 * @return the record as stored (with {@code extra.trace} when a tracer added any)
 	 */
 	public Task enqueue(Task task, Consumer<Task> broker) {
+		Task stored = enqueueIf(task, (traced) -> {
+			broker.accept(traced);
+			return true;
+		});
+		return Objects.requireNonNull(stored);
+	}
+
+	/**
+	 * Enqueues a task under an enqueue observation, when the broker takes it: the record
+	 * gets the observation's trace context, then goes to the broker; it counts as
+	 * enqueued only when the broker stored it.
+	 * @param task the new record
+	 * @param broker stores and queues the record; {@code false} when it did not (a unique
+	 * key another task holds)
+	 * @return the record as stored (with {@code extra.trace} when a tracer added any), or
+	 * {@code null} when the broker did not store it
+	 */
+	public @Nullable Task enqueueIf(Task task, Predicate<Task> broker) {
 		if (this.registry.isNoop()) {
-			broker.accept(task);
-			this.metrics.enqueued(task);
-			return task;
+			return counted(task, broker.test(task));
 		}
 		TaskEnqueueContext context = new TaskEnqueueContext(task);
 		Observation observation;
@@ -91,15 +109,11 @@ public class TaskInstrumentation {
 		}
 		catch (RuntimeException ex) {
 			ObservationFailures.report("start the enqueue of task " + task.uuid(), ex);
-			broker.accept(task);
-			this.metrics.enqueued(task);
-			return task;
+			return counted(task, broker.test(task));
 		}
 		try {
 			Task traced = withTrace(task, context.getCarrier());
-			broker.accept(traced);
-			this.metrics.enqueued(traced);
-			return traced;
+			return counted(traced, broker.test(traced));
 		}
 		catch (RuntimeException | Error ex) {
 			observation.error(ex);
@@ -114,6 +128,14 @@ public class TaskInstrumentation {
 				ObservationFailures.report("stop the enqueue of task " + task.uuid(), ex);
 			}
 		}
+	}
+
+	private @Nullable Task counted(Task task, boolean stored) {
+		if (!stored) {
+			return null;
+		}
+		this.metrics.enqueued(task);
+		return task;
 	}
 
 	/**

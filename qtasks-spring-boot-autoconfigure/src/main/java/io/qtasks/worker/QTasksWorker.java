@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,16 @@ import io.qtasks.engine.TaskEngine;
 import io.qtasks.execution.TaskRunner;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
+import io.qtasks.schedule.ScheduleFirer;
 
 /**
  * The worker of this node: takes tasks from the engine and runs them, never more at once
  * than its concurrency. One lifecycle for all of its parts, started in this order and
  * stopped in the reverse one: the node's entry in the {@link WorkerNodeRegistry}, the
- * lease keeper (on engines whose claims run out), and the dispatcher. Stopping waits for
- * running tasks up to the shutdown timeout, then interrupts them and hands them back to
- * the queue; {@link #stop(Runnable)} does so without blocking the caller.
+ * lease keeper (on engines whose claims run out), the dispatcher, and the firing of due
+ * schedules (which therefore stops first). Stopping waits for running tasks up to the
+ * shutdown timeout, then interrupts them and hands them back to the queue;
+ * {@link #stop(Runnable)} does so without blocking the caller.
  *
  * @author QTasks contributors
  */
@@ -78,6 +81,24 @@ public class QTasksWorker implements SmartLifecycle {
 	 */
 	public QTasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry, WorkerNodeRegistry nodes,
 			Function<String, Executor> executorLookup, WorkerSettings settings, Clock clock) {
+		this(engine, runner, registry, nodes, executorLookup, settings, clock, null);
+	}
+
+	/**
+	 * Creates a worker that also fires due schedules.
+	 * @param engine where tasks come from
+	 * @param runner runs each task
+	 * @param registry the known tasks (for their executors)
+	 * @param nodes where the node reports itself
+	 * @param executorLookup finds an {@code Executor} bean by name
+	 * @param settings concurrency, shutdown timeout, threads
+	 * @param clock dates the node's reports
+	 * @param schedules fires the due schedules while the worker runs, or {@code null} for
+	 * a worker that fires none
+	 */
+	public QTasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry, WorkerNodeRegistry nodes,
+			Function<String, Executor> executorLookup, WorkerSettings settings, Clock clock,
+			@Nullable ScheduleFirer schedules) {
 		this.engine = engine;
 		this.registry = registry;
 		this.settings = settings;
@@ -94,6 +115,9 @@ public class QTasksWorker implements SmartLifecycle {
 			this.parts.add(new WorkflowSweeper(engine));
 		}
 		this.parts.add(this.dispatcher);
+		if (schedules != null) {
+			this.parts.add(new ScheduleTrigger(schedules));
+		}
 	}
 
 	/**

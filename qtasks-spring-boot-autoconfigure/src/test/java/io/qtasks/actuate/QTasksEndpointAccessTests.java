@@ -60,6 +60,18 @@ class QTasksEndpointAccessTests {
 		}
 
 		@Test
+		void scheduleChangesAreRefusedAndNothingChanges() {
+			this.qtasks.schedules().schedule("refused", "anything").cron("@daily").add();
+			assertThat(pauseSchedule("refused")).hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(this.mvc.delete().uri("/actuator/qtasks/schedules/{name}", "refused"))
+				.hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(this.qtasks.schedules().get("refused")).get()
+				.satisfies((schedule) -> assertThat(schedule.paused()).isFalse());
+			assertThat(this.mvc.get().uri("/actuator/qtasks/schedules/{name}", "refused")).hasStatusOk();
+			this.qtasks.schedules().remove("refused");
+		}
+
+		@Test
 		void bulkRequeueIsRefusedAndNothingChanges() {
 			Task cancelled = cancelledTask();
 			assertThat(requeueAll("cancel")).hasStatus(HttpStatus.FORBIDDEN);
@@ -94,6 +106,11 @@ class QTasksEndpointAccessTests {
 			assertThat(requeueAll("cancel")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
 			assertThat(this.qtasks.get(cancelled.uuid())).get().isEqualTo(cancelled);
 			assertThat(this.mvc.get().uri("/actuator/qtasks/{uuid}", queued.uuid())).hasStatusOk();
+			this.qtasks.schedules().schedule("read only", "anything").cron("@daily").add();
+			assertThat(pauseSchedule("read only")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+			assertThat(this.mvc.delete().uri("/actuator/qtasks/schedules/{name}", "read only"))
+				.hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+			assertThat(this.qtasks.schedules().get("read only")).isPresent();
 		}
 
 	}
@@ -103,6 +120,14 @@ class QTasksEndpointAccessTests {
 			properties = { EXPOSED, NO_WORKER, "management.endpoint.qtasks.access=unrestricted" })
 	@AutoConfigureMockMvc
 	class WhenUnrestricted extends Writes {
+
+		@Test
+		void anyoneMayPauseAndRemoveSchedules() {
+			this.qtasks.schedules().schedule("open", "anything").cron("@daily").add();
+			assertThat(pauseSchedule("open")).hasStatusOk().bodyJson().extractingPath("$.paused").isEqualTo(true);
+			assertThat(this.mvc.delete().uri("/actuator/qtasks/schedules/{name}", "open")).hasStatusOk();
+			assertThat(this.qtasks.schedules().get("open")).isEmpty();
+		}
 
 		@Test
 		void anyoneMayCancelAndRequeue() {
@@ -135,6 +160,13 @@ class QTasksEndpointAccessTests {
 
 		MockMvcTester.MockMvcRequestBuilder requeue(Task task) {
 			return this.mvc.post().uri("/actuator/qtasks/{uuid}", task.uuid()).contentType(MediaType.APPLICATION_JSON);
+		}
+
+		MockMvcTester.MockMvcRequestBuilder pauseSchedule(String name) {
+			return this.mvc.post()
+				.uri("/actuator/qtasks/schedules/{name}", name)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"paused\": true}");
 		}
 
 		Task cancelledTask() {

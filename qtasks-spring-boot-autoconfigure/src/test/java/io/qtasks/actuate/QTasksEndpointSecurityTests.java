@@ -98,6 +98,34 @@ class QTasksEndpointSecurityTests {
 	}
 
 	@Test
+	void scheduleChangesNeedTheRoleToo() {
+		this.qtasks.schedules().schedule("guarded", "anything").cron("@daily").add();
+		assertThat(this.mvc.post()
+			.uri("/actuator/qtasks/schedules/{name}", "guarded")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"paused\": true}")
+			.with(httpBasic("viewer", "viewer"))
+			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.delete()
+			.uri("/actuator/qtasks/schedules/{name}", "guarded")
+			.with(httpBasic("viewer", "viewer"))
+			.with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.qtasks.schedules().get("guarded")).get()
+			.satisfies((schedule) -> assertThat(schedule.paused()).isFalse());
+		assertThat(this.mvc.post()
+			.uri("/actuator/qtasks/schedules/{name}", "guarded")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"paused\": true}")
+			.with(httpBasic("admin", "admin"))
+			.with(csrf())).hasStatusOk().bodyJson().extractingPath("$.paused").isEqualTo(true);
+		assertThat(this.mvc.delete()
+			.uri("/actuator/qtasks/schedules/{name}", "guarded")
+			.with(httpBasic("admin", "admin"))
+			.with(csrf())).hasStatusOk();
+		assertThat(this.qtasks.schedules().get("guarded")).isEmpty();
+	}
+
+	@Test
 	void requeueWithoutJsonReachesNoUncheckedWrite() {
 		Task cancelled = cancelledTask();
 		assertThat(this.mvc.post()

@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import io.qtasks.QTasks;
 import io.qtasks.Task;
+import io.qtasks.TaskSchedule;
+import io.qtasks.TaskSchedules;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
 import io.qtasks.engine.EngineTestTasks;
@@ -66,6 +68,9 @@ abstract class QTasksEndpointWebTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private TaskSchedules schedules;
 
 	/**
 	 * The broker type the subclass runs on.
@@ -237,6 +242,87 @@ abstract class QTasksEndpointWebTests {
 	}
 
 	@Test
+	void listsReadsPausesResumesAndRemovesSchedules() {
+		this.schedules.schedule("endpoint-runtime", "echo").cron("0 0 4 * * *").args("at four").add();
+		Map<String, Object> nightly = schedule(get("/actuator/qtasks"), "nightly");
+		assertThat(nightly).containsEntry("task", "nightly")
+			.containsEntry("cron", "0 0 3 * * *")
+			.containsEntry("zone", "Europe/Paris")
+			.containsEntry("fixedRate", null)
+			.containsEntry("args", List.of("acme"))
+			.containsEntry("misfire", "RUN_ONCE")
+			.containsEntry("source", "annotation")
+			.containsEntry("paused", false)
+			.containsKeys("lastDueAt", "lastTaskUuid");
+		assertThat(Instant.parse((String) nightly.get("nextDueAt"))).isAfter(Instant.now());
+		assertThat(schedule(get("/actuator/qtasks"), "endpoint-runtime")).containsEntry("task", "echo")
+			.containsEntry("source", "runtime")
+			.containsEntry("args", List.of("at four"));
+
+		assertThat(this.mvc.get().uri("/actuator/qtasks/schedules/{name}", "nightly")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.name")
+			.isEqualTo("nightly");
+		assertThat(this.mvc.get().uri("/actuator/qtasks/schedules/{name}", "no such schedule")).hasStatus(404);
+
+		assertThat(pauseSchedule("nightly", "{\"paused\": true}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.paused")
+			.isEqualTo(true);
+		assertThat(this.schedules.get("nightly")).get().extracting(TaskSchedule::paused).isEqualTo(true);
+		assertThat(schedule(get("/actuator/qtasks"), "nightly")).containsEntry("paused", true)
+			.containsEntry("nextDueAt", null);
+		assertThat(pauseSchedule("nightly", "{\"paused\": false}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.paused")
+			.isEqualTo(false);
+		assertThat(this.schedules.get("nightly")).get().extracting(TaskSchedule::paused).isEqualTo(false);
+		assertThat(pauseSchedule("nightly", "{}")).hasStatus(400);
+		assertThat(pauseSchedule("no such schedule", "{\"paused\": true}")).hasStatus(404);
+
+		assertThat(this.mvc.delete().uri("/actuator/qtasks/schedules/{name}", "nightly")).hasStatus(409)
+			.bodyJson()
+			.extractingPath("$.message")
+			.asString()
+			.contains("pause it instead");
+		assertThat(this.mvc.delete().uri("/actuator/qtasks/schedules/{name}", "endpoint-runtime")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.outcome")
+			.isEqualTo("REMOVED");
+		assertThat(this.schedules.get("endpoint-runtime")).isEmpty();
+		assertThat(this.mvc.delete().uri("/actuator/qtasks/schedules/{name}", "endpoint-runtime")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/actuator/qtasks/other/{name}", "nightly")).hasStatus(404);
+	}
+
+	@Test
+	void delayedTasksShowTheirDueTimeAndTheQueueTellsDueFromWaiting() {
+		Task delayed = this.qtasks.task("echo").args("later").delay(Duration.ofHours(1)).add();
+		MvcTestResult read = this.mvc.get().uri("/actuator/qtasks/{uuid}", delayed.uuid()).exchange();
+		assertThat(read).hasStatusOk();
+		assertThat(body(read)).containsEntry("status", "new");
+		assertThat(map(body(read), "extra")).containsKey("dueAt");
+		Map<String, Object> queue = map(get("/actuator/qtasks"), "queue");
+		assertThat(((Number) queue.get("waiting")).longValue()).isGreaterThanOrEqualTo(1);
+		assertThat(queue).containsKey("depth");
+		this.qtasks.cancel(delayed.uuid(), "done looking");
+	}
+
+	private MvcTestResult pauseSchedule(String name, String body) {
+		return this.mvc.post()
+			.uri("/actuator/qtasks/schedules/{name}", name)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private static Map<String, Object> schedule(Map<String, Object> overview, String name) {
+		return list(overview, "schedules").stream()
+			.filter((schedule) -> name.equals(schedule.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no schedule " + name + " in " + overview.get("schedules")));
+	}
+
+	@Test
 	void requeuesEveryDeadLetterOfATaskInOneCall() {
 		Task failedOnce = finished("flaky", "not-requeued-in-bulk");
 		List<Task> failed = List.of(finished("fail", "bulk-1"), finished("fail", "bulk-2"));
@@ -322,7 +408,7 @@ abstract class QTasksEndpointWebTests {
 			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
-	@Import({ EngineTestTasks.class, DescribedTask.class })
+	@Import({ EngineTestTasks.class, DescribedTask.class, NightlyTask.class })
 	static class EndpointTestApplication {
 
 		@Bean
@@ -333,6 +419,15 @@ abstract class QTasksEndpointWebTests {
 		@Bean
 		SimpleAsyncTaskExecutor testExecutor() {
 			return new SimpleAsyncTaskExecutor("test-executor-");
+		}
+
+	}
+
+	static class NightlyTask {
+
+		@QTask(name = "nightly", cron = "0 0 3 * * *", zone = "Europe/Paris", args = "[\"acme\"]")
+		public String nightly(String customer) {
+			return "report of " + customer;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.qtasks.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +26,7 @@ import io.qtasks.engine.TaskEngine;
 import io.qtasks.workflow.WorkflowTestTasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tasks added inside a Spring transaction (a real {@link DataSourceTransactionManager} on
@@ -115,6 +117,45 @@ abstract class TransactionalEnqueueTests {
 				.execute((status) -> qtasks.chain(qtasks.task("num").args(2), qtasks.task("add").args(3)));
 			assertThat(qtasks.waitResult(committed.get(1).uuid(), WAIT).orElseThrow().returning()).isEqualTo(5);
 			rolledBack.forEach((task) -> assertThat(qtasks.get(task.uuid())).isEmpty());
+		});
+	}
+
+	@Test
+	void delayedAndUniqueTasksFollowTheTransactionToo() {
+		runner().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			List<Task> rolledBack = transactions(context).execute((status) -> {
+				Task delayed = qtasks.task("num").args(1).delay(Duration.ofMillis(200)).add();
+				Task unique = qtasks.task("num").args(2).uniqueKey("in a transaction").add();
+				status.setRollbackOnly();
+				return List.of(delayed, unique);
+			});
+			rolledBack.forEach((task) -> assertThat(qtasks.get(task.uuid())).isEmpty());
+			Task committed = transactions(context).execute((status) -> qtasks.task("num")
+				.args(3)
+				.uniqueKey("in a transaction")
+				.delay(Duration.ofMillis(200))
+				.add());
+			assertThat(qtasks.waitResult(committed.uuid(), WAIT).orElseThrow().returning()).isEqualTo(3);
+			rolledBack.forEach((task) -> assertThat(qtasks.get(task.uuid())).isEmpty());
+		});
+	}
+
+	@Test
+	void batchesTakeDelaysButNoUniqueKeysAndWorkflowStepsNeither() {
+		runner().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			Instant before = Instant.now();
+			List<Task> batch = qtasks
+				.addAll(List.of(qtasks.task("num").args(5).delay(Duration.ofMillis(500)), qtasks.task("num").args(6)));
+			assertThat(batch.get(0).extra()).containsKey("dueAt");
+			assertThat(engine(context).waitingCount()).isEqualTo(1);
+			assertThat(qtasks.waitResult(batch.get(0).uuid(), WAIT).orElseThrow().updatedAt())
+				.isAfterOrEqualTo(before.plusMillis(500));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> qtasks.addAll(List.of(qtasks.task("num").args(7).uniqueKey("batched"))));
+			assertThatIllegalArgumentException().isThrownBy(() -> qtasks
+				.chain(qtasks.task("num").args(8).delay(Duration.ofSeconds(1)), qtasks.task("add").args(1)));
 		});
 	}
 

@@ -1,14 +1,17 @@
 package io.qtasks.observation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.qtasks.QTasks;
+import io.qtasks.Task;
 import io.qtasks.TaskContext;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.QTask;
@@ -106,6 +110,37 @@ class TaskMetricsTests {
 				assertThat(registry.get("qtasks.queue.depth").gauge().value()).isEqualTo(2);
 				assertThat(gauge(registry, TaskStatus.NEW.value())).isEqualTo(2);
 			});
+		});
+	}
+
+	@Test
+	void theWaitingGaugeCountsTasksNotYetDueAndUniqueAddsCountOnce() {
+		this.runner.withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			qtasks.task("fine").args(1).delay(Duration.ofHours(1)).add();
+			qtasks.task("fine").args(2).at(Instant.now().plus(Duration.ofHours(2))).add();
+			qtasks.task("fine").args(3).uniqueKey("once").add();
+			qtasks.task("fine").args(4).uniqueKey("once").add();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(registry.get("qtasks.queue.waiting").gauge().value()).isEqualTo(2);
+				assertThat(registry.get("qtasks.queue.depth").gauge().value()).isEqualTo(1);
+				assertThat(gauge(registry, TaskStatus.NEW.value())).isEqualTo(3);
+			});
+			assertThat(counter(registry, "qtasks.task.enqueued", "fine")).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void thePickupOfADelayedTaskCountsFromItsDueTime() {
+		this.runner.run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			Task done = qtasks.task("fine").args(1).delay(Duration.ofMillis(1500)).addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			Timer pickup = context.getBean(MeterRegistry.class).get("qtasks.task.pickup").tags("task", "fine").timer();
+			assertThat(pickup.count()).isEqualTo(1);
+			// from the enqueue it would be at least the delay
+			assertThat(pickup.totalTime(TimeUnit.MILLISECONDS)).isLessThan(1000);
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +19,20 @@ import java.util.concurrent.atomic.LongAdder;
 import io.qtasks.CancelOutcome;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.engine.TaskExtras;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
  * Task records in this JVM's memory. Finished records are dropped once they are older
  * than their TTL (checked on every read and write): the failed TTL for records in
- * {@code error}, the finished TTL for the others.
+ * {@code error}, the finished TTL for the others. Unique keys are checked and taken under
+ * one lock.
  *
  * @author QTasks contributors
  */
@@ -44,6 +49,12 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 	private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
 
 	private final Queue<Expiry> failedExpiries = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * The unique keys, each with the uuid of the task that took it last; whether that
+	 * task still holds it is read from its record. Guarded by itself.
+	 */
+	private final Map<String, UUID> uniqueKeys = new HashMap<>();
 
 	private final MemoryTaskEvents events;
 
@@ -89,6 +100,32 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 	@Override
 	public boolean insert(Task record) {
 		dropExpired();
+		return store(record);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here the key is checked and taken under the lock of the keys, which every insert
+	 * with a key holds.
+	 */
+	@Override
+	public UniqueOutcome insertUnique(Task record, UniqueKey key) {
+		dropExpired();
+		synchronized (this.uniqueKeys) {
+			UUID holder = this.uniqueKeys.get(key.key());
+			if (holder != null && !holder.equals(record.uuid()) && holds(holder, key.key())) {
+				return UniqueOutcome.keyTaken(holder);
+			}
+			if (!store(record)) {
+				return UniqueOutcome.DUPLICATE;
+			}
+			this.uniqueKeys.put(key.key(), record.uuid());
+			return UniqueOutcome.STORED;
+		}
+	}
+
+	private boolean store(Task record) {
 		if (this.records.putIfAbsent(record.uuid(), new StoredTask(record, 1, null, null)) != null) {
 			return false;
 		}
@@ -105,6 +142,7 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 	@Override
 	public WriteResult write(Task record, Fence fence) {
 		AtomicReference<WriteResult> result = new AtomicReference<>(WriteResult.FENCED);
+		AtomicReference<Task> previous = new AtomicReference<>();
 		this.records.computeIfPresent(record.uuid(), (uuid, stored) -> {
 			if (!fence.passes(stored)) {
 				return stored;
@@ -116,13 +154,18 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 			this.counts.get(stored.record().status()).decrement();
 			this.counts.get(record.status()).increment();
 			result.set(WriteResult.WRITTEN);
+			previous.set(stored.record());
 			return new StoredTask(record, stored.revision() + 1, fence.holderAfter(record, stored),
 					record.isFinished() ? null : stored.cancelRequest());
 		});
 		if (result.get().written() && record.isFinished()) {
 			(failed(record) ? this.failedExpiries : this.expiries)
 				.add(new Expiry(record.uuid(), this.clock.instant().plus(ttl(record))));
+			freeUniqueKey(record, false);
 			this.events.announceFinished(record);
+		}
+		else if (result.get().written() && previous.get() != null && previous.get().isFinished()) {
+			retakeUniqueKey(record);
 		}
 		dropExpired();
 		return result.get();
@@ -185,14 +228,67 @@ public class MemoryTaskRecordStore implements TaskRecordStore {
 		Expiry head;
 		while ((head = expiries.peek()) != null && !head.expiresAt().isAfter(now)) {
 			if (expiries.remove(head)) {
+				AtomicReference<Task> dropped = new AtomicReference<>();
 				this.records.computeIfPresent(head.uuid(), (uuid, stored) -> {
 					Task task = stored.record();
 					if (task.isFinished() && !task.updatedAt().plus(ttl(task)).isAfter(now)) {
 						this.counts.get(task.status()).decrement();
+						dropped.set(task);
 						return null;
 					}
 					return stored;
 				});
+				if (dropped.get() != null) {
+					// outside the record's lock: an insert holds the keys' lock while it
+					// stores
+					freeUniqueKey(dropped.get(), true);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether a task holds a unique key: it has not finished, or finished less than the
+	 * key's keep time ago. A task whose record is gone holds nothing.
+	 */
+	private boolean holds(UUID holder, String key) {
+		StoredTask stored = this.records.get(holder);
+		if (stored == null) {
+			return false;
+		}
+		Task task = stored.record();
+		UniqueKey held = TaskExtras.uniqueKey(task);
+		if (held == null || !held.key().equals(key)) {
+			return false;
+		}
+		return !task.isFinished() || (task.updatedAt() != null && held.keptAt(task.updatedAt(), this.clock.instant()));
+	}
+
+	/**
+	 * Forgets a finished task's unique key when nothing keeps it: it is kept for no time,
+	 * or its record is gone.
+	 */
+	private void freeUniqueKey(Task task, boolean gone) {
+		UniqueKey key = TaskExtras.uniqueKey(task);
+		if (key != null && (gone || key.keepFor().isZero())) {
+			synchronized (this.uniqueKeys) {
+				this.uniqueKeys.remove(key.key(), task.uuid());
+			}
+		}
+	}
+
+	/**
+	 * Takes a requeued task's unique key again when no other task holds it.
+	 */
+	private void retakeUniqueKey(Task task) {
+		UniqueKey key = TaskExtras.uniqueKey(task);
+		if (key == null) {
+			return;
+		}
+		synchronized (this.uniqueKeys) {
+			UUID holder = this.uniqueKeys.get(key.key());
+			if (holder == null || holder.equals(task.uuid()) || !holds(holder, key.key())) {
+				this.uniqueKeys.put(key.key(), task.uuid());
 			}
 		}
 	}

@@ -152,6 +152,34 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * A unique key: a string holding the uuid of the task that took it, deleted when that
+	 * task finishes or kept for the task's {@code uniqueFor}.
+	 * @param key the application's key
+	 * @return the Redis key
+	 */
+	public String unique(String key) {
+		return this.prefix + "unique:" + key;
+	}
+
+	/**
+	 * The names of the stored schedules: a set.
+	 * @return the key
+	 */
+	public String schedules() {
+		return this.prefix + "schedules";
+	}
+
+	/**
+	 * One schedule: a hash of its definition (for one added at run time), creation time,
+	 * pause, resume time and last firing.
+	 * @param name the schedule's name
+	 * @return the key
+	 */
+	public String schedule(String name) {
+		return this.prefix + "schedule:" + name;
+	}
+
+	/**
 	 * The live worker nodes: a hash of JSON descriptions by node id.
 	 * @return the key
 	 */

@@ -245,14 +245,16 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 
 	/**
 	 * The delay a script waits a task for, from the server's now: clock skew between
-	 * nodes and Redis shifts no due time.
+	 * nodes and Redis shifts no due time. Rounded up, one millisecond more for the
+	 * server's clock read in whole milliseconds, so that a task is never due before its
+	 * instant.
 	 */
 	String delayMillis(@Nullable Instant until) {
 		if (until == null) {
 			return "0";
 		}
-		long delay = Duration.between(Instant.now(), until).toMillis();
-		return String.valueOf(Math.max(0, delay));
+		long nanos = Duration.between(Instant.now(), until).toNanos();
+		return (nanos > 0) ? String.valueOf((nanos + 999_999) / 1_000_000 + 1) : "0";
 	}
 
 	/**

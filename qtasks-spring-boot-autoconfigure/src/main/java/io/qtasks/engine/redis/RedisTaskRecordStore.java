@@ -22,6 +22,8 @@ import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
@@ -36,8 +38,8 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTaskRecordStore.class);
 
-	private static final RedisScript<Long> INSERT = RedisScripts.load(RedisTaskRecordStore.class, "insert.lua",
-			Long.class);
+	private static final RedisScript<String> INSERT = RedisScripts.load(RedisTaskRecordStore.class, "insert.lua",
+			String.class);
 
 	private static final RedisScript<List> WRITE = RedisScripts.load(RedisTaskRecordStore.class, "write.lua",
 			List.class);
@@ -89,10 +91,36 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 
 	@Override
 	public boolean insert(Task record) {
-		Long inserted = this.redis.execute(INSERT,
+		return insert(record, null).kind() == UniqueOutcome.Kind.STORED;
+	}
+
+	@Override
+	public UniqueOutcome insertUnique(Task record, UniqueKey key) {
+		return insert(record, key);
+	}
+
+	private UniqueOutcome insert(Task record, @Nullable UniqueKey key) {
+		String outcome = this.redis.execute(INSERT,
 				List.of(this.keys.task(record.uuid()), this.keys.counts(), this.keys.index()), record.uuid().toString(),
-				this.codec.write(record), record.taskName(), createdAtMillis(record));
-		return inserted != null && inserted == 1;
+				this.codec.write(record), record.taskName(), createdAtMillis(record), this.keys.prefix(),
+				(key != null) ? key.key() : "", (key != null) ? String.valueOf(key.keepFor().toMillis()) : "0");
+		return uniqueOutcome(outcome);
+	}
+
+	/**
+	 * The outcome of an insert script: {@code stored}, {@code duplicate}, or the uuid of
+	 * the task that holds the unique key.
+	 * @param reply the script's reply
+	 * @return the outcome
+	 */
+	static UniqueOutcome uniqueOutcome(@Nullable String reply) {
+		if ("stored".equals(reply)) {
+			return UniqueOutcome.STORED;
+		}
+		if (reply == null || "duplicate".equals(reply)) {
+			return UniqueOutcome.DUPLICATE;
+		}
+		return UniqueOutcome.keyTaken(UUID.fromString(reply));
 	}
 
 	@Override

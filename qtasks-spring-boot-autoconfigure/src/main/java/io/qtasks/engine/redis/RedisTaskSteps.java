@@ -24,6 +24,8 @@ import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
@@ -36,7 +38,7 @@ import io.qtasks.engine.spi.WriteResult;
  */
 public class RedisTaskSteps implements TaskSteps {
 
-	private static final RedisScript<Long> ENQUEUE = load("enqueue.lua", Long.class);
+	private static final RedisScript<String> ENQUEUE = load("enqueue.lua", String.class);
 
 	private static final RedisScript<List> COMPLETE = load("complete.lua", List.class);
 
@@ -83,14 +85,24 @@ public class RedisTaskSteps implements TaskSteps {
 
 	@Override
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
-		Long stored = this.redis.execute(ENQUEUE,
+		return enqueue(record, dueAt, null).kind() == UniqueOutcome.Kind.STORED;
+	}
+
+	@Override
+	public UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
+		return enqueue(record, dueAt, key);
+	}
+
+	private UniqueOutcome enqueue(Task record, @Nullable Instant dueAt, @Nullable UniqueKey key) {
+		String outcome = this.redis.execute(ENQUEUE,
 				List.of(this.keys.task(record.uuid()), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 						this.keys.index(), this.keys.counts(), this.keys.idleReceivers()),
 				record.uuid().toString(), this.codec.write(record), record.taskName(),
 				String.valueOf(record.priority()), RedisTaskRecordStore.createdAtMillis(record),
 				this.queue.delayMillis(dueAt), this.keys.wakeChannel(), this.keys.prefix(), QueueEntry.queueOf(record),
-				Objects.requireNonNullElse(QueueEntry.limitKeyOf(record), ""));
-		return stored != null && stored == 1;
+				Objects.requireNonNullElse(QueueEntry.limitKeyOf(record), ""), (key != null) ? key.key() : "",
+				(key != null) ? String.valueOf(key.keepFor().toMillis()) : "0");
+		return RedisTaskRecordStore.uniqueOutcome(outcome);
 	}
 
 	/**

@@ -33,6 +33,22 @@ public interface TaskRecordStore {
 	boolean insert(Task record);
 
 	/**
+	 * Stores a new record that takes a unique key, atomically across nodes: unless a task
+	 * with its uuid exists, or another task holds the key (it has not finished, or
+	 * finished less than {@link UniqueKey#keepFor()} ago). The key is the record's from
+	 * then on; a store frees it when the record is written final (or keeps it for
+	 * {@code keepFor} more), and takes it again, when free, for a record that is
+	 * requeued. A holder whose record is gone holds nothing.
+	 * @param record the record, carrying the key in its extra ({@code uniqueKey})
+	 * @param key the key
+	 * @return what happened
+	 * @throws UnsupportedOperationException when the store has no unique keys
+	 */
+	default UniqueOutcome insertUnique(Task record, UniqueKey key) {
+		throw new UnsupportedOperationException("The " + type() + " record store has no unique keys");
+	}
+
+	/**
 	 * Reads a record.
 	 * @param uuid the task's uuid
 	 * @return the record, or empty when unknown or expired

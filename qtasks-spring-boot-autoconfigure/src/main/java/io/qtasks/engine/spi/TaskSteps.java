@@ -34,6 +34,20 @@ public interface TaskSteps {
 	boolean enqueue(Task record, @Nullable Instant dueAt);
 
 	/**
+	 * Stores a new record that takes a unique key and queues its task, unless a task with
+	 * its uuid exists or another task holds the key (see
+	 * {@link TaskRecordStore#insertUnique}).
+	 * @param record the record, in status {@code new}
+	 * @param dueAt when it may run, or {@code null} for now
+	 * @param key the key
+	 * @return what happened; the task is queued only when {@link UniqueOutcome#STORED}
+	 * @throws UnsupportedOperationException when the engine has no unique keys
+	 */
+	default UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
+		throw new UnsupportedOperationException("These engine steps have no unique keys");
+	}
+
+	/**
 	 * Stores new records and queues their tasks, in order. An engine that can should do
 	 * it in one round trip; by default each is enqueued on its own.
 	 * @param tasks the records and their due times

@@ -324,6 +324,62 @@ local function queue_end_claim(task, inflight, uuid, token)
   return true
 end
 
+-- The unique keys part -----------------------------------------------------------------------
+-- A unique key is a string 'unique:<key>' holding the uuid of the task that took it; the task's
+-- hash names the key ('ukey') and how many ms it stays taken after the task finished ('ufor').
+-- The key is deleted when its task finishes, or expires 'ufor' ms later. A key whose task is
+-- gone, or finished with no time to live left, is free.
+
+local function unique_key(prefix, key)
+  return prefix .. 'unique:' .. key
+end
+
+-- The uuid of the task that holds a unique key, other than the given one; nil when it is free.
+local function unique_holder(prefix, ukey, uuid)
+  if redis.call('TYPE', ukey).ok ~= 'string' then
+    return nil
+  end
+  local holder = redis.call('GET', ukey)
+  if holder == uuid or not is_uuid(holder) then
+    return nil
+  end
+  local status = task_fields(prefix .. 'task:' .. holder, 'status')[1]
+  if not status then
+    return nil
+  end
+  if not is_finished(status) or redis.call('PTTL', ukey) > 0 then
+    return holder
+  end
+  return nil
+end
+
+-- Frees the unique key of a task that finished, or keeps it for the task's 'ufor' ms.
+local function unique_release(prefix, task, uuid)
+  local fields = redis.call('HMGET', task, 'ukey', 'ufor')
+  if not fields[1] then
+    return
+  end
+  local ukey = unique_key(prefix, fields[1])
+  if redis.call('TYPE', ukey).ok == 'string' and redis.call('GET', ukey) == uuid then
+    if number(fields[2]) > 0 then
+      redis.call('PEXPIRE', ukey, number(fields[2]))
+    else
+      redis.call('DEL', ukey)
+    end
+  end
+end
+
+-- Takes the unique key of a finished task that is queued again, when no other task holds it.
+local function unique_retake(prefix, task, uuid)
+  local key = redis.call('HGET', task, 'ukey')
+  if key then
+    local ukey = unique_key(prefix, key)
+    if not unique_holder(prefix, ukey, uuid) then
+      redis.call('SET', ukey, uuid)
+    end
+  end
+end
+
 -- The record store part -----------------------------------------------------------------------
 
 -- Adds to the count of a status. A count that is no integer, or a counts key of another type
@@ -366,6 +422,27 @@ local function store_insert(task, counts, index, uuid, record, name, created_ms)
   return true
 end
 
+-- Stores a new record that takes a unique key (key '' for none), unless another task holds the
+-- key. Returns 'stored', 'duplicate' (a record with the uuid exists) or the holder's uuid.
+local function store_insert_unique(prefix, task, counts, index, uuid, record, name, created_ms, key, keep_ms)
+  local ukey = nil
+  if key ~= '' then
+    ukey = unique_key(prefix, key)
+    local holder = unique_holder(prefix, ukey, uuid)
+    if holder then
+      return holder
+    end
+  end
+  if not store_insert(task, counts, index, uuid, record, name, created_ms) then
+    return 'duplicate'
+  end
+  if ukey then
+    redis.call('SET', ukey, uuid)
+    redis.call('HSET', task, 'ukey', key, 'ufor', keep_ms)
+  end
+  return 'stored'
+end
+
 -- Writes a record when the fence passes: the holder is the token, or the revision is the one
 -- the writer read. A record in process is held by the token; any other by no one. A final
 -- record forgets its cancel request, expires after ttl ms and is announced.
@@ -383,6 +460,7 @@ local function store_write(prefix, task, counts, uuid, record, status, token, re
   if refuse_on_cancel == '1' and fields[3] then
     return { 2, fields[3] }
   end
+  local old_status = redis.call('HGET', task, 'status')
   set_status(task, counts, status)
   redis.call('HSET', task, 'record', record)
   bump(task, 'rev')
@@ -396,6 +474,9 @@ local function store_write(prefix, task, counts, uuid, record, status, token, re
     redis.call('PEXPIRE', task, ttl)
     redis.call('ZADD', prefix .. 'expiry:' .. status, now_ms() + tonumber(ttl), uuid)
     redis.call('PUBLISH', finished_channel, uuid)
+    unique_release(prefix, task, uuid)
+  elseif old_status and is_finished(old_status) then
+    unique_retake(prefix, task, uuid)
   end
   return { 1, '' }
 end
