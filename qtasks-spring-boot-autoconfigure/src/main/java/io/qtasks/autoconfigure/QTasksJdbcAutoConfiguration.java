@@ -128,7 +128,7 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean(TaskQueue.class)
 		JdbcTaskQueue qtasksJdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
-			JdbcTaskQueue queue = new JdbcTaskQueue(JdbcClient.create(dataSource), tables, codec, settings);
+			JdbcTaskQueue queue = new JdbcTaskQueue(dataSource, tables, codec, settings);
 			queue.listen(notifications);
 			return queue;
 		}

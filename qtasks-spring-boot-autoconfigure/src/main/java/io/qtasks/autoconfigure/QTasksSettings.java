@@ -134,7 +134,8 @@ final class QTasksSettings {
 		return new JdbcEngineSettings(lease, heartbeat,
 				positive(jdbc.getReaperInterval(), "qtasks.jdbc.reaper-interval"),
 				positive(jdbc.getPollInterval(), "qtasks.jdbc.poll-interval"),
-				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"));
+				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"),
+				positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"));
 	}
 
 	static Duration positive(@Nullable Duration value, String property) {

@@ -49,9 +49,9 @@ final class JdbcCompletions {
 		this.codec = codec;
 		this.records = records;
 		this.completeAll = tables.sql("WITH outcome AS (SELECT * FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]),"
-				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) AS o(uuid, record, status, token,"
-				+ " revision)) UPDATE {tasks} t SET record = o.record, status = o.status, revision = t.revision + 1,"
-				+ " holder = NULL, cancel_request = NULL, expires_at = now() + ? * interval '1 millisecond',"
+				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS o(uuid, record, status,"
+				+ " token, revision, ttl)) UPDATE {tasks} t SET record = o.record, status = o.status, revision = t.revision + 1,"
+				+ " holder = NULL, cancel_request = NULL, expires_at = now() + o.ttl * interval '1 millisecond',"
 				+ " queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL FROM outcome o"
 				+ " WHERE t.uuid = o.uuid AND (t.holder = o.token OR t.revision = o.revision) AND "
 				+ JdbcTaskRecordStore.LIVE.replace("expires_at", "t.expires_at") + " RETURNING t.uuid");
@@ -135,6 +135,7 @@ final class JdbcCompletions {
 		String[] statuses = new String[size];
 		String[] tokens = new String[size];
 		Long[] revisions = new Long[size];
+		Long[] ttls = new Long[size];
 		for (int i = 0; i < size; i++) {
 			Pending pending = batch.get(i);
 			uuids[i] = pending.record.uuid();
@@ -142,11 +143,12 @@ final class JdbcCompletions {
 			statuses[i] = pending.record.status().value();
 			tokens[i] = pending.fence.token();
 			revisions[i] = pending.fence.revision();
+			ttls[i] = this.records.ttlMillis(pending.record);
 		}
 		Set<UUID> written;
 		try {
 			written = new HashSet<>(this.jdbc.sql(this.completeAll)
-				.params(uuids, json, statuses, tokens, revisions, this.records.finishedTtlMillis())
+				.params(uuids, json, statuses, tokens, revisions, ttls)
 				.query((row, n) -> row.getObject("uuid", UUID.class))
 				.list());
 		}

@@ -2,6 +2,8 @@ package io.qtasks.engine.jdbc;
 
 import java.time.Duration;
 
+import io.qtasks.TaskStatus;
+
 /**
  * The timing of the JDBC engine.
  *
@@ -12,10 +14,11 @@ import java.time.Duration;
  * @param pollInterval how long a claimant waits at most without a notification before it
  * looks at the table again (the fallback when notifications are lost)
  * @param finishedTtl how long finished records are kept
+ * @param failedTtl how long records of tasks that ended in error are kept
  * @author QTasks contributors
  */
 public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
-		Duration pollInterval, Duration finishedTtl) {
+		Duration pollInterval, Duration finishedTtl, Duration failedTtl) {
 
 	/**
 	 * Checks the settings.
@@ -26,10 +29,33 @@ public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Dur
 		requirePositive(reaperInterval, "the reaper interval");
 		requirePositive(pollInterval, "the poll interval");
 		requirePositive(finishedTtl, "the time finished records are kept");
+		requirePositive(failedTtl, "the time failed records are kept");
 		if (heartbeatInterval.compareTo(lease) >= 0) {
 			throw new IllegalArgumentException("the heartbeat interval (" + heartbeatInterval
 					+ ") must be shorter than the lease (" + lease + "), or leases run out while tasks still run");
 		}
+	}
+
+	/**
+	 * Settings that keep failed records as long as the other finished ones.
+	 * @param lease how long a claim lasts without being extended
+	 * @param heartbeatInterval how often workers extend the claims they hold
+	 * @param reaperInterval how often expired leases and finished records are looked for
+	 * @param pollInterval how long a claimant waits at most without a notification
+	 * @param finishedTtl how long finished records are kept
+	 */
+	public JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
+			Duration pollInterval, Duration finishedTtl) {
+		this(lease, heartbeatInterval, reaperInterval, pollInterval, finishedTtl, finishedTtl);
+	}
+
+	/**
+	 * How long a record of a final status is kept.
+	 * @param status the status
+	 * @return the failed TTL for {@code error}, else the finished TTL
+	 */
+	public Duration ttl(TaskStatus status) {
+		return (status == TaskStatus.ERROR) ? this.failedTtl : this.finishedTtl;
 	}
 
 	private static void requirePositive(Duration value, String what) {

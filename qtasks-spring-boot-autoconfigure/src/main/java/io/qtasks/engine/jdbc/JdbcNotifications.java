@@ -69,13 +69,14 @@ public class JdbcNotifications {
 	}
 
 	/**
-	 * Registers the handler of a channel.
+	 * Registers a handler of a channel; the handlers of one channel each receive its
+	 * notifications, in the order they were registered.
 	 * @param channel the channel's name
 	 * @param handler receives each notification's payload
 	 * @param catchUp runs when notifications may have been missed
 	 */
 	public void listen(String channel, Consumer<String> handler, Runnable catchUp) {
-		this.channels.put(channel, new Channel(handler, catchUp));
+		this.channels.merge(channel, new Channel(handler, catchUp), Channel::and);
 	}
 
 	/**
@@ -223,6 +224,13 @@ public class JdbcNotifications {
 	}
 
 	private record Channel(Consumer<String> handler, Runnable catchUp) {
+
+		Channel and(Channel next) {
+			return new Channel(this.handler.andThen(next.handler), () -> {
+				this.catchUp.run();
+				next.catchUp.run();
+			});
+		}
 
 	}
 

@@ -66,6 +66,14 @@ public final class JdbcTables {
 	}
 
 	/**
+	 * The table of claim instants of rate-limited task names.
+	 * @return the name
+	 */
+	public String rates() {
+		return this.prefix + "rate";
+	}
+
+	/**
 	 * The table of live worker nodes.
 	 * @return the name
 	 */
@@ -107,12 +115,16 @@ public final class JdbcTables {
 	}
 
 	/**
-	 * SQL with the names in place of {@code {tasks}}, {@code {seq}} and {@code {nodes}}.
+	 * SQL with the names in place of {@code {tasks}}, {@code {seq}}, {@code {nodes}} and
+	 * {@code {rates}}.
 	 * @param template the SQL
 	 * @return the SQL for these tables
 	 */
 	String sql(String template) {
-		return template.replace("{tasks}", tasks()).replace("{seq}", sequence()).replace("{nodes}", nodes());
+		return template.replace("{tasks}", tasks())
+			.replace("{seq}", sequence())
+			.replace("{nodes}", nodes())
+			.replace("{rates}", rates());
 	}
 
 	/**

@@ -1,12 +1,8 @@
 package io.qtasks.engine.jdbc;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +13,21 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import io.qtasks.engine.ClaimTokens;
-import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.WakeSignal;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.FlowStats;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueueEntry;
-import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQueue;
 
 /**
@@ -38,7 +36,11 @@ import io.qtasks.engine.spi.TaskQueue;
  * ({@code waiting}) get a new sequence, earliest due first, when they become due. A claim
  * is one statement that takes up to the free slots with {@code FOR UPDATE SKIP LOCKED}
  * (claimants on other nodes skip the rows it holds instead of waiting for them), marks
- * them claimed with a random fencing token and a lease, and returns their records.
+ * them claimed with a random fencing token and a lease, and returns their records. Each
+ * row carries its named queue and limit key, and the claim enforces the request's queues,
+ * queue shares and the caps and rates of task names across every node (see
+ * {@link JdbcClaims}); every end of a claim (outcome, hand-back, lease run out) moves the
+ * row out of state {@code claimed}, which counts it off its cap.
  * <p>
  * A claimant that finds nothing waits for a notification on the wake channel (queueing a
  * task sends one when its transaction commits), for the next waiting task to become due,
@@ -47,8 +49,6 @@ import io.qtasks.engine.spi.TaskQueue;
  * @author QTasks contributors
  */
 public class JdbcTaskQueue implements TaskQueue {
-
-	private static final Logger logger = LoggerFactory.getLogger(JdbcTaskQueue.class);
 
 	/**
 	 * The most waiting tasks one claim moves to the queue once they are due.
@@ -82,9 +82,9 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	private final String promote;
 
-	private final String claimAny;
+	private final JdbcClaims claims;
 
-	private final String claimNamed;
+	private final JdbcFlowStats flow;
 
 	private final String untilNextDue;
 
@@ -106,26 +106,28 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	/**
 	 * Creates a queue; {@link #listen(JdbcNotifications)} before use.
-	 * @param jdbc the database access
+	 * @param dataSource the database
 	 * @param tables the table names
 	 * @param codec reads the records that claims return
 	 * @param settings the lease and the poll interval
 	 */
-	public JdbcTaskQueue(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings) {
-		this.jdbc = jdbc;
+	public JdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings) {
+		this.jdbc = JdbcClient.create(dataSource);
 		this.tables = tables;
 		this.codec = codec;
 		this.settings = settings;
 		this.enqueue = tables.sql("WITH queued AS (UPDATE {tasks} SET seq = nextval('{seq}'), " + queueAt("?")
-				+ " WHERE uuid = ? AND queue IS NULL AND status NOT IN ('success', 'error', 'cancel') RETURNING uuid)"
+				+ ", queue_name = ?, limit_key = ? WHERE uuid = ? AND queue IS NULL AND status NOT IN ('success', 'error', 'cancel') RETURNING uuid)"
 				+ " SELECT count(pg_notify(?, '')) FROM queued");
 		this.promote = tables.sql("WITH " + NO_FLUSH + " UPDATE {tasks} t SET queue = 'ready', due_at = NULL,"
 				+ " seq = due.seq FROM no_flush,"
 				+ " (SELECT uuid, nextval('{seq}') AS seq FROM (SELECT uuid FROM {tasks} WHERE queue = 'waiting'"
 				+ " AND due_at <= now() ORDER BY due_at, seq LIMIT " + PROMOTE_BATCH
 				+ " FOR UPDATE SKIP LOCKED) ordered) due WHERE t.uuid = due.uuid");
-		this.claimAny = claimStatement(tables, "");
-		this.claimNamed = claimStatement(tables, " AND task_name = ANY (CAST(? AS TEXT[]))");
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.claims = new JdbcClaims(this.jdbc, transactions, tables, codec);
+		this.flow = new JdbcFlowStats(this.jdbc, tables);
 		this.untilNextDue = tables.sql("SELECT CAST(EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000 AS BIGINT)"
 				+ " FROM {tasks} WHERE queue = 'waiting'");
 		this.extend = tables.sql("WITH " + NO_FLUSH + " UPDATE {tasks} t SET lease_until = now() + ? * interval"
@@ -159,31 +161,19 @@ public class JdbcTaskQueue implements TaskQueue {
 	}
 
 	/**
-	 * The claim: the first due rows this claimant may take, skipping those other
-	 * claimants hold, each marked claimed with its own token (an array parameter, in
-	 * claim order), the record's holder set to it and its revision moved on. Parameters:
-	 * the names filter (when present), the limit, the tokens (twice), the lease in ms.
-	 */
-	private static String claimStatement(JdbcTables tables, String namesFilter) {
-		return tables
-			.sql("WITH " + NO_FLUSH + ", picked AS (SELECT uuid, priority, seq FROM {tasks} WHERE queue = 'ready'"
-					+ namesFilter + " ORDER BY priority, seq LIMIT ? FOR UPDATE SKIP LOCKED),"
-					+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)"
-					+ " UPDATE {tasks} t SET queue = 'claimed', claim_token = (CAST(? AS TEXT[]))[numbered.n],"
-					+ " holder = (CAST(? AS TEXT[]))[numbered.n], lease_until = now() + ? * interval '1 millisecond',"
-					+ " deliveries = t.deliveries + 1, revision = t.revision + 1 FROM numbered, no_flush"
-					+ " WHERE t.uuid = numbered.uuid"
-					+ " RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder, t.cancel_request, t.claim_token,"
-					+ " t.deliveries, numbered.n");
-	}
-
-	/**
 	 * Wakes the claimants of this node on the wake channel's notifications, and when
-	 * notifications may have been missed.
+	 * notifications may have been missed; and, while tasks wait for a cap or rate, when a
+	 * task finished (its claim ended, so a capped task may start).
 	 * @param notifications the engine's listening connection
 	 */
 	public void listen(JdbcNotifications notifications) {
 		notifications.listen(this.tables.wakeChannel(), (payload) -> this.wake.signal(), this.wake::signal);
+		notifications.listen(this.tables.finishedChannel(), (payload) -> {
+			if (this.claims.limitedDue()) {
+				this.wake.signal();
+			}
+		}, () -> {
+		});
 	}
 
 	@Override
@@ -205,7 +195,8 @@ public class JdbcTaskQueue implements TaskQueue {
 	public void enqueue(QueueEntry entry) {
 		long delay = delayMillis(entry.dueAt());
 		this.jdbc.sql(this.enqueue)
-			.params(delay, delay, delay, entry.uuid(), this.tables.wakeChannel())
+			.params(delay, delay, delay, entry.queue(), JdbcTaskRecordStore.limitKey(entry.limitKey()), entry.uuid(),
+					this.tables.wakeChannel())
 			.query(Long.class)
 			.single();
 	}
@@ -228,41 +219,17 @@ public class JdbcTaskQueue implements TaskQueue {
 			if (untilDue != null) {
 				wait = Math.min(wait, TimeUnit.MILLISECONDS.toNanos(Math.max(1, untilDue + 1)));
 			}
+			Long untilRateFrees = this.flow.untilRateFrees(JdbcFlowLimits.of(request));
+			if (untilRateFrees != null) {
+				wait = Math.min(wait, TimeUnit.MILLISECONDS.toNanos(Math.max(1, untilRateFrees + 1)));
+			}
 			this.wake.await(seen, wait, TimeUnit.NANOSECONDS);
 		}
 	}
 
 	private List<QueueClaim> claimOnce(ClaimRequest request) {
 		this.jdbc.sql(this.promote).update();
-		List<String> tokens = new ArrayList<>(request.max());
-		for (int i = 0; i < request.max(); i++) {
-			tokens.add(ClaimTokens.next());
-		}
-		String[] tokenArray = tokens.toArray(String[]::new);
-		Set<String> names = request.taskNames();
-		JdbcClient.StatementSpec claim = (names != null)
-				? this.jdbc.sql(this.claimNamed)
-					.params(names.toArray(String[]::new), request.max(), tokenArray, tokenArray,
-							this.settings.lease().toMillis())
-				: this.jdbc.sql(this.claimAny)
-					.params(request.max(), tokenArray, tokenArray, this.settings.lease().toMillis());
-		List<Claimed> claimed = claim.query((row, n) -> claimed(row)).list();
-		return claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList();
-	}
-
-	private Claimed claimed(ResultSet row) throws SQLException {
-		UUID uuid = row.getObject("uuid", UUID.class);
-		StoredTask stored;
-		try {
-			stored = this.codec.stored(row);
-		}
-		catch (RuntimeException ex) {
-			// the engine reads the record again and ends the task, saying why
-			logger.debug("Claimed task {} has an unreadable record: {}", uuid, LogSafe.text(ex.getMessage()));
-			stored = null;
-		}
-		QueueClaim claim = new QueueClaim(uuid, row.getString("claim_token"), row.getInt("deliveries"), stored);
-		return new Claimed(row.getLong("n"), claim);
+		return this.claims.claim(request, this.settings.lease().toMillis());
 	}
 
 	@Override
@@ -339,6 +306,17 @@ public class JdbcTaskQueue implements TaskQueue {
 	}
 
 	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Counted in the task table (due rows by queue, name and limit key; rows in state
+	 * {@code claimed}) and the rate table, across every node.
+	 */
+	@Override
+	public FlowStats flowStats(Map<String, TaskLimits> limits) {
+		return this.flow.stats(limits);
+	}
+
+	/**
 	 * The delay until an instant, from this node's now; the statements add it to the
 	 * database's now.
 	 * @param until the instant, or {@code null} for now
@@ -346,10 +324,6 @@ public class JdbcTaskQueue implements TaskQueue {
 	 */
 	static long delayMillis(@Nullable Instant until) {
 		return (until != null) ? Math.max(0, Duration.between(Instant.now(), until).toMillis()) : 0;
-	}
-
-	private record Claimed(long order, QueueClaim claim) {
-
 	}
 
 }

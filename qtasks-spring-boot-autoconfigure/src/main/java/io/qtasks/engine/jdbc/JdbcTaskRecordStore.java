@@ -18,6 +18,7 @@ import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.spi.Fence;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskRecordStore;
@@ -103,7 +104,8 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		this.settings = settings;
 		this.notifier = notifier;
 		this.insert = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
-				+ " record) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?) ON CONFLICT (uuid) DO NOTHING");
+				+ " record, queue_name, limit_key) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?, ?, ?)"
+				+ " ON CONFLICT (uuid) DO NOTHING");
 		this.find = tables.sql("SELECT " + JdbcTaskCodec.STORED_COLUMNS + " FROM {tasks} WHERE uuid = ? AND " + LIVE);
 		this.write = writeStatement(tables, OUT_OF_QUEUE_WHEN_FINISHED);
 		this.revision = tables.sql("SELECT revision FROM {tasks} WHERE uuid = ? AND " + LIVE);
@@ -150,8 +152,15 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	public boolean insert(Task record) {
 		return this.jdbc.sql(this.insert)
 			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(), createdAt(record),
-					this.codec.write(record))
+					this.codec.write(record), QueueEntry.queueOf(record), limitKey(QueueEntry.limitKeyOf(record)))
 			.update() == 1;
+	}
+
+	/**
+	 * A limit key as the task table stores it: {@code ''} for none.
+	 */
+	static String limitKey(@Nullable String key) {
+		return (key != null) ? key : "";
 	}
 
 	@Override
@@ -173,8 +182,7 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	 */
 	Object[] writeParams(Task record, Fence fence, Object... queueChange) {
 		Object[] head = { this.codec.write(record), record.status().value() };
-		Object[] args = { record.status().value(), record.isFinished(), this.settings.finishedTtl().toMillis(),
-				fence.token() };
+		Object[] args = { record.status().value(), record.isFinished(), ttlMillis(record), fence.token() };
 		Object[] tail = { record.uuid(), fence.token(), fence.revision(), fence.refuseOnCancelRequest() };
 		Object[] all = new Object[head.length + queueChange.length + args.length + tail.length];
 		System.arraycopy(head, 0, all, 0, head.length);
@@ -216,8 +224,8 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		return this.jdbc.sql(this.revision).param(uuid).query(Long.class).optional().orElse(-1L);
 	}
 
-	long finishedTtlMillis() {
-		return this.settings.finishedTtl().toMillis();
+	long ttlMillis(Task record) {
+		return this.settings.ttl(record.status()).toMillis();
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskSteps;
@@ -81,17 +82,19 @@ public class JdbcTaskSteps implements TaskSteps {
 		this.notifier = notifier;
 		this.completions = new JdbcCompletions(jdbc, tables, codec, records);
 		this.enqueue = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
-				+ " queue, due_at, revision, created_at, record) SELECT ?, ?, ?, ?, nextval('{seq}'), CASE WHEN"
-				+ " delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN now() + delay * interval"
-				+ " '1 millisecond' END, 1, ?, ? FROM (SELECT CAST(? AS BIGINT) AS delay) args"
+				+ " queue, due_at, revision, created_at, record, queue_name, limit_key) SELECT ?, ?, ?, ?,"
+				+ " nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0"
+				+ " THEN now() + delay * interval '1 millisecond' END, 1, ?, ?, ?, ?"
+				+ " FROM (SELECT CAST(? AS BIGINT) AS delay) args"
 				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT count(*) AS inserted FROM inserted");
 		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
-				+ " queue, due_at, revision, created_at, record) SELECT uuid, task_name, status, priority,"
-				+ " nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0 THEN"
-				+ " now() + delay * interval '1 millisecond' END, 1, created_at, record FROM unnest(CAST(? AS UUID[]),"
-				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]),"
-				+ " CAST(? AS TEXT[]), CAST(? AS BIGINT[])) WITH ORDINALITY AS"
-				+ " batch(uuid, task_name, status, priority, created_at, record, delay, n) ORDER BY n"
+				+ " queue, due_at, revision, created_at, record, queue_name, limit_key) SELECT uuid, task_name,"
+				+ " status, priority, nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END,"
+				+ " CASE WHEN delay > 0 THEN now() + delay * interval '1 millisecond' END, 1, created_at, record,"
+				+ " queue_name, limit_key FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+				+ " CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]),"
+				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[])) WITH ORDINALITY AS batch(uuid, task_name, status,"
+				+ " priority, created_at, record, delay, queue_name, limit_key, n) ORDER BY n"
 				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT uuid FROM inserted");
 		this.complete = JdbcTaskRecordStore.writeStatement(tables,
 				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
@@ -120,7 +123,8 @@ public class JdbcTaskSteps implements TaskSteps {
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
 		boolean inserted = this.jdbc.sql(this.enqueue)
 			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(),
-					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), JdbcTaskQueue.delayMillis(dueAt))
+					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), QueueEntry.queueOf(record),
+					JdbcTaskRecordStore.limitKey(QueueEntry.limitKeyOf(record)), JdbcTaskQueue.delayMillis(dueAt))
 			.query((row, n) -> row.getLong("inserted"))
 			.single() == 1;
 		if (inserted) {
@@ -147,6 +151,8 @@ public class JdbcTaskSteps implements TaskSteps {
 		Timestamp[] createdAt = new Timestamp[size];
 		String[] json = new String[size];
 		Long[] delays = new Long[size];
+		String[] queues = new String[size];
+		String[] limitKeys = new String[size];
 		for (int i = 0; i < size; i++) {
 			Task record = tasks.get(i).record();
 			uuids[i] = record.uuid();
@@ -156,9 +162,11 @@ public class JdbcTaskSteps implements TaskSteps {
 			createdAt[i] = JdbcTaskRecordStore.createdAt(record);
 			json[i] = this.codec.write(record);
 			delays[i] = JdbcTaskQueue.delayMillis(tasks.get(i).dueAt());
+			queues[i] = QueueEntry.queueOf(record);
+			limitKeys[i] = JdbcTaskRecordStore.limitKey(QueueEntry.limitKeyOf(record));
 		}
 		Set<UUID> inserted = new HashSet<>(this.jdbc.sql(this.enqueueAll)
-			.params(uuids, names, statuses, priorities, createdAt, json, delays)
+			.params(uuids, names, statuses, priorities, createdAt, json, delays, queues, limitKeys)
 			.query((row, n) -> row.getObject("uuid", UUID.class))
 			.list());
 		if (!inserted.isEmpty()) {
@@ -255,7 +263,7 @@ public class JdbcTaskSteps implements TaskSteps {
 			}
 			Task record = cancelled.apply(stored.record());
 			long done = this.jdbc.sql(this.cancelQueued)
-				.params(this.codec.write(record), record.status().value(), this.records.finishedTtlMillis(), uuid,
+				.params(this.codec.write(record), record.status().value(), this.records.ttlMillis(record), uuid,
 						stored.revision(), this.tables.finishedChannel())
 				.query((row, n) -> row.getLong("cancelled"))
 				.single();

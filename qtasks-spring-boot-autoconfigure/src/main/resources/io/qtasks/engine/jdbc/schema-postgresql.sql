@@ -9,6 +9,8 @@ CREATE SEQUENCE IF NOT EXISTS qtasks_task_seq;
 -- One row per task: its record (JSON) and its place in the queue.
 -- queue: 'ready' (due, waits for a worker), 'waiting' (due at due_at), 'claimed' (held by
 -- claim_token until lease_until), or NULL (not queued: finished, or running between two steps).
+-- queue_name: the named queue the task belongs to; limit_key: the key its cap and rate apply per
+-- ('' for none, so that the lane indexes can compare it with =).
 CREATE TABLE IF NOT EXISTS qtasks_task (
 	uuid UUID NOT NULL PRIMARY KEY,
 	task_name TEXT NOT NULL,
@@ -25,8 +27,14 @@ CREATE TABLE IF NOT EXISTS qtasks_task (
 	cancel_request TEXT,
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	expires_at TIMESTAMP WITH TIME ZONE,
-	record TEXT NOT NULL
+	record TEXT NOT NULL,
+	queue_name TEXT NOT NULL DEFAULT 'default',
+	limit_key TEXT NOT NULL DEFAULT ''
 );
+
+-- Tables created before flow control get its columns (a no-op on new tables).
+ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS queue_name TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS limit_key TEXT NOT NULL DEFAULT '';
 
 -- Partial indexes: each holds only the rows in one queue state, so that the claim, the
 -- promotion of due tasks and the reaper stay index scans over a few pages however many
@@ -34,6 +42,11 @@ CREATE TABLE IF NOT EXISTS qtasks_task (
 CREATE INDEX IF NOT EXISTS qtasks_task_ready_idx ON qtasks_task (priority, seq) WHERE queue = 'ready';
 CREATE INDEX IF NOT EXISTS qtasks_task_waiting_idx ON qtasks_task (due_at) WHERE queue = 'waiting';
 CREATE INDEX IF NOT EXISTS qtasks_task_claimed_idx ON qtasks_task (lease_until) WHERE queue = 'claimed';
+-- Flow control: the due tasks of one task name and limit key (a lane) and of one named queue, in
+-- claim order, and the claims each lane holds (counted against its cap).
+CREATE INDEX IF NOT EXISTS qtasks_task_lane_idx ON qtasks_task (task_name, limit_key, priority, seq) WHERE queue = 'ready';
+CREATE INDEX IF NOT EXISTS qtasks_task_queue_idx ON qtasks_task (queue_name, priority, seq) WHERE queue = 'ready';
+CREATE INDEX IF NOT EXISTS qtasks_task_running_idx ON qtasks_task (task_name, limit_key) WHERE queue = 'claimed';
 -- The actuator's listings (newest first, by status) and the expiry of finished records.
 CREATE INDEX IF NOT EXISTS qtasks_task_created_idx ON qtasks_task (created_at);
 CREATE INDEX IF NOT EXISTS qtasks_task_status_idx ON qtasks_task (status, created_at);
@@ -45,3 +58,13 @@ CREATE TABLE IF NOT EXISTS qtasks_node (
 	node TEXT NOT NULL,
 	expires_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Flow control: when the claims of rate-limited lanes were made (by the database's clock), the
+-- sliding window a rate limit counts; claims trim the instants that left the window.
+CREATE TABLE IF NOT EXISTS qtasks_rate (
+	task_name TEXT NOT NULL,
+	limit_key TEXT NOT NULL,
+	claimed_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS qtasks_rate_lane_idx ON qtasks_rate (task_name, limit_key, claimed_at);

@@ -32,7 +32,7 @@ class JdbcSchemaTests {
 		application("always").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(tables(context.getBean(JdbcTemplate.class))).containsExactlyInAnyOrder(this.prefix + "node",
-					this.prefix + "task");
+					this.prefix + "rate", this.prefix + "task");
 			context.getBean(QTasks.class).addTask("echo", "kept");
 		});
 		application("always").run((context) -> {
@@ -73,6 +73,29 @@ class JdbcSchemaTests {
 		application("never").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(QTasks.class).addTask("echo", "migrated").uuid()).isNotNull();
+		});
+	}
+
+	@Test
+	void alwaysAddsTheFlowColumnsToATaskTableCreatedBeforeFlowControl() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+		JdbcTables tables = new JdbcTables(this.prefix);
+		jdbc.execute(new JdbcSchema(dataSource(), tables).script());
+		// the task table as the schema of the first JDBC release left it, with a queued
+		// row
+		jdbc.execute(tables.sql("DROP TABLE {rates}; DROP INDEX " + this.prefix + "task_lane_idx, " + this.prefix
+				+ "task_queue_idx, " + this.prefix + "task_running_idx;"
+				+ " ALTER TABLE {tasks} DROP COLUMN queue_name, DROP COLUMN limit_key"));
+		jdbc.update(tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, queue, revision,"
+				+ " created_at, record) VALUES (gen_random_uuid(), 'echo', 'new', 0, nextval('{seq}'), 'ready', 1,"
+				+ " now(), '{}')"));
+		application("always").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(tables(jdbc)).contains(this.prefix + "rate");
+			assertThat(
+					jdbc.queryForObject(tables.sql("SELECT queue_name || '/' || limit_key FROM {tasks}"), String.class))
+				.isEqualTo("default/");
+			assertThat(context.getBean(io.qtasks.engine.TaskEngine.class).pendingCount()).isEqualTo(1);
 		});
 	}
 

@@ -1,0 +1,214 @@
+package io.qtasks.engine.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.qtasks.engine.ClaimTokens;
+import io.qtasks.engine.LogSafe;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.QueueClaim;
+import io.qtasks.engine.spi.StoredTask;
+
+/**
+ * The claim statement of the JDBC queue, with flow control: it takes the first due rows
+ * in priority then sequence order, of the request's names and queues, and
+ * <ul>
+ * <li>at most the share of a queue the request names ({@link ClaimRequest#queueMax()}),
+ * <li>of a limited task name, per lane (name and limit key), at most what its cap leaves
+ * (the lane's rows in state {@code claimed}) and what its rate leaves (the lane's claim
+ * instants in the rate table within the window, by the database's clock),
+ * </ul>
+ * passing over what it may not take, so the rows behind are handed out. Each part reads
+ * its rows from an index in claim order, so a lane at its cap costs no scan of its rows;
+ * the lanes of a limited name are found by a skip scan of the lane index (one index probe
+ * per limit key with due rows), and the request's names filter applies to the limited
+ * names beforehand ({@link JdbcFlowLimits#of(ClaimRequest)}).
+ * <p>
+ * Claims of limited names run in a transaction that first takes an advisory lock per
+ * limited name that has due tasks (in name order): claimants on every node count the
+ * claims and rates of that name one after the other, each seeing what the one before
+ * committed. Claims of unlimited names take no lock.
+ *
+ * @author QTasks contributors
+ */
+final class JdbcClaims {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcClaims.class);
+
+	private static final String NAMES = "(CAST(:names AS TEXT[]) IS NULL OR t.task_name = ANY (CAST(:names AS TEXT[])))";
+
+	private static final String QUEUES = "(CAST(:queues AS TEXT[]) IS NULL"
+			+ " OR t.queue_name = ANY (CAST(:queues AS TEXT[])))";
+
+	private static final String MS = " * interval '1 millisecond'";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final JdbcTaskCodec codec;
+
+	private final JdbcSql claim;
+
+	private final String lock;
+
+	private final String lockPrefix;
+
+	private volatile boolean limitedDue;
+
+	JdbcClaims(JdbcClient jdbc, TransactionOperations transactions, JdbcTables tables, JdbcTaskCodec codec) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.codec = codec;
+		this.claim = JdbcSql.of(tables.sql(claimStatement()));
+		this.lock = tables.sql("SELECT name, pg_advisory_xact_lock(hashtextextended(? || name, 0)) FROM (SELECT"
+				+ " DISTINCT l.name FROM unnest(CAST(? AS TEXT[])) AS l(name) WHERE EXISTS (SELECT 1 FROM {tasks} t"
+				+ " WHERE t.queue = 'ready' AND t.task_name = l.name) ORDER BY l.name) due");
+		this.lockPrefix = tables.prefix() + "flow:";
+	}
+
+	private static String claimStatement() {
+		String lanes = "lim AS (SELECT * FROM unnest(CAST(:limited AS TEXT[]), CAST(:caps AS INTEGER[]),"
+				+ " CAST(:permits AS INTEGER[]), CAST(:windows AS BIGINT[])) AS l(task_name, cap, permits, window_ms)),"
+				+ " share AS (SELECT * FROM unnest(CAST(:shareQueues AS TEXT[]), CAST(:shares AS INTEGER[]))"
+				+ " AS s(queue_name, most)), clock AS (SELECT clock_timestamp() AS now),"
+				+ " lane AS (SELECT f.task_name, f.limit_key FROM lim CROSS JOIN LATERAL (SELECT t.task_name,"
+				+ " t.limit_key FROM {tasks} t WHERE t.queue = 'ready' AND t.task_name = lim.task_name"
+				+ " ORDER BY t.limit_key LIMIT 1) f UNION ALL SELECT n.task_name, n.limit_key FROM lane l"
+				+ " CROSS JOIN LATERAL (SELECT t.task_name, t.limit_key FROM {tasks} t WHERE t.queue = 'ready'"
+				+ " AND t.task_name = l.task_name AND t.limit_key > l.limit_key ORDER BY t.limit_key LIMIT 1) n),"
+				+ " room AS (SELECT lane.task_name, lane.limit_key, LEAST(CASE WHEN lim.cap > 0 THEN lim.cap"
+				+ " - (SELECT count(*) FROM {tasks} c WHERE c.queue = 'claimed' AND c.task_name = lane.task_name"
+				+ " AND c.limit_key = lane.limit_key) ELSE :max END, CASE WHEN lim.permits > 0 THEN lim.permits"
+				+ " - (SELECT count(*) FROM {rates} r, clock WHERE r.task_name = lane.task_name"
+				+ " AND r.limit_key = lane.limit_key AND r.claimed_at > clock.now - lim.window_ms" + MS
+				+ ") ELSE :max END) AS free FROM lane JOIN lim ON lim.task_name = lane.task_name)";
+		String columns = "SELECT t.uuid, t.queue_name, t.priority, t.seq FROM {tasks} t WHERE t.queue = 'ready'";
+		String unlimited = " AND t.task_name <> ALL (CAST(:limitedAll AS TEXT[])) AND " + NAMES;
+		String parts = "free_rows AS (" + columns + unlimited + " AND " + QUEUES
+				+ " AND t.queue_name <> ALL (CAST(:shareQueues AS TEXT[])) ORDER BY t.priority, t.seq LIMIT :max),"
+				+ " shared_rows AS (SELECT x.* FROM share CROSS JOIN LATERAL (" + columns
+				+ " AND t.queue_name = share.queue_name" + unlimited
+				+ " ORDER BY t.priority, t.seq LIMIT GREATEST(0, LEAST(share.most, :max))) x" + " WHERE "
+				+ QUEUES.replace("t.queue_name", "share.queue_name") + "),"
+				+ " lane_rows AS (SELECT x.* FROM room CROSS JOIN LATERAL (" + columns
+				+ " AND t.task_name = room.task_name AND t.limit_key = room.limit_key AND " + QUEUES
+				+ " AND t.queue_name <> ALL (CAST(:closed AS TEXT[])) ORDER BY t.priority, t.seq"
+				+ " LIMIT GREATEST(0, LEAST(room.free, :max))) x)";
+		String choice = "candidates AS (SELECT * FROM free_rows UNION ALL SELECT * FROM shared_rows UNION ALL"
+				+ " SELECT * FROM lane_rows), ranked AS (SELECT c.uuid, c.priority, c.seq, s.most, row_number()"
+				+ " OVER (PARTITION BY c.queue_name ORDER BY c.priority, c.seq) AS place FROM candidates c"
+				+ " LEFT JOIN share s ON s.queue_name = c.queue_name), chosen AS (SELECT uuid FROM ranked"
+				+ " WHERE most IS NULL OR place <= most ORDER BY priority, seq LIMIT :max),"
+				+ " picked AS (SELECT t.uuid, t.priority, t.seq FROM {tasks} t WHERE t.uuid IN (SELECT uuid FROM chosen)"
+				+ " AND t.queue = 'ready' FOR UPDATE SKIP LOCKED),"
+				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)";
+		String marks = "claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = (CAST(:tokens AS"
+				+ " TEXT[]))[numbered.n], holder = (CAST(:tokens AS TEXT[]))[numbered.n], lease_until = now()"
+				+ " + CAST(:lease AS BIGINT)" + MS + ", deliveries = t.deliveries + 1, revision = t.revision + 1"
+				+ " FROM numbered, no_flush WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.limit_key,"
+				+ " t.record, t.revision, t.holder, t.cancel_request, t.claim_token, t.deliveries, numbered.n),"
+				+ " counted AS (INSERT INTO {rates} (task_name, limit_key, claimed_at) SELECT c.task_name,"
+				+ " c.limit_key, clock.now FROM claimed c JOIN lim ON lim.task_name = c.task_name, clock"
+				+ " WHERE lim.permits > 0 RETURNING 1), trimmed AS (DELETE FROM {rates} r USING lim, clock"
+				+ " WHERE r.task_name = lim.task_name AND lim.permits > 0 AND r.claimed_at <= clock.now"
+				+ " - lim.window_ms" + MS + " RETURNING 1)";
+		return "WITH RECURSIVE " + JdbcTaskQueue.NO_FLUSH + ", " + lanes + ", " + parts + ", " + choice + ", " + marks
+				+ " SELECT uuid, task_name, record, revision, holder, cancel_request, claim_token, deliveries, n"
+				+ " FROM claimed";
+	}
+
+	/**
+	 * Claims what the request may take now.
+	 * @param request the request
+	 * @param leaseMillis the lease
+	 * @return the claims, in claim order
+	 */
+	List<QueueClaim> claim(ClaimRequest request, long leaseMillis) {
+		JdbcFlowLimits limits = JdbcFlowLimits.of(request);
+		String[] tokens = new String[request.max()];
+		for (int i = 0; i < tokens.length; i++) {
+			tokens[i] = ClaimTokens.next();
+		}
+		Map<String, @Nullable Object> values = new HashMap<>();
+		values.put("names", (request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null);
+		values.put("queues", (request.queues() != null) ? request.queues().toArray(String[]::new) : null);
+		values.put("max", request.max());
+		values.put("tokens", tokens);
+		values.put("lease", leaseMillis);
+		values.put("limitedAll", limits.names());
+		values.putAll(limits.shares(request));
+		List<Claimed> claimed;
+		if (limits.isEmpty()) {
+			values.putAll(limits.lanes(Set.of()));
+			claimed = run(values);
+		}
+		else {
+			claimed = this.transactions.execute((status) -> {
+				Set<String> due = lockDue(limits.names());
+				this.limitedDue = !due.isEmpty();
+				values.putAll(limits.lanes(due));
+				return run(values);
+			});
+		}
+		return (claimed != null)
+				? claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList()
+				: List.of();
+	}
+
+	/**
+	 * Whether the last claim with limits found due tasks of a limited name: then the end
+	 * of any claim may let a claimant take more.
+	 * @return {@code true} when it did
+	 */
+	boolean limitedDue() {
+		return this.limitedDue;
+	}
+
+	/**
+	 * Locks the limited names that have due tasks, in name order.
+	 * @return the names locked
+	 */
+	private Set<String> lockDue(String[] limited) {
+		return Set.copyOf(
+				this.jdbc.sql(this.lock).params(this.lockPrefix, limited).query((row, n) -> row.getString(1)).list());
+	}
+
+	private List<Claimed> run(Map<String, @Nullable Object> values) {
+		return this.jdbc.sql(this.claim.sql()).params(this.claim.params(values)).query((row, n) -> claimed(row)).list();
+	}
+
+	private Claimed claimed(ResultSet row) throws SQLException {
+		UUID uuid = row.getObject("uuid", UUID.class);
+		StoredTask stored;
+		try {
+			stored = this.codec.stored(row);
+		}
+		catch (RuntimeException ex) {
+			// the engine reads the record again and ends the task, saying why
+			logger.debug("Claimed task {} has an unreadable record: {}", uuid, LogSafe.text(ex.getMessage()));
+			stored = null;
+		}
+		QueueClaim claim = new QueueClaim(uuid, row.getString("claim_token"), row.getInt("deliveries"), stored);
+		return new Claimed(row.getLong("n"), claim);
+	}
+
+	private record Claimed(long order, QueueClaim claim) {
+
+	}
+
+}
