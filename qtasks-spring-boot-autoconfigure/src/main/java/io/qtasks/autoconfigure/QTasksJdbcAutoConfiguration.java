@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.engine.jdbc.JdbcEngineLifecycle;
@@ -121,7 +124,8 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean(TaskRecordStore.class)
 		JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcEngineSettings settings, JdbcNotifier notifier, JdbcSchema schema) {
-			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier);
+			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier,
+					transactions(dataSource));
 		}
 
 		@Bean
@@ -149,6 +153,15 @@ public final class QTasksJdbcAutoConfiguration {
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcTaskRecordStore records, JdbcNotifier notifier) {
 			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier);
+		}
+
+		/**
+		 * Transactions on the engine's {@code DataSource}, for the steps that take more
+		 * than one statement (an enqueue with a unique key); inside a Spring
+		 * transaction on the same {@code DataSource} they join it.
+		 */
+		private static TransactionOperations transactions(DataSource dataSource) {
+			return new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		}
 
 		@Bean

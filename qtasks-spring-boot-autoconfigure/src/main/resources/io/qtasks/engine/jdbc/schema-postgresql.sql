@@ -68,3 +68,12 @@ CREATE TABLE IF NOT EXISTS qtasks_rate (
 );
 
 CREATE INDEX IF NOT EXISTS qtasks_rate_lane_idx ON qtasks_rate (task_name, limit_key, claimed_at);
+
+-- Unique keys: each key with the uuid of the task that took it last. Whether that task still
+-- holds it is read from its record (not finished, or finished less than its uniqueFor ago; a
+-- record that is gone holds nothing). An enqueue with a key locks the key's row, so that the
+-- adds of one key are checked one after the other across nodes.
+CREATE TABLE IF NOT EXISTS qtasks_unique (
+	unique_key TEXT NOT NULL PRIMARY KEY,
+	uuid UUID NOT NULL
+);
