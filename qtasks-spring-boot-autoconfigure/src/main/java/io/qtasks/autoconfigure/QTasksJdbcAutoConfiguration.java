@@ -31,11 +31,13 @@ import io.qtasks.engine.jdbc.JdbcTaskCodec;
 import io.qtasks.engine.jdbc.JdbcTaskEvents;
 import io.qtasks.engine.jdbc.JdbcTaskQueue;
 import io.qtasks.engine.jdbc.JdbcTaskRecordStore;
+import io.qtasks.engine.jdbc.JdbcTaskScheduleStore;
 import io.qtasks.engine.jdbc.JdbcTaskSteps;
 import io.qtasks.engine.jdbc.JdbcWorkerNodeRegistry;
 import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.node.WorkerNodeRegistry;
@@ -155,9 +157,16 @@ public final class QTasksJdbcAutoConfiguration {
 			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier);
 		}
 
+		@Bean
+		@ConditionalOnMissingBean(TaskScheduleStore.class)
+		@ConditionalOnBean(JdbcTaskSteps.class)
+		JdbcTaskScheduleStore qtasksJdbcTaskScheduleStore(DataSource dataSource, JdbcTables tables, JdbcSchema schema) {
+			return new JdbcTaskScheduleStore(JdbcClient.create(dataSource), tables, transactions(dataSource));
+		}
+
 		/**
 		 * Transactions on the engine's {@code DataSource}, for the steps that take more
-		 * than one statement (an enqueue with a unique key); inside a Spring
+		 * than one statement (an enqueue with a unique key, a firing); inside a Spring
 		 * transaction on the same {@code DataSource} they join it.
 		 */
 		private static TransactionOperations transactions(DataSource dataSource) {

@@ -82,6 +82,14 @@ public final class JdbcTables {
 	}
 
 	/**
+	 * The table of the schedules.
+	 * @return its name
+	 */
+	public String schedules() {
+		return this.prefix + "schedule";
+	}
+
+	/**
 	 * The table of live worker nodes.
 	 * @return the name
 	 */
@@ -133,7 +141,8 @@ public final class JdbcTables {
 			.replace("{seq}", sequence())
 			.replace("{nodes}", nodes())
 			.replace("{rates}", rates())
-			.replace("{unique}", uniqueKeys());
+			.replace("{unique}", uniqueKeys())
+			.replace("{schedules}", schedules());
 	}
 
 	/**

@@ -77,3 +77,16 @@ CREATE TABLE IF NOT EXISTS qtasks_unique (
 	unique_key TEXT NOT NULL PRIMARY KEY,
 	uuid UUID NOT NULL
 );
+
+-- Schedules: the definition (JSON) of those added at run time (NULL for those declared in
+-- code), whether they are paused, and the due time and task of their last firing. A firing
+-- locks the schedule's row and queues its task in the same transaction.
+CREATE TABLE IF NOT EXISTS qtasks_schedule (
+	name TEXT NOT NULL PRIMARY KEY,
+	definition TEXT,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	paused BOOLEAN NOT NULL DEFAULT false,
+	resumed_at TIMESTAMP WITH TIME ZONE,
+	last_due_at TIMESTAMP WITH TIME ZONE,
+	last_task_uuid UUID
+);
