@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.qtasks.config.QTasksProperties;
 import io.qtasks.engine.jdbc.JdbcEngineLifecycle;
@@ -28,11 +31,13 @@ import io.qtasks.engine.jdbc.JdbcTaskCodec;
 import io.qtasks.engine.jdbc.JdbcTaskEvents;
 import io.qtasks.engine.jdbc.JdbcTaskQueue;
 import io.qtasks.engine.jdbc.JdbcTaskRecordStore;
+import io.qtasks.engine.jdbc.JdbcTaskScheduleStore;
 import io.qtasks.engine.jdbc.JdbcTaskSteps;
 import io.qtasks.engine.jdbc.JdbcWorkerNodeRegistry;
 import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.node.WorkerNodeRegistry;
@@ -121,7 +126,8 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean(TaskRecordStore.class)
 		JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcEngineSettings settings, JdbcNotifier notifier, JdbcSchema schema) {
-			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier);
+			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier,
+					transactions(dataSource));
 		}
 
 		@Bean
@@ -149,6 +155,22 @@ public final class QTasksJdbcAutoConfiguration {
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcTaskRecordStore records, JdbcNotifier notifier) {
 			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TaskScheduleStore.class)
+		@ConditionalOnBean(JdbcTaskSteps.class)
+		JdbcTaskScheduleStore qtasksJdbcTaskScheduleStore(DataSource dataSource, JdbcTables tables, JdbcSchema schema) {
+			return new JdbcTaskScheduleStore(JdbcClient.create(dataSource), tables, transactions(dataSource));
+		}
+
+		/**
+		 * Transactions on the engine's {@code DataSource}, for the steps that take more
+		 * than one statement (an enqueue with a unique key, a firing); inside a Spring
+		 * transaction on the same {@code DataSource} they join it.
+		 */
+		private static TransactionOperations transactions(DataSource dataSource) {
+			return new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		}
 
 		@Bean

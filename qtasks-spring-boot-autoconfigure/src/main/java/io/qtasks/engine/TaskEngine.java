@@ -157,7 +157,7 @@ public final class TaskEngine {
 		}
 		catch (UnsupportedOperationException ex) {
 			throw new UnsupportedOperationException("The " + type() + " engine has no unique keys (yet): "
-					+ "TaskRequest.uniqueKey needs the memory or the redis engine", ex);
+					+ "TaskRequest.uniqueKey needs the memory, redis or jdbc engine", ex);
 		}
 		return outcome[0];
 	}

@@ -73,8 +73,10 @@ public class JdbcMaintenance {
 				+ " WHERE t.uuid = expired.uuid RETURNING t.uuid)"
 				+ " SELECT uuid, (SELECT count(pg_notify(?, '')) FROM (SELECT 1 FROM reaped LIMIT 1) one) AS notified"
 				+ " FROM reaped");
-		this.expire = tables.sql("DELETE FROM {tasks} WHERE uuid IN (SELECT uuid FROM {tasks} WHERE expires_at <="
-				+ " now() ORDER BY expires_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)");
+		this.expire = tables.sql("WITH expired AS (DELETE FROM {tasks} WHERE uuid IN (SELECT uuid FROM {tasks}"
+				+ " WHERE expires_at <= now() ORDER BY expires_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
+				+ " RETURNING uuid), freed AS (DELETE FROM {unique} WHERE uuid IN (SELECT uuid FROM expired))"
+				+ " SELECT count(*) FROM expired");
 		this.expireNodes = tables.sql("DELETE FROM {nodes} WHERE expires_at <= now()");
 		this.deadRows = "SELECT n_dead_tup > greatest(" + MIN_DEAD_ROWS + ", n_live_tup / 5) FROM pg_stat_user_tables"
 				+ " WHERE relid = to_regclass(?)";
@@ -115,13 +117,14 @@ public class JdbcMaintenance {
 	}
 
 	/**
-	 * Deletes finished records past their TTL.
+	 * Deletes finished records past their TTL, and the unique keys they took last (a
+	 * holder that is gone holds nothing).
 	 * @return how many were deleted
 	 */
 	public long expireFinishedRecords() {
 		long expired = 0;
 		for (int batch = 0; batch < MAX_BATCHES; batch++) {
-			int deleted = this.jdbc.sql(this.expire).update();
+			long deleted = this.jdbc.sql(this.expire).query(Long.class).single();
 			expired += deleted;
 			if (deleted < BATCH) {
 				break;

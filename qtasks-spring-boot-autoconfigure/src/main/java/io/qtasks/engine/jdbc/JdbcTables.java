@@ -74,6 +74,22 @@ public final class JdbcTables {
 	}
 
 	/**
+	 * The table of the unique keys.
+	 * @return its name
+	 */
+	public String uniqueKeys() {
+		return this.prefix + "unique";
+	}
+
+	/**
+	 * The table of the schedules.
+	 * @return its name
+	 */
+	public String schedules() {
+		return this.prefix + "schedule";
+	}
+
+	/**
 	 * The table of live worker nodes.
 	 * @return the name
 	 */
@@ -124,7 +140,9 @@ public final class JdbcTables {
 		return template.replace("{tasks}", tasks())
 			.replace("{seq}", sequence())
 			.replace("{nodes}", nodes())
-			.replace("{rates}", rates());
+			.replace("{rates}", rates())
+			.replace("{unique}", uniqueKeys())
+			.replace("{schedules}", schedules());
 	}
 
 	/**

@@ -1,17 +1,20 @@
 package io.qtasks.engine.jdbc;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.qtasks.CancelOutcome;
 import io.qtasks.Task;
@@ -22,6 +25,8 @@ import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskRecordStore;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
@@ -88,6 +93,8 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 
 	private final String counts;
 
+	private final JdbcUniqueKeys uniqueKeys;
+
 	/**
 	 * Creates a store.
 	 * @param jdbc the database access
@@ -95,14 +102,17 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	 * @param codec reads and writes records
 	 * @param settings how long finished records are kept
 	 * @param notifier tells the nodes of finished tasks
+	 * @param transactions runs the inserts with a unique key in a transaction on the same
+	 * {@code DataSource} (joining the caller's, if any)
 	 */
 	public JdbcTaskRecordStore(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings,
-			JdbcNotifier notifier) {
+			JdbcNotifier notifier, TransactionOperations transactions) {
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.codec = codec;
 		this.settings = settings;
 		this.notifier = notifier;
+		this.uniqueKeys = new JdbcUniqueKeys(jdbc, tables, transactions, this::find, Clock.systemUTC());
 		this.insert = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
 				+ " record, queue_name, limit_key) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?, ?, ?)"
 				+ " ON CONFLICT (uuid) DO NOTHING");
@@ -154,6 +164,28 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(), createdAt(record),
 					this.codec.write(record), QueueEntry.queueOf(record), limitKey(QueueEntry.limitKeyOf(record)))
 			.update() == 1;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here in one transaction that locks the key's row in the {@code unique} table.
+	 */
+	@Override
+	public UniqueOutcome insertUnique(Task record, UniqueKey key) {
+		return addUnique(record, key, () -> insert(record));
+	}
+
+	/**
+	 * Stores a task that takes a unique key, unless another task holds the key (see
+	 * {@link JdbcUniqueKeys}).
+	 * @param record the task's record
+	 * @param key the key
+	 * @param store stores the task, in the key's transaction
+	 * @return what happened
+	 */
+	UniqueOutcome addUnique(Task record, UniqueKey key, BooleanSupplier store) {
+		return this.uniqueKeys.add(record, key, store);
 	}
 
 	/**

@@ -25,6 +25,8 @@ import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskSteps;
+import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.engine.spi.UniqueOutcome;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
@@ -131,6 +133,16 @@ public class JdbcTaskSteps implements TaskSteps {
 			this.notifier.wake();
 		}
 		return inserted;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here in one transaction that locks the key's row in the {@code unique} table.
+	 */
+	@Override
+	public UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
+		return this.records.addUnique(record, key, () -> enqueue(record, dueAt));
 	}
 
 	/**

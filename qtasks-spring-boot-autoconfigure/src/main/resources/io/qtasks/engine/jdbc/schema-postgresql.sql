@@ -68,3 +68,25 @@ CREATE TABLE IF NOT EXISTS qtasks_rate (
 );
 
 CREATE INDEX IF NOT EXISTS qtasks_rate_lane_idx ON qtasks_rate (task_name, limit_key, claimed_at);
+
+-- Unique keys: each key with the uuid of the task that took it last. Whether that task still
+-- holds it is read from its record (not finished, or finished less than its uniqueFor ago; a
+-- record that is gone holds nothing). An enqueue with a key locks the key's row, so that the
+-- adds of one key are checked one after the other across nodes.
+CREATE TABLE IF NOT EXISTS qtasks_unique (
+	unique_key TEXT NOT NULL PRIMARY KEY,
+	uuid UUID NOT NULL
+);
+
+-- Schedules: the definition (JSON) of those added at run time (NULL for those declared in
+-- code), whether they are paused, and the due time and task of their last firing. A firing
+-- locks the schedule's row and queues its task in the same transaction.
+CREATE TABLE IF NOT EXISTS qtasks_schedule (
+	name TEXT NOT NULL PRIMARY KEY,
+	definition TEXT,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	paused BOOLEAN NOT NULL DEFAULT false,
+	resumed_at TIMESTAMP WITH TIME ZONE,
+	last_due_at TIMESTAMP WITH TIME ZONE,
+	last_task_uuid UUID
+);

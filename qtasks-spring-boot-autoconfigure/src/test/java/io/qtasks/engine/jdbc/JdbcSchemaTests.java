@@ -32,7 +32,7 @@ class JdbcSchemaTests {
 		application("always").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(tables(context.getBean(JdbcTemplate.class))).containsExactlyInAnyOrder(this.prefix + "node",
-					this.prefix + "rate", this.prefix + "task");
+					this.prefix + "rate", this.prefix + "task", this.prefix + "unique", this.prefix + "schedule");
 			context.getBean(QTasks.class).addTask("echo", "kept");
 		});
 		application("always").run((context) -> {
@@ -96,6 +96,21 @@ class JdbcSchemaTests {
 					jdbc.queryForObject(tables.sql("SELECT queue_name || '/' || limit_key FROM {tasks}"), String.class))
 				.isEqualTo("default/");
 			assertThat(context.getBean(io.qtasks.engine.TaskEngine.class).pendingCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void alwaysAddsTheSchedulingTablesToASchemaCreatedBeforeScheduling() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+		JdbcTables tables = new JdbcTables(this.prefix);
+		jdbc.execute(new JdbcSchema(dataSource(), tables).script());
+		jdbc.execute(tables.sql("DROP TABLE {unique}; DROP TABLE {schedules}"));
+		application("always").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(tables(jdbc)).contains(this.prefix + "unique", this.prefix + "schedule");
+			QTasks qtasks = context.getBean(QTasks.class);
+			assertThat(qtasks.task("echo").uniqueKey("upgraded").add().uuid())
+				.isEqualTo(qtasks.task("echo").uniqueKey("upgraded").add().uuid());
 		});
 	}
 
