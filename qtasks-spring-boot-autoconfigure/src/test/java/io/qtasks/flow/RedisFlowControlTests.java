@@ -1,21 +1,13 @@
 package io.qtasks.flow;
 
-import java.util.List;
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.qtasks.QTasks;
-import io.qtasks.TaskStatus;
 import io.qtasks.engine.redis.RedisTestApplications;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Flow control end to end on Redis, two nodes of one application: the cap is counted
@@ -24,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author QTasks contributors
  */
 @ExtendWith(RedisServerExtension.class)
-class RedisFlowControlTests extends FlowControlScenarios {
+class RedisFlowControlTests extends SharedEngineFlowControlScenarios {
 
 	private final String name = RedisTestServer.uniqueName("flow");
 
@@ -39,21 +31,9 @@ class RedisFlowControlTests extends FlowControlScenarios {
 		RedisTestServer.get().commands().del(this.counter);
 	}
 
-	private ApplicationContextRunner node(String node, String... properties) {
-		return RedisTestApplications.runner(this.name)
-			.withBean(FlowRecorder.class, () -> this.recorder)
-			.withBean(FlowTestTasks.class)
-			.withPropertyValues("test.node=" + node)
-			.withPropertyValues(properties);
-	}
-
 	@Override
-	protected void withNodes(String[] properties, Nodes body) {
-		node("A", properties).run((a) -> node("B", properties).run((b) -> {
-			assertThat(a).hasNotFailed();
-			assertThat(b).hasNotFailed();
-			body.run(List.of(a, b));
-		}));
+	protected ApplicationContextRunner engine() {
+		return RedisTestApplications.runner(this.name);
 	}
 
 	@Override
@@ -64,29 +44,6 @@ class RedisFlowControlTests extends FlowControlScenarios {
 	@Override
 	protected String[] shortFinishedTtl() {
 		return new String[] { "qtasks.storage.finished-ttl=500ms", "qtasks.redis.reaper-interval=100ms" };
-	}
-
-	@Test
-	void aNodeWorkingOnlyEmailsNeverRunsReports() {
-		node("A", "qtasks.worker.queues=emails")
-			.run((a) -> node("B", "qtasks.worker.queues=reports,default").run((b) -> {
-				QTasks qtasks = qtasks(a);
-				List<UUID> reports = add(qtasks, "report", "r", 3);
-				List<UUID> emails = add(qtasks, "email", "e", 6);
-				UUID moved = qtasks.task("uncapped").args("moved").queue("emails").add().uuid();
-				awaitAll(qtasks, emails, TaskStatus.SUCCESS);
-				awaitAll(qtasks, List.of(moved), TaskStatus.SUCCESS);
-				for (int i = 0; i < 3; i++) {
-					this.recorder.open("r" + i);
-				}
-				awaitAll(qtasks, reports, TaskStatus.SUCCESS);
-				assertThat(this.recorder.runs()).filteredOn((run) -> run.label().startsWith("r"))
-					.extracting(FlowRecorder.Run::node)
-					.containsOnly("B");
-				assertThat(this.recorder.runs()).filteredOn((run) -> !run.label().startsWith("r"))
-					.extracting(FlowRecorder.Run::node)
-					.containsOnly("A");
-			}));
 	}
 
 }
