@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,8 +52,10 @@ import io.qtasks.node.WorkerNodeRegistry;
  *
  * @author QTasks contributors
  */
-@AutoConfiguration(before = QTasksAutoConfiguration.class,
-		after = { DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class })
+// By name: an application that defines its own DataSource may run without Boot's JDBC
+// auto-configuration on the class path.
+@AutoConfiguration(before = QTasksAutoConfiguration.class, after = JacksonAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass({ JdbcClient.class, org.postgresql.PGConnection.class })
 @ConditionalOnProperty(name = "qtasks.broker.type", havingValue = "jdbc")
 public final class QTasksJdbcAutoConfiguration {

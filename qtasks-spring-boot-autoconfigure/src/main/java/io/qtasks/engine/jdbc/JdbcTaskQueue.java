@@ -51,11 +51,6 @@ import io.qtasks.engine.spi.TaskQueue;
 public class JdbcTaskQueue implements TaskQueue {
 
 	/**
-	 * The most waiting tasks one claim moves to the queue once they are due.
-	 */
-	private static final int PROMOTE_BATCH = 500;
-
-	/**
 	 * A common table expression that makes its statement commit without waiting for the
 	 * WAL flush ({@code synchronous_commit = off} for that transaction only), for the
 	 * statements whose loss in a database crash at-least-once delivery covers: claims,
@@ -78,15 +73,15 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	private final String enqueue;
 
-	private final String promote;
+	private final JdbcDueTasks due;
 
 	private final JdbcClaims claims;
+
+	private final JdbcClaimGroups groups;
 
 	private final JdbcFlowStats flow;
 
 	private final JdbcQueueCounts counts;
-
-	private final String untilNextDue;
 
 	private final String extend;
 
@@ -111,18 +106,13 @@ public class JdbcTaskQueue implements TaskQueue {
 		this.enqueue = tables.sql("WITH queued AS (UPDATE {tasks} SET seq = nextval('{seq}'), " + queueAt("?")
 				+ ", queue_name = ?, limit_key = ? WHERE uuid = ? AND queue IS NULL AND status NOT IN ('success', 'error', 'cancel') RETURNING uuid)"
 				+ " SELECT count(pg_notify(?, '')) FROM queued");
-		this.promote = tables.sql("WITH " + NO_FLUSH + " UPDATE {tasks} t SET queue = 'ready', due_at = NULL,"
-				+ " seq = due.seq FROM no_flush,"
-				+ " (SELECT uuid, nextval('{seq}') AS seq FROM (SELECT uuid FROM {tasks} WHERE queue = 'waiting'"
-				+ " AND due_at <= now() ORDER BY due_at, seq LIMIT " + PROMOTE_BATCH
-				+ " FOR UPDATE SKIP LOCKED) ordered) due WHERE t.uuid = due.uuid");
+		this.due = new JdbcDueTasks(this.jdbc, tables);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.claims = new JdbcClaims(this.jdbc, transactions, tables, codec);
+		this.groups = new JdbcClaimGroups((combined) -> this.claims.claim(combined, settings.lease().toMillis()));
 		this.flow = new JdbcFlowStats(this.jdbc, tables);
 		this.counts = new JdbcQueueCounts(this.jdbc, tables);
-		this.untilNextDue = tables.sql("SELECT CAST(EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000 AS BIGINT)"
-				+ " FROM {tasks} WHERE queue = 'waiting'");
 		this.extend = tables.sql("WITH " + NO_FLUSH + " UPDATE {tasks} t SET lease_until = now() + ? * interval"
 				+ " '1 millisecond' FROM no_flush, unnest(CAST(? AS UUID[]), CAST(? AS TEXT[])) AS held(uuid, token) WHERE t.uuid = held.uuid"
 				+ " AND t.claim_token = held.token AND t.queue = 'claimed' RETURNING t.claim_token");
@@ -202,7 +192,7 @@ public class JdbcTaskQueue implements TaskQueue {
 				return claims;
 			}
 			long wait = Math.min(remaining, this.settings.pollInterval().toNanos());
-			Long untilDue = this.jdbc.sql(this.untilNextDue).query(Long.class).optional().orElse(null);
+			Long untilDue = this.due.untilNextDue();
 			if (untilDue != null) {
 				wait = Math.min(wait, TimeUnit.MILLISECONDS.toNanos(Math.max(1, untilDue + 1)));
 			}
@@ -214,9 +204,17 @@ public class JdbcTaskQueue implements TaskQueue {
 		}
 	}
 
+	/**
+	 * One claim: due waiting tasks first move to the queue ({@link JdbcDueTasks}), then a
+	 * plain request claims in a group with the other threads' requests of the moment
+	 * ({@link JdbcClaimGroups}), any other on its own.
+	 */
 	private List<QueueClaim> claimOnce(ClaimRequest request) {
-		this.jdbc.sql(this.promote).update();
-		return this.claims.claim(request, this.settings.lease().toMillis());
+		this.due.promote();
+		List<QueueClaim> claimed = JdbcClaimGroups.combinable(request) ? this.groups.claim(request)
+				: this.claims.claim(request, this.settings.lease().toMillis());
+		this.due.claimed(claimed.size() == request.max());
+		return claimed;
 	}
 
 	@Override

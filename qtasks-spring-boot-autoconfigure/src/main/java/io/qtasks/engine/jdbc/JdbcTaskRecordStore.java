@@ -1,7 +1,10 @@
 package io.qtasks.engine.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,33 +52,11 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 
 	static final String LIVE = "(expires_at IS NULL OR expires_at > now())";
 
-	/**
-	 * Lets the write of a record that is not final (an attempt started, progress, a
-	 * hand-back: what the worker writes as it goes) commit without waiting for the WAL
-	 * flush; a database crash that forgets it leaves the task to be handed out again.
-	 * Final records, written by the outcome, stay durable. {@code CASE} keeps the call
-	 * from being made for them.
-	 */
-	static final String NO_FLUSH_UNLESS_DURABLE = "(CASE WHEN finished THEN true"
-			+ " ELSE set_config('synchronous_commit', 'off', true) IS NOT NULL END)";
-
-	/**
-	 * The queue change of a plain write: a final record leaves the queue.
-	 */
-	static final String OUT_OF_QUEUE_WHEN_FINISHED = "queue = CASE WHEN finished THEN NULL ELSE queue END,"
-			+ " claim_token = CASE WHEN finished THEN NULL ELSE claim_token END,"
-			+ " lease_until = CASE WHEN finished THEN NULL ELSE lease_until END,"
-			+ " due_at = CASE WHEN finished THEN NULL ELSE due_at END";
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTables tables;
 
 	private final JdbcTaskCodec codec;
-
-	private final JdbcEngineSettings settings;
-
-	private final JdbcNotifier notifier;
 
 	private final String insert;
 
@@ -83,7 +64,9 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 
 	private final String write;
 
-	private final String existing;
+	private final JdbcFencedWrites fenced;
+
+	private final JdbcGroupedWrites progress;
 
 	private final String revision;
 
@@ -110,16 +93,15 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.codec = codec;
-		this.settings = settings;
-		this.notifier = notifier;
+		this.fenced = new JdbcFencedWrites(jdbc, tables, codec, settings, notifier);
+		this.progress = JdbcGroupedWrites.progress(jdbc, tables, this.fenced);
 		this.uniqueKeys = new JdbcUniqueKeys(jdbc, tables, transactions, this::find, Clock.systemUTC());
 		this.insert = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, revision, created_at,"
 				+ " record, queue_name, limit_key) VALUES (?, ?, ?, ?, nextval('{seq}'), 1, ?, ?, ?, ?)"
 				+ " ON CONFLICT (uuid) DO NOTHING");
 		this.find = tables.sql("SELECT " + JdbcTaskCodec.STORED_COLUMNS + " FROM {tasks} WHERE uuid = ? AND " + LIVE);
-		this.write = writeStatement(tables, OUT_OF_QUEUE_WHEN_FINISHED);
+		this.write = JdbcFencedWrites.statement(tables, JdbcFencedWrites.OUT_OF_QUEUE_WHEN_FINISHED);
 		this.revision = tables.sql("SELECT revision FROM {tasks} WHERE uuid = ? AND " + LIVE);
-		this.existing = tables.sql("SELECT holder, revision, cancel_request FROM {tasks} WHERE uuid = ? AND " + LIVE);
 		this.requestCancel = tables.sql("WITH requested AS (UPDATE {tasks} SET cancel_request = ? WHERE uuid = ?"
 				+ " AND status NOT IN ('success', 'error', 'cancel') AND " + LIVE + " RETURNING holder)"
 				+ " SELECT (SELECT count(*) FROM requested) AS requested, (SELECT count(pg_notify(?,"
@@ -130,27 +112,6 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 				+ " WHERE (CAST(? AS TEXT) IS NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR task_name = ?)"
 				+ " ORDER BY created_at DESC LIMIT ?");
 		this.counts = tables.sql("SELECT status, count(*) AS n FROM {tasks} WHERE " + LIVE + " GROUP BY status");
-	}
-
-	/**
-	 * The fenced write of a record; {@code queueChange} assigns the queue columns
-	 * ({@code queue}, {@code claim_token}, {@code lease_until}, {@code due_at}), and
-	 * {@code wakes} adds a notification on the wake channel when the task is queued
-	 * afterwards. Parameters: record, status, those of the queue change, status,
-	 * finished, the TTL in ms, token (for the holder), uuid, token, revision,
-	 * refuse-on-cancel-request, the finished channel, then the wake channel.
-	 */
-	static String writeStatement(JdbcTables tables, String queueChange) {
-		return tables.sql("WITH written AS (UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
-				+ " holder = CASE WHEN status_after = 'process' THEN COALESCE(token, holder) END,"
-				+ " cancel_request = CASE WHEN finished THEN NULL ELSE cancel_request END,"
-				+ " expires_at = CASE WHEN finished THEN now() + ttl * interval '1 millisecond' END, " + queueChange
-				+ " FROM (SELECT CAST(? AS VARCHAR) AS status_after, CAST(? AS BOOLEAN) AS finished,"
-				+ " CAST(? AS BIGINT) AS ttl, CAST(? AS VARCHAR) AS token) args"
-				+ " WHERE uuid = ? AND (holder = ? OR revision = ?) AND (NOT ? OR cancel_request IS NULL) AND "
-				+ NO_FLUSH_UNLESS_DURABLE + " AND " + LIVE + " RETURNING queue)"
-				+ " SELECT (SELECT count(*) FROM written) AS written,"
-				+ " (SELECT count(*) FROM written WHERE queue IS NOT NULL) AS queued");
 	}
 
 	@Override
@@ -200,51 +161,26 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 		return this.jdbc.sql(this.find).param(uuid).query((row, n) -> this.codec.stored(row)).optional();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Intermediate records that worker threads write at the same time outside a
+	 * transaction go into one statement ({@link JdbcGroupedWrites}).
+	 */
 	@Override
 	public WriteResult write(Task record, Fence fence) {
-		long written = this.jdbc.sql(this.write)
-			.params(writeParams(record, fence))
-			.query((row, n) -> row.getLong("written"))
-			.single();
-		return result(written == 1, record, fence);
+		if (JdbcGroupedWrites.groupable(record, fence) && !record.isFinished()) {
+			return this.progress.write(record, fence);
+		}
+		return this.fenced.write(this.write, record, fence);
 	}
 
 	/**
-	 * The parameters of a {@link #writeStatement}, before those of its queue change.
+	 * The fenced writes, for the steps.
+	 * @return them
 	 */
-	Object[] writeParams(Task record, Fence fence, Object... queueChange) {
-		Object[] head = { this.codec.write(record), record.status().value() };
-		Object[] args = { record.status().value(), record.isFinished(), ttlMillis(record), fence.token() };
-		Object[] tail = { record.uuid(), fence.token(), fence.revision(), fence.refuseOnCancelRequest() };
-		Object[] all = new Object[head.length + queueChange.length + args.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(queueChange, 0, all, head.length, queueChange.length);
-		System.arraycopy(args, 0, all, head.length + queueChange.length, args.length);
-		System.arraycopy(tail, 0, all, head.length + queueChange.length + args.length, tail.length);
-		return all;
-	}
-
-	/**
-	 * What a fenced write did: when nothing was written, whether the fence refused it or
-	 * a pending cancel request did. A final record that was written is announced.
-	 */
-	WriteResult result(boolean written, Task record, Fence fence) {
-		UUID uuid = record.uuid();
-		if (written) {
-			if (record.isFinished()) {
-				this.notifier.finished(uuid);
-			}
-			return WriteResult.WRITTEN;
-		}
-		if (!fence.refuseOnCancelRequest()) {
-			return WriteResult.FENCED;
-		}
-		return this.jdbc.sql(this.existing).param(uuid).query((row, n) -> {
-			boolean passes = (fence.token() != null && fence.token().equals(row.getString("holder")))
-					|| fence.revision() == row.getLong("revision");
-			String request = row.getString("cancel_request");
-			return (passes && request != null) ? WriteResult.cancelRequested(request) : WriteResult.FENCED;
-		}).optional().orElse(WriteResult.FENCED);
+	JdbcFencedWrites fencedWrites() {
+		return this.fenced;
 	}
 
 	/**
@@ -254,10 +190,6 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	 */
 	long revision(UUID uuid) {
 		return this.jdbc.sql(this.revision).param(uuid).query(Long.class).optional().orElse(-1L);
-	}
-
-	long ttlMillis(Task record) {
-		return this.settings.ttl(record.status()).toMillis();
 	}
 
 	@Override
@@ -309,10 +241,10 @@ public class JdbcTaskRecordStore implements TaskRecordStore {
 	}
 
 	static Timestamp createdAt(Task record) {
-		return Timestamp.from((record.createdAt() != null) ? record.createdAt() : java.time.Instant.now());
+		return Timestamp.from((record.createdAt() != null) ? record.createdAt() : Instant.now());
 	}
 
-	private @Nullable Task readListed(java.sql.ResultSet row) throws java.sql.SQLException {
+	private @Nullable Task readListed(ResultSet row) throws SQLException {
 		try {
 			return this.codec.stored(row).record();
 		}

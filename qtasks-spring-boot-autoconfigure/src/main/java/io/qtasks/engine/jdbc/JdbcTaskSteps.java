@@ -1,12 +1,8 @@
 package io.qtasks.engine.jdbc;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -21,7 +17,6 @@ import io.qtasks.engine.RecordChanges;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
-import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskSteps;
@@ -50,11 +45,11 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	private final JdbcNotifier notifier;
 
-	private final JdbcCompletions completions;
+	private final JdbcFencedWrites fenced;
 
-	private final String enqueue;
+	private final JdbcGroupedWrites outcomes;
 
-	private final String enqueueAll;
+	private final JdbcEnqueues enqueues;
 
 	private final String complete;
 
@@ -82,25 +77,12 @@ public class JdbcTaskSteps implements TaskSteps {
 		this.codec = codec;
 		this.records = records;
 		this.notifier = notifier;
-		this.completions = new JdbcCompletions(jdbc, tables, codec, records);
-		this.enqueue = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
-				+ " queue, due_at, revision, created_at, record, queue_name, limit_key) SELECT ?, ?, ?, ?,"
-				+ " nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0"
-				+ " THEN now() + delay * interval '1 millisecond' END, 1, ?, ?, ?, ?"
-				+ " FROM (SELECT CAST(? AS BIGINT) AS delay) args"
-				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT count(*) AS inserted FROM inserted");
-		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
-				+ " queue, due_at, revision, created_at, record, queue_name, limit_key) SELECT uuid, task_name,"
-				+ " status, priority, nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END,"
-				+ " CASE WHEN delay > 0 THEN now() + delay * interval '1 millisecond' END, 1, created_at, record,"
-				+ " queue_name, limit_key FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
-				+ " CAST(? AS INTEGER[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]),"
-				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[])) WITH ORDINALITY AS batch(uuid, task_name, status,"
-				+ " priority, created_at, record, delay, queue_name, limit_key, n) ORDER BY n"
-				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT uuid FROM inserted");
-		this.complete = JdbcTaskRecordStore.writeStatement(tables,
+		this.fenced = records.fencedWrites();
+		this.outcomes = JdbcGroupedWrites.outcomes(jdbc, tables, this.fenced);
+		this.enqueues = new JdbcEnqueues(jdbc, tables, codec, notifier);
+		this.complete = JdbcFencedWrites.statement(tables,
 				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
-		this.release = JdbcTaskRecordStore.writeStatement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
+		this.release = JdbcFencedWrites.statement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
 				+ " ELSE claim_token END, lease_until = CASE WHEN claim_token = ? THEN NULL ELSE lease_until END,"
 				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
 				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
@@ -123,16 +105,7 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	@Override
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
-		boolean inserted = this.jdbc.sql(this.enqueue)
-			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(),
-					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), QueueEntry.queueOf(record),
-					JdbcTaskRecordStore.limitKey(QueueEntry.limitKeyOf(record)), JdbcTaskQueue.delayMillis(dueAt))
-			.query((row, n) -> row.getLong("inserted"))
-			.single() == 1;
-		if (inserted) {
-			this.notifier.wake();
-		}
-		return inserted;
+		return this.enqueues.enqueue(record, dueAt);
 	}
 
 	/**
@@ -152,45 +125,7 @@ public class JdbcTaskSteps implements TaskSteps {
 	 */
 	@Override
 	public List<Boolean> enqueueAll(List<NewTask> tasks) {
-		if (tasks.isEmpty()) {
-			return List.of();
-		}
-		int size = tasks.size();
-		UUID[] uuids = new UUID[size];
-		String[] names = new String[size];
-		String[] statuses = new String[size];
-		Integer[] priorities = new Integer[size];
-		Timestamp[] createdAt = new Timestamp[size];
-		String[] json = new String[size];
-		Long[] delays = new Long[size];
-		String[] queues = new String[size];
-		String[] limitKeys = new String[size];
-		for (int i = 0; i < size; i++) {
-			Task record = tasks.get(i).record();
-			uuids[i] = record.uuid();
-			names[i] = record.taskName();
-			statuses[i] = record.status().value();
-			priorities[i] = record.priority();
-			createdAt[i] = JdbcTaskRecordStore.createdAt(record);
-			json[i] = this.codec.write(record);
-			delays[i] = JdbcTaskQueue.delayMillis(tasks.get(i).dueAt());
-			queues[i] = QueueEntry.queueOf(record);
-			limitKeys[i] = JdbcTaskRecordStore.limitKey(QueueEntry.limitKeyOf(record));
-		}
-		Set<UUID> inserted = new HashSet<>(this.jdbc.sql(this.enqueueAll)
-			.params(uuids, names, statuses, priorities, createdAt, json, delays, queues, limitKeys)
-			.query((row, n) -> row.getObject("uuid", UUID.class))
-			.list());
-		if (!inserted.isEmpty()) {
-			this.notifier.wake();
-		}
-		// a uuid twice in one batch is stored once, by its first entry
-		List<Boolean> stored = new ArrayList<>(size);
-		Set<UUID> seen = new HashSet<>();
-		for (UUID uuid : uuids) {
-			stored.add(seen.add(uuid) && inserted.contains(uuid));
-		}
-		return stored;
+		return this.enqueues.enqueueAll(tasks);
 	}
 
 	/**
@@ -232,24 +167,20 @@ public class JdbcTaskSteps implements TaskSteps {
 	 * {@inheritDoc}
 	 * <p>
 	 * Outcomes that finish at the same time are written together, in one statement and
-	 * one commit (see {@link JdbcCompletions}).
+	 * one commit (see {@link JdbcGroupedWrites}).
 	 */
 	@Override
 	public WriteResult complete(QueueClaim claim, Task record, Fence fence) {
-		if (JdbcCompletions.batchable(record, fence)) {
-			return this.completions.complete(record, fence);
+		if (JdbcGroupedWrites.groupable(record, fence)) {
+			return this.outcomes.write(record, fence);
 		}
-		long written = this.jdbc.sql(this.complete)
-			.params(this.records.writeParams(record, fence))
-			.query((row, n) -> row.getLong("written"))
-			.single();
-		return this.records.result(written == 1, record, fence);
+		return this.fenced.write(this.complete, record, fence);
 	}
 
 	@Override
 	public WriteResult release(QueueClaim claim, Task record, Fence fence, @Nullable Instant until) {
 		long delay = JdbcTaskQueue.delayMillis(until);
-		Object[] params = this.records.writeParams(record, fence, claim.token(), claim.token(), claim.token(), delay,
+		Object[] params = this.fenced.params(record, fence, claim.token(), claim.token(), claim.token(), delay,
 				claim.token(), delay, delay);
 		boolean[] queued = new boolean[1];
 		long written = this.jdbc.sql(this.release).params(params).query((row, n) -> {
@@ -259,7 +190,7 @@ public class JdbcTaskSteps implements TaskSteps {
 		if (queued[0]) {
 			this.notifier.wake();
 		}
-		return this.records.result(written == 1, record, fence);
+		return this.fenced.result(written == 1, record, fence);
 	}
 
 	@Override
@@ -275,7 +206,7 @@ public class JdbcTaskSteps implements TaskSteps {
 			}
 			Task record = cancelled.apply(stored.record());
 			long done = this.jdbc.sql(this.cancelQueued)
-				.params(this.codec.write(record), record.status().value(), this.records.ttlMillis(record), uuid,
+				.params(this.codec.write(record), record.status().value(), this.fenced.ttlMillis(record), uuid,
 						stored.revision(), this.tables.finishedChannel())
 				.query((row, n) -> row.getLong("cancelled"))
 				.single();

@@ -28,7 +28,7 @@ import io.qtasks.testsupport.PostgresTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outcomes written together ({@link JdbcCompletions}): each row keeps its own fence, so
+ * Outcomes written together ({@link JdbcGroupedWrites}): each row keeps its own fence, so
  * that of two completions of one claim racing each other exactly one is written.
  *
  * @author QTasks contributors

@@ -17,26 +17,40 @@ import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.WriteResult;
 
 /**
- * Stores the outcomes of claimed tasks that finish at the same time in one statement, one
- * commit and one WAL flush: the worker threads that complete while another one's outcome
- * is being written queue up, and the next of them writes all that queued meanwhile (at
- * most {@value #MAX_BATCH}), each row under its own fence. Without contention an outcome
- * is written at once, alone. The durability of each outcome is unchanged: a caller
- * returns only once its row has committed.
+ * Group commit of the fenced writes of claimed tasks: records that worker threads write
+ * at the same time go into one statement, one commit and one WAL flush. The threads that
+ * write while another one's statement runs queue up, and the next of them writes all that
+ * queued meanwhile (at most {@value #MAX_BATCH}, one record per task), each row under its
+ * own fence, so that a stale fence refuses its own row only. Without contention a record
+ * is written at once, alone. Each caller returns only once its row has committed (or with
+ * the statement's exception, when the statement failed and so wrote none of them). One
+ * instance groups the outcomes (final records, durable, which end the claim), another the
+ * intermediate records ({@code process}, progress; committed without waiting for the WAL
+ * flush, as their single writes are).
  *
  * @author QTasks contributors
  */
-final class JdbcCompletions {
+final class JdbcGroupedWrites {
 
 	static final int MAX_BATCH = 500;
+
+	/**
+	 * The rows of a group as a table: uuid, record, status, token, revision, TTL.
+	 */
+	private static final String ROWS = "unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+			+ " CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS o(uuid, record, status, token,"
+			+ " revision, ttl)";
+
+	private static final String FENCE = " WHERE t.uuid = o.uuid AND (t.holder = o.token OR t.revision = o.revision)"
+			+ " AND " + JdbcTaskRecordStore.LIVE.replace("expires_at", "t.expires_at") + " RETURNING t.uuid";
 
 	private final JdbcClient jdbc;
 
 	private final JdbcTaskCodec codec;
 
-	private final JdbcTaskRecordStore records;
+	private final JdbcFencedWrites fenced;
 
-	private final String completeAll;
+	private final String statement;
 
 	private final Object monitor = new Object();
 
@@ -44,29 +58,51 @@ final class JdbcCompletions {
 
 	private boolean writing;
 
-	JdbcCompletions(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records) {
+	private JdbcGroupedWrites(JdbcClient jdbc, JdbcFencedWrites fenced, String statement) {
 		this.jdbc = jdbc;
-		this.codec = codec;
-		this.records = records;
-		this.completeAll = tables.sql("WITH outcome AS (SELECT * FROM unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]),"
-				+ " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS o(uuid, record, status,"
-				+ " token, revision, ttl)) UPDATE {tasks} t SET record = o.record, status = o.status, revision = t.revision + 1,"
-				+ " holder = NULL, cancel_request = NULL, expires_at = now() + o.ttl * interval '1 millisecond',"
-				+ " queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL FROM outcome o"
-				+ " WHERE t.uuid = o.uuid AND (t.holder = o.token OR t.revision = o.revision) AND "
-				+ JdbcTaskRecordStore.LIVE.replace("expires_at", "t.expires_at") + " RETURNING t.uuid");
+		this.codec = fenced.codec();
+		this.fenced = fenced;
+		this.statement = statement;
 	}
 
 	/**
-	 * Whether an outcome can join a batch: a final record under a fence that does not
-	 * look at cancel requests, outside the caller's transaction.
+	 * Groups the outcomes: each row leaves the queue, its claim ends, and it expires
+	 * after its TTL.
 	 */
-	static boolean batchable(Task record, Fence fence) {
-		return record.isFinished() && !fence.refuseOnCancelRequest()
-				&& !TransactionSynchronizationManager.isActualTransactionActive();
+	static JdbcGroupedWrites outcomes(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
+		return new JdbcGroupedWrites(jdbc, fenced, tables.sql("WITH outcome AS (SELECT * FROM " + ROWS + ")"
+				+ " UPDATE {tasks} t SET record = o.record, status = o.status, revision = t.revision + 1,"
+				+ " holder = NULL, cancel_request = NULL, expires_at = now() + o.ttl * interval '1 millisecond',"
+				+ " queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL FROM outcome o" + FENCE));
 	}
 
-	WriteResult complete(Task record, Fence fence) {
+	/**
+	 * Groups the intermediate records: each row keeps its place in the queue and its
+	 * claim, and a {@code process} record makes the claimant the holder.
+	 */
+	static JdbcGroupedWrites progress(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
+		return new JdbcGroupedWrites(jdbc, fenced, tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH
+				+ ", progress AS (SELECT * FROM " + ROWS + ") UPDATE {tasks} t SET record = o.record,"
+				+ " status = o.status, revision = t.revision + 1, holder = CASE WHEN o.status = 'process'"
+				+ " THEN COALESCE(o.token, t.holder) END, expires_at = NULL FROM progress o, no_flush" + FENCE));
+	}
+
+	/**
+	 * Whether a write can join a group: under a fence that does not look at cancel
+	 * requests, outside the caller's transaction (which must see its own write, and roll
+	 * it back with the rest).
+	 */
+	static boolean groupable(Task record, Fence fence) {
+		return !fence.refuseOnCancelRequest() && !TransactionSynchronizationManager.isActualTransactionActive();
+	}
+
+	/**
+	 * Writes a record in the next group and waits for its commit.
+	 * @param record the record
+	 * @param fence the claimant's fence
+	 * @return what the write did
+	 */
+	WriteResult write(Task record, Fence fence) {
 		Pending mine = new Pending(record, fence, this.codec.write(record));
 		synchronized (this.monitor) {
 			this.queue.add(mine);
@@ -143,11 +179,11 @@ final class JdbcCompletions {
 			statuses[i] = pending.record.status().value();
 			tokens[i] = pending.fence.token();
 			revisions[i] = pending.fence.revision();
-			ttls[i] = this.records.ttlMillis(pending.record);
+			ttls[i] = this.fenced.ttlMillis(pending.record);
 		}
 		Set<UUID> written;
 		try {
-			written = new HashSet<>(this.jdbc.sql(this.completeAll)
+			written = new HashSet<>(this.jdbc.sql(this.statement)
 				.params(uuids, json, statuses, tokens, revisions, ttls)
 				.query((row, n) -> row.getObject("uuid", UUID.class))
 				.list());
@@ -160,7 +196,7 @@ final class JdbcCompletions {
 		}
 		List<WriteResult> results = new ArrayList<>(size);
 		for (Pending pending : batch) {
-			results.add(this.records.result(written.contains(pending.record.uuid()), pending.record, pending.fence));
+			results.add(this.fenced.result(written.contains(pending.record.uuid()), pending.record, pending.fence));
 		}
 		synchronized (this.monitor) {
 			for (int i = 0; i < size; i++) {
