@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import io.qtasks.benchmarks.celery.CeleryBenchmarks;
 import io.qtasks.benchmarks.jobrunr.JobRunrBenchmarks;
+import io.qtasks.benchmarks.postgres.PostgresSuites;
 import io.qtasks.benchmarks.qtasks.FlowControlBenchmarks;
 import io.qtasks.benchmarks.qtasks.QTasksBenchmarks;
 import io.qtasks.benchmarks.qtasks.QTasksNode;
@@ -160,6 +161,7 @@ public final class BenchmarkMain {
 		if (this.options.runs("ceiling")) {
 			new RedisCeiling(context).run();
 		}
+		new PostgresSuites(context).run();
 	}
 
 	private boolean needsRedis() {

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.qtasks.benchmarks.postgres.PostgresOptions;
+
 /**
  * What one benchmark run measures and how much: parsed from {@code --name=value}
  * arguments. {@code --quick} starts from smaller defaults that later arguments may still
@@ -22,7 +24,7 @@ public final class BenchmarkOptions {
 	 * Every suite the harness knows, in the order it runs them.
 	 */
 	public static final List<String> SUITES = List.of("throughput", "pickup", "roundtrip", "footprint", "flow",
-			"jobrunr", "celery", "ceiling");
+			"jobrunr", "celery", "ceiling", "jdbc", "dbscheduler", "jobrunr-postgres", "pgbench");
 
 	private int n = 100_000;
 
@@ -71,6 +73,8 @@ public final class BenchmarkOptions {
 	private Path out = Path.of("docs", "benchmarks.md");
 
 	private Path chart;
+
+	private final PostgresOptions postgres = new PostgresOptions();
 
 	private final List<String> arguments = new ArrayList<>();
 
@@ -130,6 +134,7 @@ public final class BenchmarkOptions {
 		this.footprintTasks = 100_000;
 		this.ceilingRequests = 20_000;
 		this.ceilingPipeline = List.of(1);
+		this.postgres.quick();
 		this.arguments.add("--quick");
 	}
 
@@ -162,7 +167,12 @@ public final class BenchmarkOptions {
 			case "ceiling-commands" -> this.ceilingCommands = Path.of(value);
 			case "out" -> this.out = Path.of(value);
 			case "chart" -> this.chart = Path.of(value);
-			default -> throw new IllegalStateException(name);
+			default -> {
+				if (!this.postgres.set(name, value, (text) -> OptionValues.positive(name, text),
+						(text) -> OptionValues.integers(name, text))) {
+					throw new IllegalStateException(name);
+				}
+			}
 		}
 	}
 
@@ -261,6 +271,14 @@ public final class BenchmarkOptions {
 
 	public Path ceilingCommands() {
 		return this.ceilingCommands;
+	}
+
+	/**
+	 * The options of the PostgreSQL suites.
+	 * @return them
+	 */
+	public PostgresOptions postgres() {
+		return this.postgres;
 	}
 
 	public Path out() {

@@ -43,6 +43,15 @@ final class OptionHelp {
 		TEXTS.put("ceiling-clients", "redis-benchmark parallel connections (default 50)");
 		TEXTS.put("ceiling-pipeline", "redis-benchmark pipeline depths, comma separated (default 1,16)");
 		TEXTS.put("ceiling-commands", "file with the redis-benchmark commands (default: the bundled list)");
+		TEXTS.put("jdbc-url", "PostgreSQL of the jdbc, dbscheduler, jobrunr-postgres and pgbench suites (default"
+				+ " jdbc:postgresql://127.0.0.1:5432/postgres); the harness creates and drops its own database qtasks_bench"
+				+ " there");
+		TEXTS.put("jdbc-user", "PostgreSQL user (default postgres); it must be allowed to create databases");
+		TEXTS.put("jdbc-password", "PostgreSQL password (default empty)");
+		TEXTS.put("pg-n", "tasks per throughput round on PostgreSQL, for every system (default 10000)");
+		TEXTS.put("pg-concurrency", "worker concurrencies of the PostgreSQL runs (default 4,16,64)");
+		TEXTS.put("pg-batch-size", "tasks per batch-enqueue call on PostgreSQL (default 1000)");
+		TEXTS.put("pgbench-seconds", "duration of each pgbench commit-ceiling run (default 10)");
 		TEXTS.put("out", "report to write (default docs/benchmarks.md)");
 		TEXTS.put("chart", "SVG chart to write (default: next to the report, benchmarks-throughput.svg)");
 	}

@@ -59,6 +59,7 @@ public final class MarkdownReport {
 		new FlowControlSection(this.results, this.page).write();
 		new FootprintSection(this.results, this.options, this.page).write();
 		new RedisCeilingSection(this.results, this.options, this.page).write();
+		new PostgresSection(this.results, this.page).write();
 		method();
 		rerun();
 		return this.page.text();

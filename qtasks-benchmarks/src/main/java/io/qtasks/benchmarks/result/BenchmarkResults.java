@@ -30,6 +30,8 @@ public final class BenchmarkResults {
 
 	private Outcome<List<CeilingFigure>> ceiling = Outcome.missing("not run");
 
+	private final PostgresResults postgres = new PostgresResults();
+
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
 	private final List<String> methodNotes = new ArrayList<>();
@@ -99,6 +101,14 @@ public final class BenchmarkResults {
 
 	public Outcome<List<CeilingFigure>> ceiling() {
 		return this.ceiling;
+	}
+
+	/**
+	 * What the PostgreSQL suites measured.
+	 * @return their results
+	 */
+	public PostgresResults postgres() {
+		return this.postgres;
 	}
 
 	/**
