@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Reruns every benchmark (QTasks memory and Redis brokers, JobRunr, Celery, the Redis ceiling) and
-# rewrites docs/benchmarks.md and docs/benchmarks-throughput.svg. Bounded well under 20 minutes on
+# Reruns every benchmark (QTasks memory and Redis brokers, JobRunr, Celery, the Redis ceiling; on
+# PostgreSQL QTasks JDBC, db-scheduler, JobRunr and pgbench's commit ceiling) and rewrites
+# docs/benchmarks.md and docs/benchmarks-throughput.svg. Bounded well under 20 minutes on
 # 2 cores with the defaults; --quick takes a few minutes.
 #
 #   scripts/bench.sh                      # everything
 #   scripts/bench.sh --quick              # N=10000, 2 rounds, fewer samples
 #   scripts/bench.sh --skip=celery --concurrency=4,16 --n=50000
+#   scripts/bench.sh --suites=pgbench,jdbc,dbscheduler,jobrunr-postgres --jdbc-url=jdbc:postgresql://127.0.0.1:5432/postgres
 #   scripts/bench.sh --help               # every option
 #
 # Environment: BENCH_JAVA_OPTS (default -Xms2g -Xmx2g), BENCH_JFR=1 to record a JFR profile of the
@@ -40,6 +42,12 @@ if ! "$python" -c 'import celery, redis' > /dev/null 2>&1; then
 fi
 if ! command -v redis-benchmark > /dev/null; then
 	apt_install redis-tools || true
+fi
+# The PostgreSQL commit ceiling needs pgbench: in PostgreSQL's client tools on most systems, in
+# the server package on Debian 12 (which postgresql-contrib pulls in).
+if ! command -v pgbench > /dev/null; then
+	apt_install postgresql-client || true
+	command -v pgbench > /dev/null || apt_install postgresql-contrib || true
 fi
 
 # A local Redis: use the one on 6379; without one, start a throwaway server for this run only.
