@@ -127,11 +127,11 @@ public class QTasksEndpoint {
 	public QTasksDescriptor qtasks(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
 		TaskQuery query = EndpointArguments.query(status, task, limit);
 		List<TaskDefinition> known = this.definitions.getDefinitions().stream().toList();
-		FlowDescriptors flow = new FlowDescriptors(this.engine.flowStats(FlowDescriptors.limits(known)));
+		FlowDescriptors flow = new FlowDescriptors(this.engine.stats().flowStats(FlowDescriptors.limits(known)));
 		return new QTasksDescriptor(this.engine.type(), counts(), queue(), flow.queues(), liveNodes(),
 				definitions(known, flow), schedules(),
 				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.engine.list(query),
-				this.engine.deadLetters(MAX_DEAD_LETTERS));
+				this.engine.stats().deadLetters(MAX_DEAD_LETTERS));
 	}
 
 	/**
@@ -216,7 +216,7 @@ public class QTasksEndpoint {
 	 */
 	public RequeueDescriptor requeue(@Selector String uuid) {
 		UUID id = EndpointArguments.uuid(uuid);
-		RequeueOutcome outcome = this.engine.requeue(id);
+		RequeueOutcome outcome = this.engine.requeues().requeue(id);
 		return new RequeueDescriptor(outcome, this.engine.find(id).orElse(null));
 	}
 
@@ -236,20 +236,21 @@ public class QTasksEndpoint {
 			throw new InvalidEndpointRequestException(message, message);
 		}
 		String name = StringUtils.hasText(task) ? task : null;
-		return new RequeueAllDescriptor(this.engine.requeueAll(filter, name), filter, name);
+		return new RequeueAllDescriptor(this.engine.requeues().requeueAll(filter, name), filter, name);
 	}
 
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.engine.countByStatus().forEach((status, count) -> counts.put(status.value(), count));
+		this.engine.stats().countByStatus().forEach((status, count) -> counts.put(status.value(), count));
 		return counts;
 	}
 
 	private QueueDescriptor queue() {
 		Map<String, Long> byPriority = new LinkedHashMap<>();
-		this.engine.pendingCountByPriority()
+		this.engine.stats()
+			.pendingCountByPriority()
 			.forEach((priority, count) -> byPriority.put(String.valueOf(priority), count));
-		return new QueueDescriptor(this.engine.pendingCount(), this.engine.waitingCount(), byPriority);
+		return new QueueDescriptor(this.engine.stats().pendingCount(), this.engine.stats().waitingCount(), byPriority);
 	}
 
 	private List<ScheduleDescriptor> schedules() {
