@@ -2,8 +2,6 @@ package io.qtasks.config;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-
 import io.qtasks.config.QTasksProperties.InitializeSchema;
 
 /**
@@ -14,7 +12,7 @@ import io.qtasks.config.QTasksProperties.InitializeSchema;
  *
  * @author QTasks contributors
  */
-public class QTasksJdbcProperties {
+public class QTasksJdbcProperties extends SharedBrokerProperties {
 
 	/**
 	 * Prefix of the engine's tables, sequence and notification channels: lowercase
@@ -29,25 +27,6 @@ public class QTasksJdbcProperties {
 	 * managed by Flyway, Liquibase or by hand).
 	 */
 	private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
-
-	/**
-	 * How long a worker's claim on a task lasts without a heartbeat. When a node dies,
-	 * its tasks run again elsewhere once their lease has expired.
-	 */
-	private Duration lease = Duration.ofSeconds(30);
-
-	/**
-	 * How often a node extends the leases of the tasks it runs and refreshes its row in
-	 * the node table. Must be shorter than the lease; unset, a third of the lease.
-	 */
-	private @Nullable Duration heartbeatInterval;
-
-	/**
-	 * How often a node looks for expired leases (to queue their tasks again) and deletes
-	 * finished records past their TTL. Every node does this; running it on many nodes is
-	 * safe.
-	 */
-	private Duration reaperInterval = Duration.ofSeconds(5);
 
 	/**
 	 * Longest an idle worker waits without a notification before it looks at the table
@@ -71,30 +50,6 @@ public class QTasksJdbcProperties {
 		this.initializeSchema = initializeSchema;
 	}
 
-	public Duration getLease() {
-		return this.lease;
-	}
-
-	public void setLease(Duration lease) {
-		this.lease = lease;
-	}
-
-	public @Nullable Duration getHeartbeatInterval() {
-		return this.heartbeatInterval;
-	}
-
-	public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
-		this.heartbeatInterval = heartbeatInterval;
-	}
-
-	public Duration getReaperInterval() {
-		return this.reaperInterval;
-	}
-
-	public void setReaperInterval(Duration reaperInterval) {
-		this.reaperInterval = reaperInterval;
-	}
-
 	public Duration getPollInterval() {
 		return this.pollInterval;
 	}
@@ -105,9 +60,8 @@ public class QTasksJdbcProperties {
 
 	@Override
 	public String toString() {
-		return "Jdbc(tablePrefix=" + this.tablePrefix + ", initializeSchema=" + this.initializeSchema + ", lease="
-				+ this.lease + ", heartbeatInterval=" + this.heartbeatInterval + ", reaperInterval="
-				+ this.reaperInterval + ", pollInterval=" + this.pollInterval + ")";
+		return "Jdbc(tablePrefix=" + this.tablePrefix + ", initializeSchema=" + this.initializeSchema + ", "
+				+ super.toString() + ", pollInterval=" + this.pollInterval + ")";
 	}
 
 }
