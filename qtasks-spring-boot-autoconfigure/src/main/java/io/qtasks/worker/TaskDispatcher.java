@@ -183,12 +183,12 @@ final class TaskDispatcher implements WorkerPart {
 		TaskRun run = firstRun;
 		while (true) {
 			TaskDelivery current = delivery;
-			run.onSlotRelease(() -> {
+			run.slot().onRelease(() -> {
 				this.slots.release();
 				this.claims.ended(current);
 			});
 			process(delivery, run);
-			if (run.isSlotReleased()) {
+			if (run.slot().isReleased()) {
 				// an async run gave its slot back while it waited; the slot is another's
 				// now
 				return;
