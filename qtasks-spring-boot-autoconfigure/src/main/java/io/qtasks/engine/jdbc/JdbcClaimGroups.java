@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
 
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.QueueClaim;
@@ -30,11 +27,7 @@ final class JdbcClaimGroups {
 
 	private final Claimant claimant;
 
-	private final Object monitor = new Object();
-
-	private final List<Pending> queue = new ArrayList<>();
-
-	private boolean claiming;
+	private final JdbcGroupedCalls<Pending> groups = new JdbcGroupedCalls<>(JdbcClaimGroups::take, this::run);
 
 	/**
 	 * Creates the groups.
@@ -58,65 +51,20 @@ final class JdbcClaimGroups {
 	 * @return its claims, in claim order
 	 */
 	List<QueueClaim> claim(ClaimRequest request) {
-		Pending mine = new Pending(request);
-		synchronized (this.monitor) {
-			this.queue.add(mine);
-		}
-		while (true) {
-			List<Pending> group;
-			synchronized (this.monitor) {
-				awaitTurn(mine);
-				if (mine.done) {
-					return mine.outcome();
-				}
-				this.claiming = true;
-				group = take(mine);
-			}
-			try {
-				run(group);
-			}
-			finally {
-				synchronized (this.monitor) {
-					this.claiming = false;
-					this.monitor.notifyAll();
-				}
-			}
-			if (mine.done) {
-				return mine.outcome();
-			}
-		}
-	}
-
-	private void awaitTurn(Pending mine) {
-		boolean interrupted = false;
-		while (this.claiming && !mine.done) {
-			try {
-				this.monitor.wait();
-			}
-			catch (InterruptedException ex) {
-				// a claim for this thread may be on its way: wait for it, and keep the
-				// interrupt, so that no claimed task is left without its claimant
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		return this.groups.call(new Pending(request));
 	}
 
 	/**
-	 * The next group: the requests like the leader's, longest waiting first.
+	 * The next group: the requests like the first one's, longest waiting first.
 	 */
-	private List<Pending> take(Pending leader) {
-		Pending first = this.queue.contains(leader) ? leader : this.queue.get(0);
+	private static List<Pending> take(List<Pending> waiting) {
+		Pending first = waiting.get(0);
 		List<Pending> group = new ArrayList<>();
 		int wanted = 0;
-		for (Iterator<Pending> pending = this.queue.iterator(); pending.hasNext();) {
-			Pending next = pending.next();
+		for (Pending next : waiting) {
 			if (next.sameKind(first) && (group.isEmpty() || wanted + next.request.max() <= MAX_CLAIMED)) {
 				group.add(next);
 				wanted += next.request.max();
-				pending.remove();
 			}
 		}
 		return group;
@@ -132,20 +80,16 @@ final class JdbcClaimGroups {
 			claimed = this.claimant.claim(combined);
 		}
 		catch (RuntimeException ex) {
-			synchronized (this.monitor) {
-				group.forEach((pending) -> pending.fail(ex));
-			}
+			group.forEach((pending) -> pending.fail(ex));
 			return;
 		}
 		Iterator<QueueClaim> handed = claimed.iterator();
-		synchronized (this.monitor) {
-			for (Pending pending : group) {
-				List<QueueClaim> own = new ArrayList<>();
-				while (own.size() < pending.request.max() && handed.hasNext()) {
-					own.add(handed.next());
-				}
-				pending.succeed(own);
+		for (Pending pending : group) {
+			List<QueueClaim> own = new ArrayList<>();
+			while (own.size() < pending.request.max() && handed.hasNext()) {
+				own.add(handed.next());
 			}
+			pending.succeed(own);
 		}
 	}
 
@@ -164,44 +108,17 @@ final class JdbcClaimGroups {
 
 	}
 
-	private static final class Pending {
+	private static final class Pending extends JdbcGroupedCalls.Call<List<QueueClaim>> {
 
 		private final ClaimRequest request;
-
-		private boolean done;
-
-		private @Nullable List<QueueClaim> claims;
-
-		private @Nullable RuntimeException failure;
 
 		Pending(ClaimRequest request) {
 			this.request = request;
 		}
 
 		boolean sameKind(Pending other) {
-			return Objects.equals(names(this.request), names(other.request))
+			return Objects.equals(this.request.taskNames(), other.request.taskNames())
 					&& Objects.equals(this.request.queues(), other.request.queues());
-		}
-
-		private static @Nullable Set<String> names(ClaimRequest request) {
-			return request.taskNames();
-		}
-
-		void succeed(List<QueueClaim> claims) {
-			this.claims = claims;
-			this.done = true;
-		}
-
-		void fail(RuntimeException failure) {
-			this.failure = failure;
-			this.done = true;
-		}
-
-		List<QueueClaim> outcome() {
-			if (this.failure != null) {
-				throw this.failure;
-			}
-			return (this.claims != null) ? this.claims : List.of();
 		}
 
 	}

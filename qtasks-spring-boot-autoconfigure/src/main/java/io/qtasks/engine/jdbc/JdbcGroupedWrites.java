@@ -2,12 +2,9 @@ package io.qtasks.engine.jdbc;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -52,11 +49,7 @@ final class JdbcGroupedWrites {
 
 	private final String statement;
 
-	private final Object monitor = new Object();
-
-	private final List<Pending> queue = new ArrayList<>();
-
-	private boolean writing;
+	private final JdbcGroupedCalls<Pending> groups = new JdbcGroupedCalls<>(JdbcGroupedWrites::take, this::write);
 
 	private JdbcGroupedWrites(JdbcClient jdbc, JdbcFencedWrites fenced, String statement) {
 		this.jdbc = jdbc;
@@ -103,62 +96,18 @@ final class JdbcGroupedWrites {
 	 * @return what the write did
 	 */
 	WriteResult write(Task record, Fence fence) {
-		Pending mine = new Pending(record, fence, this.codec.write(record));
-		synchronized (this.monitor) {
-			this.queue.add(mine);
-		}
-		while (true) {
-			List<Pending> batch;
-			synchronized (this.monitor) {
-				awaitTurn(mine);
-				if (mine.done) {
-					return mine.outcome();
-				}
-				this.writing = true;
-				batch = take();
-			}
-			try {
-				write(batch);
-			}
-			finally {
-				synchronized (this.monitor) {
-					this.writing = false;
-					this.monitor.notifyAll();
-				}
-			}
-			if (mine.done) {
-				return mine.outcome();
-			}
-		}
-	}
-
-	private void awaitTurn(Pending mine) {
-		boolean interrupted = false;
-		while (this.writing && !mine.done) {
-			try {
-				this.monitor.wait();
-			}
-			catch (InterruptedException ex) {
-				// the outcome is being written: wait for it, and keep the interrupt
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		return this.groups.call(new Pending(record, fence, this.codec.write(record)));
 	}
 
 	/**
-	 * The next batch: the longest waiting first, one outcome per task.
+	 * The next group: the longest waiting first, one record per task.
 	 */
-	private List<Pending> take() {
+	private static List<Pending> take(List<Pending> waiting) {
 		List<Pending> batch = new ArrayList<>();
 		Set<UUID> tasks = new HashSet<>();
-		for (Iterator<Pending> pending = this.queue.iterator(); pending.hasNext() && batch.size() < MAX_BATCH;) {
-			Pending next = pending.next();
-			if (tasks.add(next.record.uuid())) {
+		for (Pending next : waiting) {
+			if (batch.size() < MAX_BATCH && tasks.add(next.record.uuid())) {
 				batch.add(next);
-				pending.remove();
 			}
 		}
 		return batch;
@@ -189,23 +138,15 @@ final class JdbcGroupedWrites {
 				.list());
 		}
 		catch (RuntimeException ex) {
-			synchronized (this.monitor) {
-				batch.forEach((pending) -> pending.fail(ex));
-			}
+			batch.forEach((pending) -> pending.fail(ex));
 			return;
 		}
-		List<WriteResult> results = new ArrayList<>(size);
 		for (Pending pending : batch) {
-			results.add(this.fenced.result(written.contains(pending.record.uuid()), pending.record, pending.fence));
-		}
-		synchronized (this.monitor) {
-			for (int i = 0; i < size; i++) {
-				batch.get(i).succeed(results.get(i));
-			}
+			pending.succeed(this.fenced.result(written.contains(pending.record.uuid()), pending.record, pending.fence));
 		}
 	}
 
-	private static final class Pending {
+	private static final class Pending extends JdbcGroupedCalls.Call<WriteResult> {
 
 		private final Task record;
 
@@ -213,33 +154,10 @@ final class JdbcGroupedWrites {
 
 		private final String json;
 
-		private boolean done;
-
-		private @Nullable WriteResult result;
-
-		private @Nullable RuntimeException failure;
-
 		Pending(Task record, Fence fence, String json) {
 			this.record = record;
 			this.fence = fence;
 			this.json = json;
-		}
-
-		void succeed(WriteResult result) {
-			this.result = result;
-			this.done = true;
-		}
-
-		void fail(RuntimeException failure) {
-			this.failure = failure;
-			this.done = true;
-		}
-
-		WriteResult outcome() {
-			if (this.failure != null) {
-				throw this.failure;
-			}
-			return this.result;
 		}
 
 	}
