@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import io.qtasks.benchmarks.BenchmarkContext;
 import io.qtasks.benchmarks.result.CommitCeiling;
 import io.qtasks.benchmarks.result.Outcome;
@@ -102,7 +104,7 @@ final class PgBenchCeiling {
 				latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN);
 	}
 
-	private static void deleteQuietly(Path file) {
+	private static void deleteQuietly(@Nullable Path file) {
 		if (file != null) {
 			try {
 				Files.deleteIfExists(file);
