@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import io.qtasks.Task;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.CompletedAndClaimed;
+import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.StoredTask;
@@ -16,6 +18,7 @@ import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.engine.spi.UnreadableRecordException;
+import io.qtasks.engine.spi.WriteResult;
 
 /**
  * Turns the claims a queue hands out into deliveries: each claim is paired with its
@@ -50,7 +53,31 @@ final class TaskClaims {
 	}
 
 	List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
-		List<QueueClaim> claims = this.queue.claim(request);
+		return deliveries(this.queue.claim(request));
+	}
+
+	/**
+	 * Completes a delivery and claims the next tasks in one step of the engine.
+	 * @param completion the delivery's final record
+	 * @param next what to claim
+	 * @param claimed receives the deliveries claimed
+	 * @return what the completion's write did
+	 */
+	WriteResult completeAndClaim(Completion completion, ClaimRequest next, List<TaskDelivery> claimed) {
+		CompletedAndClaimed done;
+		try {
+			done = this.steps.completeAndClaim(List.of(completion), next, this.queue);
+		}
+		catch (InterruptedException ex) {
+			// the claim never waits (its timeout is zero); keep the interrupt for the run
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while completing task " + completion.claim().uuid(), ex);
+		}
+		claimed.addAll(deliveries(done.claimed()));
+		return done.written().get(0);
+	}
+
+	private List<TaskDelivery> deliveries(List<QueueClaim> claims) {
 		List<TaskDelivery> deliveries = new ArrayList<>(claims.size());
 		for (QueueClaim claim : claims) {
 			try {
@@ -87,7 +114,7 @@ final class TaskClaims {
 			this.queue.ack(claim);
 			return null;
 		}
-		return new TaskDelivery(claim, stored, this.steps, this.records, this.listeners);
+		return new TaskDelivery(claim, stored, this, this.steps, this.records, this.listeners);
 	}
 
 	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {

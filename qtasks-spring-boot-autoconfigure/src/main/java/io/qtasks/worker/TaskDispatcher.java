@@ -183,18 +183,27 @@ final class TaskDispatcher implements WorkerPart {
 		TaskRun run = firstRun;
 		while (true) {
 			TaskDelivery current = delivery;
+			TaskRun currentRun = run;
 			run.onSlotRelease(() -> {
 				this.slots.release();
 				this.claims.ended(current);
 			});
+			delivery.claimNextOnCompletion(
+					() -> (this.active && !currentRun.isSlotReleased()) ? this.claims.nextRequest() : null);
 			process(delivery, run);
+			List<TaskDelivery> claimed = delivery.claimedOnCompletion();
 			if (run.isSlotReleased()) {
 				// an async run gave its slot back while it waited; the slot is another's
 				// now
+				notRun(claimed, "its worker slot was given back");
 				return;
 			}
 			this.claims.ended(delivery);
-			TaskDelivery next = this.active ? this.claims.claimNext() : null;
+			TaskDelivery next = nextOf(claimed);
+			if (next != null && !this.active) {
+				notRun(claimed, "the worker is stopping");
+				next = null;
+			}
 			if (next == null) {
 				this.slots.release();
 				return;
@@ -206,6 +215,23 @@ final class TaskDispatcher implements WorkerPart {
 				return;
 			}
 			delivery = next;
+		}
+	}
+
+	/**
+	 * The task to run next in a slot: the one claimed with the completion when it claimed
+	 * one, else one claimed now.
+	 */
+	private @Nullable TaskDelivery nextOf(@Nullable List<TaskDelivery> claimed) {
+		if (claimed != null) {
+			return claimed.isEmpty() ? null : claimed.get(0);
+		}
+		return this.active ? this.claims.claimNext() : null;
+	}
+
+	private void notRun(@Nullable List<TaskDelivery> claimed, String why) {
+		if (claimed != null) {
+			claimed.forEach((delivery) -> this.returns.notRun(delivery, why));
 		}
 	}
 
