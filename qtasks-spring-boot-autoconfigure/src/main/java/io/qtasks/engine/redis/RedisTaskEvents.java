@@ -71,12 +71,16 @@ public class RedisTaskEvents extends TaskEventsSupport {
 	}
 
 	/**
-	 * Renews this node's listing as waiting while anyone here waits: for waits longer
-	 * than a registration lasts. The housekeeping calls it every reaper interval.
+	 * Renews this node's listing as waiting while anyone here waits (for waits longer
+	 * than a registration lasts), and takes it out once nobody here waits. The
+	 * housekeeping calls it every reaper interval.
 	 */
 	public void renewWaiting() {
 		if (!waitedFor().isEmpty()) {
 			this.waiters.ensureListed();
+		}
+		else {
+			this.waiters.unlistIf(() -> waitedFor().isEmpty());
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.qtasks.engine.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -12,7 +13,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * scripts that end tasks publish the ends only while some node is listed, so that a busy
  * application whose callers do not wait spends no message per task. A node lists itself
  * before its first waiter reads the record, and again whenever half of the registration
- * has passed while anyone here still waits.
+ * has passed while anyone here still waits; the housekeeping takes the entry out once
+ * nobody here waits (so it lingers up to one reaper interval after the last waiter).
  *
  * @author QTasks contributors
  */
@@ -33,7 +35,9 @@ final class RedisWaiters {
 
 	private final String nodeId = UUID.randomUUID().toString();
 
-	private volatile long renewAfter = System.nanoTime();
+	private long renewAfter = System.nanoTime();
+
+	private boolean listed;
 
 	RedisWaiters(StringRedisTemplate redis, RedisKeys keys) {
 		this.redis = redis;
@@ -43,7 +47,7 @@ final class RedisWaiters {
 	/**
 	 * Lists this node as waiting unless its registration is fresh.
 	 */
-	void ensureListed() {
+	synchronized void ensureListed() {
 		if (System.nanoTime() - this.renewAfter >= 0) {
 			list();
 		}
@@ -58,6 +62,21 @@ final class RedisWaiters {
 		this.redis.execute(REGISTER, List.of(this.keys.waiters()), this.nodeId,
 				String.valueOf(REGISTRATION.toMillis()));
 		this.renewAfter = started + REGISTRATION.toNanos() / 2;
+		this.listed = true;
+	}
+
+	/**
+	 * Takes this node's entry out, when it is listed and nobody here waits. The check is
+	 * made under the lock that {@link #ensureListed()} takes, so that a waiter that
+	 * registered meanwhile either keeps the entry or lists the node again.
+	 * @param nobodyWaits whether nobody here waits
+	 */
+	synchronized void unlistIf(BooleanSupplier nobodyWaits) {
+		if (this.listed && nobodyWaits.getAsBoolean()) {
+			this.listed = false;
+			this.renewAfter = System.nanoTime();
+			this.redis.opsForZSet().remove(this.keys.waiters(), this.nodeId);
+		}
 	}
 
 }
