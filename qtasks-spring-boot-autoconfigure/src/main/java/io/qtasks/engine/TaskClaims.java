@@ -43,6 +43,8 @@ final class TaskClaims {
 
 	private final RecordListeners listeners;
 
+	private final CompletionBatcher completions;
+
 	TaskClaims(TaskQueue queue, TaskRecordStore records, TaskSteps steps, TaskTransitions transitions,
 			RecordListeners listeners) {
 		this.queue = queue;
@@ -50,6 +52,7 @@ final class TaskClaims {
 		this.steps = steps;
 		this.transitions = transitions;
 		this.listeners = listeners;
+		this.completions = new CompletionBatcher(steps, queue);
 	}
 
 	List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
@@ -57,22 +60,16 @@ final class TaskClaims {
 	}
 
 	/**
-	 * Completes a delivery and claims the next tasks in one step of the engine.
+	 * Completes a delivery and claims the next task for its slot in one step of the
+	 * engine, written together with the completions of other slots that finish at the
+	 * same time.
 	 * @param completion the delivery's final record
 	 * @param next what to claim
 	 * @param claimed receives the deliveries claimed
 	 * @return what the completion's write did
 	 */
 	WriteResult completeAndClaim(Completion completion, ClaimRequest next, List<TaskDelivery> claimed) {
-		CompletedAndClaimed done;
-		try {
-			done = this.steps.completeAndClaim(List.of(completion), next, this.queue);
-		}
-		catch (InterruptedException ex) {
-			// the claim never waits (its timeout is zero); keep the interrupt for the run
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while completing task " + completion.claim().uuid(), ex);
-		}
+		CompletedAndClaimed done = this.completions.completeAndClaim(completion, next);
 		claimed.addAll(deliveries(done.claimed()));
 		return done.written().get(0);
 	}
