@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.qtasks.Task;
@@ -19,6 +22,8 @@ import io.qtasks.engine.TaskEventsSupport;
  * @author QTasks contributors
  */
 public class RedisTaskEvents extends TaskEventsSupport {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisTaskEvents.class);
 
 	private final RedisTaskRecordStore records;
 
@@ -90,7 +95,13 @@ public class RedisTaskEvents extends TaskEventsSupport {
 
 	private void catchUpOnFinished() {
 		if (!waitedFor().isEmpty()) {
-			this.waiters.list();
+			try {
+				// Redis may have lost the entry (a restart, a fail-over)
+				this.waiters.list();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not list this node as waiting for results again: {}", ex.toString());
+			}
 		}
 		catchUpOnFinished(this.records);
 	}

@@ -59,6 +59,8 @@ final class RedisWaiters {
 	 */
 	synchronized void list() {
 		long started = System.nanoTime();
+		// should the call fail, the next waiter or renewal tries again
+		this.renewAfter = started;
 		this.redis.execute(REGISTER, List.of(this.keys.waiters()), this.nodeId,
 				String.valueOf(REGISTRATION.toMillis()));
 		this.renewAfter = started + REGISTRATION.toNanos() / 2;
