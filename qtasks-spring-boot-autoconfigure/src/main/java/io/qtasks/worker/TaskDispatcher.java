@@ -200,10 +200,6 @@ final class TaskDispatcher implements WorkerPart {
 			}
 			this.claims.ended(delivery);
 			TaskDelivery next = nextOf(claimed);
-			if (next != null && !this.active) {
-				notRun(claimed, "the worker is stopping");
-				next = null;
-			}
 			if (next == null) {
 				this.slots.release();
 				return;
@@ -220,13 +216,17 @@ final class TaskDispatcher implements WorkerPart {
 
 	/**
 	 * The task to run next in a slot: the one claimed with the completion when it claimed
-	 * one, else one claimed now.
+	 * one (handed back when the worker began to stop meanwhile), else one claimed now.
 	 */
 	private @Nullable TaskDelivery nextOf(@Nullable List<TaskDelivery> claimed) {
-		if (claimed != null) {
-			return claimed.isEmpty() ? null : claimed.get(0);
+		if (claimed == null) {
+			return this.active ? this.claims.claimNext() : null;
 		}
-		return this.active ? this.claims.claimNext() : null;
+		if (!this.active) {
+			notRun(claimed, "the worker is stopping");
+			return null;
+		}
+		return claimed.isEmpty() ? null : claimed.get(0);
 	}
 
 	private void notRun(@Nullable List<TaskDelivery> claimed, String why) {
