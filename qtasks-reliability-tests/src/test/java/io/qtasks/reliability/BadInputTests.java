@@ -90,7 +90,8 @@ class BadInputTests {
 			Task failed = qtasks(context).waitResult(badStatus, WAIT).orElseThrow();
 			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
 			assertThat(failed.traceback()).contains("its status field 'weird' names no status");
-			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.ERROR, (long) planted.size() + 1)
+			assertThat(storage(context).stats().countByStatus())
+				.containsEntry(TaskStatus.ERROR, (long) planted.size() + 1)
 				.containsEntry(TaskStatus.SUCCESS, 1L)
 				.containsEntry(TaskStatus.NEW, 0L)
 				.containsEntry(TaskStatus.PROCESS, 0L);
@@ -146,7 +147,7 @@ class BadInputTests {
 			assertThat(outcomes.get("unwritable result").traceback()).contains("Task 'unwritable'")
 				.contains("this value has no JSON form");
 			assertThat(qtasks.task("add").args(20, 22).addAndWait(WAIT).returning()).isEqualTo(42);
-			assertThat(storage(context).countByStatus()).containsEntry(TaskStatus.ERROR, 6L)
+			assertThat(storage(context).stats().countByStatus()).containsEntry(TaskStatus.ERROR, 6L)
 				.containsEntry(TaskStatus.SUCCESS, 1L);
 		});
 	}
@@ -160,7 +161,7 @@ class BadInputTests {
 				.withMessageContaining("The arguments of task 'add' take")
 				.withMessageContaining("more than qtasks.max-payload-size (1048576 bytes)");
 			assertThat(RedisTestServer.get().commands().zcard(this.keys.index())).isZero();
-			assertThat(storage(context).countByStatus().values()).allMatch((count) -> count == 0);
+			assertThat(storage(context).stats().countByStatus().values()).allMatch((count) -> count == 0);
 			assertThat(qtasks(context).task("add").args(1, 2).addAndWait(WAIT).status()).isEqualTo(TaskStatus.SUCCESS);
 		});
 	}

@@ -72,7 +72,8 @@ class CancelRequeueTests {
 				assertThat(cancelled.status()).as("%s", Records.describe(cancelled)).isEqualTo(TaskStatus.CANCEL);
 				assertThat(cancelled.cancelReason()).isEqualTo(REASON);
 
-				assertThat(client.getBean(TaskEngine.class).requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
+				assertThat(client.getBean(TaskEngine.class).requeues().requeue(uuid))
+					.isEqualTo(RequeueOutcome.REQUEUED);
 				// the requeue is stored: the wait is for the new run
 				Task done = qtasks.waitResult(uuid, WAIT).orElseThrow();
 				assertThat(done.status()).as("%s", Records.describe(done)).isEqualTo(TaskStatus.SUCCESS);
@@ -103,7 +104,8 @@ class CancelRequeueTests {
 				assertThat(cancelled.status()).as("%s", Records.describe(cancelled)).isEqualTo(TaskStatus.CANCEL);
 				assertThat(cancelled.cancelReason()).isEqualTo(REASON);
 
-				assertThat(context.getBean(TaskEngine.class).requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
+				assertThat(context.getBean(TaskEngine.class).requeues().requeue(uuid))
+					.isEqualTo(RequeueOutcome.REQUEUED);
 				// the requeue is stored: the wait is for the new run
 				Task done = qtasks.waitResult(uuid, WAIT).orElseThrow();
 				assertThat(done.status()).as("%s", Records.describe(done)).isEqualTo(TaskStatus.SUCCESS);

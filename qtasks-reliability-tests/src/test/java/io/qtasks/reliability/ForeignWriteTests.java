@@ -92,7 +92,7 @@ class ForeignWriteTests {
 			for (UUID uuid : uuids) {
 				endsOnce(context, uuid, TaskStatus.SUCCESS);
 			}
-			assertThat(context.getBean(TaskEngine.class).countByStatus()).containsEntry(TaskStatus.SUCCESS, 5L)
+			assertThat(context.getBean(TaskEngine.class).stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, 5L)
 				.containsEntry(TaskStatus.NEW, 0L)
 				.containsEntry(TaskStatus.PROCESS, 0L);
 			workerGoesOn(context);
@@ -130,12 +130,12 @@ class ForeignWriteTests {
 			assertThat(finished(context, uuid).status()).isEqualTo(TaskStatus.ERROR);
 			this.redis.hset(this.keys.task(uuid), Map.of("priority", "high", "rev", "r7"));
 
-			assertThat(context.getBean(TaskEngine.class).requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
+			assertThat(context.getBean(TaskEngine.class).requeues().requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
 			Task done = finished(context, uuid);
 			assertThat(done.status()).as("%s", Records.describe(done)).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(done.returning()).isEqualTo("attempt 2");
 			assertThat(this.redis.hget(this.keys.task(uuid), "deliveries")).isEqualTo("2");
-			assertThat(context.getBean(TaskEngine.class).countByStatus()).containsEntry(TaskStatus.SUCCESS, 1L)
+			assertThat(context.getBean(TaskEngine.class).stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, 1L)
 				.containsEntry(TaskStatus.ERROR, 0L)
 				.containsEntry(TaskStatus.NEW, 0L);
 			workerGoesOn(context);

@@ -110,8 +110,9 @@ class GracefulShutdownTests {
 					assertThat(RedisTestServer.get().commands().zscore(keys.inflight(), interrupted.toString()))
 						.as("still claimed")
 						.isNull();
-					assertThat(client.getBean(TaskEngine.class).pendingCount()).isEqualTo(1);
-					assertThat(client.getBean(TaskEngine.class).countByStatus()).containsEntry(TaskStatus.SUCCESS, 2L)
+					assertThat(client.getBean(TaskEngine.class).stats().pendingCount()).isEqualTo(1);
+					assertThat(client.getBean(TaskEngine.class).stats().countByStatus())
+						.containsEntry(TaskStatus.SUCCESS, 2L)
 						.containsEntry(TaskStatus.NEW, 1L)
 						.containsEntry(TaskStatus.PROCESS, 0L);
 

@@ -87,14 +87,14 @@ class HeartbeatStarvationTests {
 					// are claimed (its first records may expire before its last ones run)
 					await().atMost(WAIT)
 						.pollInterval(Duration.ofMillis(200))
-						.until(() -> !engine.pendingCountByTaskName().containsKey("backlog")
+						.until(() -> !engine.stats().pendingCountByTaskName().containsKey("backlog")
 								&& RedisTestServer.get().commands().zcard(keys.inflight()) == HOLDS);
 					// every backlog record expires within seconds of the others; the
 					// invariants hold meanwhile (expired records still count until the
 					// housekeeping forgets them)
 					await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
 						RedisInvariants.assertHold(this.name);
-						return engine.countByStatus().get(TaskStatus.SUCCESS) == 0;
+						return engine.stats().countByStatus().get(TaskStatus.SUCCESS) == 0;
 					});
 					assertThat(RedisTestServer.get().commands().zcard(keys.index())).as("records left in the index")
 						.isEqualTo(HOLDS);

@@ -95,12 +95,12 @@ class JdbcKilledWorkerTests {
 						.pollInterval(Duration.ofMillis(20))
 						.until(() -> RedisTestServer.get().commands().hlen(effectsKey) >= count / 10);
 					a.kill();
-					assertThat(engine.pendingCount()).as("tasks queued at the kill").isGreaterThan(count / 4);
+					assertThat(engine.stats().pendingCount()).as("tasks queued at the kill").isGreaterThan(count / 4);
 					assertThat(a.awaitExit(Duration.ofSeconds(30))).isTrue();
 
 					await().atMost(Duration.ofMinutes(5))
 						.pollInterval(Duration.ofMillis(500))
-						.until(() -> engine.countByStatus().get(TaskStatus.SUCCESS) == count);
+						.until(() -> engine.stats().countByStatus().get(TaskStatus.SUCCESS) == count);
 
 					Map<String, String> effects = RedisTestServer.get().commands().hgetall(effectsKey);
 					Map<UUID, Integer> redelivered = new LinkedHashMap<>();

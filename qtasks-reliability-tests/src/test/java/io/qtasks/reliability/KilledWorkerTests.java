@@ -81,7 +81,7 @@ class KilledWorkerTests {
 				TaskEngine storage = client.getBean(TaskEngine.class);
 				await().atMost(Duration.ofMinutes(10))
 					.pollInterval(Duration.ofMillis(500))
-					.until(() -> storage.countByStatus().get(TaskStatus.SUCCESS) == count);
+					.until(() -> storage.stats().countByStatus().get(TaskStatus.SUCCESS) == count);
 
 				Map<String, String> effects = RedisTestServer.get().commands().hgetall(effectsKey);
 				Map<UUID, Integer> redelivered = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ class KilledWorkerTests {
 					}
 				}
 				assertThat(redelivered).as("tasks the killed node held").isNotEmpty();
-				assertThat(storage.countByStatus()).containsEntry(TaskStatus.SUCCESS, (long) count)
+				assertThat(storage.stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, (long) count)
 					.containsEntry(TaskStatus.NEW, 0L)
 					.containsEntry(TaskStatus.PROCESS, 0L)
 					.containsEntry(TaskStatus.RETRY, 0L)

@@ -95,9 +95,9 @@ class LoadTests {
 				TaskEngine storage = client.getBean(TaskEngine.class);
 				await().atMost(Duration.ofMinutes(10))
 					.pollInterval(Duration.ofMillis(500))
-					.until(() -> finished(storage.countByStatus()) == total);
+					.until(() -> finished(storage.stats().countByStatus()) == total);
 
-				Map<TaskStatus, Long> counts = storage.countByStatus();
+				Map<TaskStatus, Long> counts = storage.stats().countByStatus();
 				assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total);
 				assertThat(counts).containsEntry(TaskStatus.NEW, 0L)
 					.containsEntry(TaskStatus.PROCESS, 0L)

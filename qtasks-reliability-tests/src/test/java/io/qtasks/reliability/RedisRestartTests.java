@@ -108,7 +108,7 @@ class RedisRestartTests {
 					TaskEngine storage = client.getBean(TaskEngine.class);
 					await().atMost(WAIT)
 						.pollInterval(Duration.ofMillis(200))
-						.until(() -> storage.countByStatus().get(TaskStatus.SUCCESS) == count + 1);
+						.until(() -> storage.stats().countByStatus().get(TaskStatus.SUCCESS) == count + 1);
 
 					Map<Object, Object> runs = redisOfClient.opsForHash().entries(effectsKey);
 					int redelivered = 0;
@@ -124,7 +124,7 @@ class RedisRestartTests {
 					// the refused task was not queued later behind the caller's back
 					assertThat(qtasks.get(refused.getUuid())).isEmpty();
 					assertThat(redisOfClient.opsForZSet().zCard(new RedisKeys(NAME).index())).isEqualTo(count + 1);
-					assertThat(storage.countByStatus()).containsEntry(TaskStatus.NEW, 0L)
+					assertThat(storage.stats().countByStatus()).containsEntry(TaskStatus.NEW, 0L)
 						.containsEntry(TaskStatus.PROCESS, 0L)
 						.containsEntry(TaskStatus.RETRY, 0L)
 						.containsEntry(TaskStatus.ERROR, 0L);

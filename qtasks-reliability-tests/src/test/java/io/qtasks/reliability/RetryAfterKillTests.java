@@ -63,7 +63,7 @@ class RetryAfterKillTests {
 				assertThat(a.awaitExit(Duration.ofSeconds(30))).isTrue();
 			}
 			// the task waits in Redis, claimed by no one
-			assertThat(client.getBean(TaskEngine.class).waitingCount()).isEqualTo(1);
+			assertThat(client.getBean(TaskEngine.class).stats().waitingCount()).isEqualTo(1);
 			try (NodeProcess b = NodeProcess.start("retry-kill-b", nodeProperties("b"))) {
 				b.awaitWorkerStarted(START);
 				Task failed = qtasks.waitResult(this.uuid, WAIT).orElseThrow();

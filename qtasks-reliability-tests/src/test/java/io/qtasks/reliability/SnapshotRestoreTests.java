@@ -87,7 +87,7 @@ class SnapshotRestoreTests {
 						.until(() -> {
 							// the invariants hold at every moment, not only at the end
 							RedisInvariants.assertHold(redis.commands(), NAME);
-							return engine.countByStatus().get(TaskStatus.SUCCESS) == COUNT;
+							return engine.stats().countByStatus().get(TaskStatus.SUCCESS) == COUNT;
 						});
 					Map<String, String> runs = redis.commands().hgetall(effectsKey);
 					int ranAgain = 0;

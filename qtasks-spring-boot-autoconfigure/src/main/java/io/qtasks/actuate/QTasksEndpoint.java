@@ -1,12 +1,9 @@
 package io.qtasks.actuate;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -26,7 +23,6 @@ import io.qtasks.TaskStatus;
 import io.qtasks.definition.TaskDefinition;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
-import io.qtasks.engine.spi.DeadLetter;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.node.WorkerNode;
 import io.qtasks.node.WorkerNodeRegistry;
@@ -129,13 +125,13 @@ public class QTasksEndpoint {
 	 */
 	@ReadOperation
 	public QTasksDescriptor qtasks(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
-		TaskQuery query = query(status, task, limit);
+		TaskQuery query = EndpointArguments.query(status, task, limit);
 		List<TaskDefinition> known = this.definitions.getDefinitions().stream().toList();
-		FlowDescriptors flow = new FlowDescriptors(this.engine.flowStats(FlowDescriptors.limits(known)));
+		FlowDescriptors flow = new FlowDescriptors(this.engine.stats().flowStats(FlowDescriptors.limits(known)));
 		return new QTasksDescriptor(this.engine.type(), counts(), queue(), flow.queues(), liveNodes(),
 				definitions(known, flow), schedules(),
 				new QueryDescriptor(query.status(), query.taskName(), query.limit()), this.engine.list(query),
-				this.engine.deadLetters(MAX_DEAD_LETTERS));
+				this.engine.stats().deadLetters(MAX_DEAD_LETTERS));
 	}
 
 	/**
@@ -194,7 +190,7 @@ public class QTasksEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable Task task(@Selector String uuid) {
-		return this.engine.find(uuid(uuid)).map(this.workflows::withStates).orElse(null);
+		return this.engine.find(EndpointArguments.uuid(uuid)).map(this.workflows::withStates).orElse(null);
 	}
 
 	/**
@@ -206,7 +202,7 @@ public class QTasksEndpoint {
 	 * @throws InvalidEndpointRequestException when the uuid is malformed
 	 */
 	public CancelDescriptor cancel(@Selector String uuid, @Nullable String reason) {
-		UUID id = uuid(uuid);
+		UUID id = EndpointArguments.uuid(uuid);
 		CancelOutcome outcome = this.engine.cancel(id, StringUtils.hasText(reason) ? reason : DEFAULT_CANCEL_REASON);
 		return new CancelDescriptor(outcome, this.engine.find(id).orElse(null));
 	}
@@ -219,8 +215,8 @@ public class QTasksEndpoint {
 	 * @throws InvalidEndpointRequestException when the uuid is malformed
 	 */
 	public RequeueDescriptor requeue(@Selector String uuid) {
-		UUID id = uuid(uuid);
-		RequeueOutcome outcome = this.engine.requeue(id);
+		UUID id = EndpointArguments.uuid(uuid);
+		RequeueOutcome outcome = this.engine.requeues().requeue(id);
 		return new RequeueDescriptor(outcome, this.engine.find(id).orElse(null));
 	}
 
@@ -234,63 +230,27 @@ public class QTasksEndpoint {
 	 * @throws InvalidEndpointRequestException for another status
 	 */
 	public RequeueAllDescriptor requeueAll(@Nullable String status, @Nullable String task) {
-		TaskStatus filter = StringUtils.hasText(status) ? status(status) : TaskStatus.ERROR;
+		TaskStatus filter = StringUtils.hasText(status) ? EndpointArguments.status(status) : TaskStatus.ERROR;
 		if (filter != TaskStatus.ERROR && filter != TaskStatus.CANCEL) {
 			String message = "Only tasks in error or cancel can be requeued, not " + filter.value();
 			throw new InvalidEndpointRequestException(message, message);
 		}
 		String name = StringUtils.hasText(task) ? task : null;
-		return new RequeueAllDescriptor(this.engine.requeueAll(filter, name), filter, name);
-	}
-
-	private static TaskQuery query(@Nullable String status, @Nullable String task, @Nullable Integer limit) {
-		int size = (limit != null) ? limit : DEFAULT_LIMIT;
-		if (size < 1 || size > MAX_LIMIT) {
-			String message = "limit must be between 1 and " + MAX_LIMIT + ", was " + size;
-			throw new InvalidEndpointRequestException(message, message);
-		}
-		return new TaskQuery(status(status), StringUtils.hasText(task) ? task : null, size);
-	}
-
-	private static @Nullable TaskStatus status(@Nullable String status) {
-		if (!StringUtils.hasText(status)) {
-			return null;
-		}
-		try {
-			return TaskStatus.fromValue(status.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			String message = "Unknown status '" + status + "'; use one of "
-					+ Arrays.stream(TaskStatus.values()).map(TaskStatus::value).toList();
-			throw new InvalidEndpointRequestException(message, message);
-		}
-	}
-
-	private static UUID uuid(String uuid) {
-		try {
-			UUID parsed = UUID.fromString(uuid);
-			if (parsed.toString().equalsIgnoreCase(uuid)) {
-				return parsed;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// answered below
-		}
-		String message = "'" + uuid + "' is not a task uuid";
-		throw new InvalidEndpointRequestException(message, message);
+		return new RequeueAllDescriptor(this.engine.requeues().requeueAll(filter, name), filter, name);
 	}
 
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.engine.countByStatus().forEach((status, count) -> counts.put(status.value(), count));
+		this.engine.stats().countByStatus().forEach((status, count) -> counts.put(status.value(), count));
 		return counts;
 	}
 
 	private QueueDescriptor queue() {
 		Map<String, Long> byPriority = new LinkedHashMap<>();
-		this.engine.pendingCountByPriority()
+		this.engine.stats()
+			.pendingCountByPriority()
 			.forEach((priority, count) -> byPriority.put(String.valueOf(priority), count));
-		return new QueueDescriptor(this.engine.pendingCount(), this.engine.waitingCount(), byPriority);
+		return new QueueDescriptor(this.engine.stats().pendingCount(), this.engine.stats().waitingCount(), byPriority);
 	}
 
 	private List<ScheduleDescriptor> schedules() {
@@ -307,113 +267,6 @@ public class QTasksEndpoint {
 			.map((definition) -> TaskDefinitionDescriptor.of(definition, flow.of(definition)))
 			.sorted(Comparator.comparing(TaskDefinitionDescriptor::name))
 			.toList();
-	}
-
-	/**
-	 * The endpoint's main answer.
-	 *
-	 * @param broker the engine's type ({@code memory}, {@code redis})
-	 * @param counts the number of stored records by status
-	 * @param queue the tasks waiting
-	 * @param queues each named queue's depth and running count, on every node
-	 * @param nodes the live worker nodes
-	 * @param definitions the tasks this node knows
-	 * @param schedules the recurring schedules, by name
-	 * @param query the filters the listed records passed
-	 * @param tasks the records, newest first
-	 * @param malformedEntries queue entries that named no queued task, set aside by the
-	 * engine, newest first (at most {@value #MAX_DEAD_LETTERS})
-	 */
-	public record QTasksDescriptor(String broker, Map<String, Long> counts, QueueDescriptor queue,
-			Map<String, FlowDescriptors.NamedQueueDescriptor> queues, List<WorkerNode> nodes,
-			List<TaskDefinitionDescriptor> definitions, List<ScheduleDescriptor> schedules, QueryDescriptor query,
-			List<Task> tasks, List<DeadLetter> malformedEntries) {
-
-	}
-
-	/**
-	 * The queue.
-	 *
-	 * @param depth how many tasks are due and wait for a worker
-	 * @param waiting how many tasks wait for an instant (a delay, a retry's pause), not
-	 * yet due
-	 * @param byPriority how many due tasks wait per priority, lowest (first to run) first
-	 */
-	public record QueueDescriptor(long depth, long waiting, Map<String, Long> byPriority) {
-
-	}
-
-	/**
-	 * The filters of a listing.
-	 *
-	 * @param status the status, or {@code null} for any
-	 * @param task the task name, or {@code null} for any
-	 * @param limit the most records listed
-	 */
-	public record QueryDescriptor(@Nullable TaskStatus status, @Nullable String task, int limit) {
-
-	}
-
-	/**
-	 * A task definition, as {@code @QTask} and the defaults made it.
-	 *
-	 * @param name the task name
-	 * @param description the description, possibly empty
-	 * @param tags the tags
-	 * @param priority the priority of its runs
-	 * @param retry how many retries a failed run gets
-	 * @param retryOn the exception types that are retried; empty for any
-	 * @param timeout the longest a run may take (ISO-8601), or {@code null} for no limit
-	 * @param executor the {@code Executor} bean it runs on, or {@code null} for the
-	 * worker pool
-	 * @param method the bean method
-	 * @param flow its queue, cap, rate, and how many of its runs are claimed and due
-	 */
-	public record TaskDefinitionDescriptor(String name, String description, List<String> tags, int priority, int retry,
-			List<String> retryOn, @Nullable String timeout, @Nullable String executor, String method,
-			FlowDescriptors.FlowDescriptor flow) {
-
-		static TaskDefinitionDescriptor of(TaskDefinition definition, FlowDescriptors.FlowDescriptor flow) {
-			Duration timeout = definition.timeout();
-			return new TaskDefinitionDescriptor(definition.name(), Objects.toString(definition.description(), ""),
-					definition.tags(), definition.priority(), definition.retry(),
-					definition.retryOn().stream().map(Class::getName).toList(),
-					(timeout != null) ? timeout.toString() : null,
-					StringUtils.hasLength(definition.executor()) ? definition.executor() : null,
-					definition.methodDescription(), flow);
-		}
-
-	}
-
-	/**
-	 * What a cancel did.
-	 *
-	 * @param outcome what happened
-	 * @param task the record afterwards, or {@code null} when unknown
-	 */
-	public record CancelDescriptor(CancelOutcome outcome, @Nullable Task task) {
-
-	}
-
-	/**
-	 * What a requeue of every matching task did.
-	 *
-	 * @param requeued how many tasks were queued again
-	 * @param status the status they had
-	 * @param task their name, or {@code null} for any
-	 */
-	public record RequeueAllDescriptor(int requeued, TaskStatus status, @Nullable String task) {
-
-	}
-
-	/**
-	 * What a requeue did.
-	 *
-	 * @param outcome what happened
-	 * @param task the record afterwards, or {@code null} when unknown
-	 */
-	public record RequeueDescriptor(RequeueOutcome outcome, @Nullable Task task) {
-
 	}
 
 }

@@ -7,10 +7,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.jmx.annotation.EndpointJmxExtension;
 
-import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.RequeueAllDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
-
 /**
  * Cancel, requeue and the changes of schedules of {@link QTasksEndpoint} over JMX. JMX
  * calls carry no caller that {@link EndpointWriteAccess} could judge, so these follow

@@ -12,10 +12,6 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 import io.qtasks.Task;
-import io.qtasks.actuate.QTasksEndpoint.CancelDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.QTasksDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.RequeueAllDescriptor;
-import io.qtasks.actuate.QTasksEndpoint.RequeueDescriptor;
 
 /**
  * The HTTP face of {@link QTasksEndpoint}: {@code 404} for an unknown uuid, {@code 400}

@@ -39,7 +39,7 @@ public class QTasksHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		builder.withDetail("broker", this.engine.type()).withDetail("worker", worker());
-		long depth = this.engine.pendingCount();
+		long depth = this.engine.stats().pendingCount();
 		builder.withDetail("queueDepth", depth);
 		if (this.worker != null && this.worker.isRunning() && !this.worker.isClaiming()) {
 			builder.down().withDetail("reason", "the worker stopped claiming tasks");

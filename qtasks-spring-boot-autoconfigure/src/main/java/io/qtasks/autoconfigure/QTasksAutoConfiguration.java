@@ -2,8 +2,6 @@ package io.qtasks.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,17 +10,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.CustomScopeConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -35,9 +27,7 @@ import io.qtasks.TaskSchedules;
 import io.qtasks.client.DefaultQTasks;
 import io.qtasks.client.EnqueuedTaskHandler;
 import io.qtasks.config.QTasksProperties;
-import io.qtasks.config.QTasksProperties.WorkerMode;
 import io.qtasks.context.CurrentTaskContext;
-import io.qtasks.context.TaskContexts;
 import io.qtasks.context.TaskScope;
 import io.qtasks.definition.QTaskAnnotationBeanPostProcessor;
 import io.qtasks.definition.TaskDefinitionFactory;
@@ -54,38 +44,24 @@ import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.event.TaskEventPublisher;
-import io.qtasks.execution.DefaultTaskErrorHandler;
-import io.qtasks.execution.RunTimer;
-import io.qtasks.execution.TaskErrorHandler;
-import io.qtasks.execution.TaskRunner;
-import io.qtasks.invocation.BeanValidationArgumentValidator;
 import io.qtasks.invocation.JsonTaskDecoder;
-import io.qtasks.invocation.TaskArgumentBinder;
-import io.qtasks.invocation.TaskArgumentValidator;
-import io.qtasks.invocation.TaskInvoker;
 import io.qtasks.json.TaskJsonMapper;
-import io.qtasks.middleware.TaskMiddleware;
 import io.qtasks.node.WorkerNodeRegistry;
 import io.qtasks.observation.TaskEnqueueObservationConvention;
 import io.qtasks.observation.TaskExecutionObservationConvention;
 import io.qtasks.observation.TaskInstrumentation;
 import io.qtasks.observation.TaskMetrics;
-import io.qtasks.retry.TaskRetries;
 import io.qtasks.schedule.DefaultTaskSchedules;
-import io.qtasks.schedule.ScheduleFirer;
-import io.qtasks.worker.BeanFactoryTaskComponents;
-import io.qtasks.worker.InlineTaskRunner;
-import io.qtasks.worker.QTasksWorker;
 import io.qtasks.workflow.WorkflowReleaser;
 
 /**
  * Auto-configuration of QTasks: discovery of {@code @QTask} methods, the {@link QTasks}
  * client with its {@link TaskSchedules}, the {@code task} scope with its
- * {@link TaskContext}, the worker, the {@link TaskEngine} over the configured engine's
- * parts (the in-memory engine unless another one is configured:
- * {@link QTasksRedisAutoConfiguration} configures Redis), and the registry of worker
- * nodes. Enqueues and executions are observed through the application's
- * {@link ObservationRegistry} when there is one.
+ * {@link TaskContext}, the worker ({@link TaskWorkerConfiguration}), the
+ * {@link TaskEngine} over the configured engine's parts (the in-memory engine unless
+ * another one is configured: {@link QTasksRedisAutoConfiguration} configures Redis), and
+ * the registry of worker nodes. Enqueues and executions are observed through the
+ * application's {@link ObservationRegistry} when there is one.
  *
  * @author QTasks contributors
  */
@@ -93,11 +69,15 @@ import io.qtasks.workflow.WorkflowReleaser;
 		afterName = { "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @EnableConfigurationProperties
-@Import({ RedisBrokerUnavailableConfiguration.class, JdbcBrokerUnavailableConfiguration.class,
+@Import({ TaskWorkerConfiguration.class, ArgumentValidationConfiguration.class,
+		RedisBrokerUnavailableConfiguration.class, JdbcBrokerUnavailableConfiguration.class,
 		MemoryEngineConfiguration.class })
 public final class QTasksAutoConfiguration {
 
-	private static final Clock CLOCK = Clock.systemUTC();
+	/**
+	 * The clock of everything QTasks configures, here and in the imported configurations.
+	 */
+	static final Clock CLOCK = Clock.systemUTC();
 
 	private static final Duration NODE_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
@@ -236,87 +216,6 @@ public final class QTasksAutoConfiguration {
 	@ConditionalOnMissingBean
 	TaskContext taskContext() {
 		return CurrentTaskContext.proxy();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "qtasks.worker.enabled", matchIfMissing = true)
-	static class WorkerConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		TaskInvoker qtasksTaskInvoker(TaskJsonMapper json, ObjectProvider<TaskMiddleware> middlewares,
-				ObjectProvider<TaskArgumentValidator> validator, QTasksProperties properties) {
-			List<TaskMiddleware> global = middlewares.orderedStream().toList();
-			TaskArgumentBinder binder = new TaskArgumentBinder(json,
-					validator.getIfUnique(() -> TaskArgumentValidator.NONE));
-			return new TaskInvoker(binder, json, global, QTasksSettings.invocation(properties));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		RunTimer qtasksRunTimer() {
-			return new RunTimer();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		TaskRetries qtasksTaskRetries(QTasksProperties properties) {
-			return (properties.getWorker().getMode() == WorkerMode.INLINE) ? TaskRetries.withoutPauses()
-					: new TaskRetries();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		TaskErrorHandler qtasksTaskErrorHandler() {
-			return new DefaultTaskErrorHandler();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		TaskRunner qtasksTaskRunner(TaskDefinitionRegistry registry, TaskEngine engine, TaskInvoker invoker,
-				TaskRetries retries, TaskErrorHandler errorHandler, QTasksProperties properties,
-				ConfigurableListableBeanFactory beanFactory, ObjectProvider<QTasks> client, RunTimer timer,
-				TaskInstrumentation instrumentation) {
-			TaskContexts contexts = new TaskContexts(engine, properties, new BeanFactoryTaskComponents(beanFactory),
-					client::getObject);
-			return new TaskRunner(registry, contexts, engine.transitions(), invoker, retries, errorHandler,
-					instrumentation, timer, QTasksSettings.run(properties));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "inline")
-		InlineTaskRunner qtasksInlineTaskRunner(TaskEngine engine, TaskRunner runner) {
-			return new InlineTaskRunner(engine, runner);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnProperty(name = "qtasks.worker.mode", havingValue = "pool", matchIfMissing = true)
-		QTasksWorker qtasksWorker(TaskEngine engine, TaskRunner runner, TaskDefinitionRegistry registry,
-				WorkerNodeRegistry nodes, ConfigurableListableBeanFactory beanFactory, QTasksProperties properties,
-				Environment environment, TaskJsonMapper json) {
-			ScheduleFirer schedules = properties.getSchedules().isEnabled() ? new ScheduleFirer(engine, registry, json,
-					QTasksSettings.client(properties), QTasksSettings.schedules(properties), CLOCK) : null;
-			return new QTasksWorker(engine, runner, registry, nodes,
-					(name) -> beanFactory.getBean(name, Executor.class),
-					QTasksSettings.worker(properties, Threading.VIRTUAL.isActive(environment)), CLOCK, schedules);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "jakarta.validation.Validator")
-	@ConditionalOnBooleanProperty(name = "qtasks.worker.enabled", matchIfMissing = true)
-	static class ValidationConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(TaskArgumentValidator.class)
-		@ConditionalOnSingleCandidate(jakarta.validation.Validator.class)
-		BeanValidationArgumentValidator qtasksBeanValidationArgumentValidator(jakarta.validation.Validator validator) {
-			return new BeanValidationArgumentValidator(validator);
-		}
-
 	}
 
 }

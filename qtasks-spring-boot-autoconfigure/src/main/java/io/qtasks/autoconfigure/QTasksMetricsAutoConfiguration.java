@@ -76,8 +76,8 @@ public final class QTasksMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskQueueMetrics qtasksTaskQueueMetrics(TaskEngine engine) {
-		return new TaskQueueMetrics(engine::pendingCount, engine::waitingCount, engine::countByStatus,
-				GAUGE_READING_MAX_AGE);
+		return new TaskQueueMetrics(engine.stats()::pendingCount, engine.stats()::waitingCount,
+				engine.stats()::countByStatus, GAUGE_READING_MAX_AGE);
 	}
 
 	/**
@@ -106,8 +106,8 @@ public final class QTasksMetricsAutoConfiguration {
 			queues.add(definition.queue());
 		}
 		return new TaskFlowMetrics(Set.copyOf(limits.keySet()), queues,
-				() -> limitedBy(engine.flowStats(limits), FlowStats.Lane::taskName),
-				() -> limitedBy(engine.flowStats(limits), FlowStats.Lane::queue), () -> failedByTask(engine),
+				() -> limitedBy(engine.stats().flowStats(limits), FlowStats.Lane::taskName),
+				() -> limitedBy(engine.stats().flowStats(limits), FlowStats.Lane::queue), () -> failedByTask(engine),
 				GAUGE_READING_MAX_AGE, DEAD_LETTERS_READING_MAX_AGE);
 	}
 

@@ -10,7 +10,12 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.unit.DataSize;
 
 import io.qtasks.client.ClientSettings;
+import io.qtasks.config.QTasksJdbcProperties;
 import io.qtasks.config.QTasksProperties;
+import io.qtasks.config.QTasksRedisProperties;
+import io.qtasks.config.QTasksRetryProperties;
+import io.qtasks.config.QTasksScheduleProperties;
+import io.qtasks.config.QTasksWorkerProperties;
 import io.qtasks.definition.TaskBackoff;
 import io.qtasks.definition.TaskDefaults;
 import io.qtasks.definition.TaskQueues;
@@ -34,7 +39,7 @@ final class QTasksSettings {
 	}
 
 	static WorkerSettings worker(QTasksProperties properties, boolean virtualThreads) {
-		QTasksProperties.Worker worker = properties.getWorker();
+		QTasksWorkerProperties worker = properties.getWorker();
 		atLeastOne(worker.getConcurrency(), "qtasks.worker.concurrency");
 		notNegative(worker.getShutdownTimeout(), "qtasks.worker.shutdown-timeout");
 		notNegative(worker.getUnknownTaskTimeout(), "qtasks.worker.unknown-task-timeout");
@@ -64,7 +69,7 @@ final class QTasksSettings {
 	}
 
 	static RunSettings run(QTasksProperties properties) {
-		QTasksProperties.Worker worker = properties.getWorker();
+		QTasksWorkerProperties worker = properties.getWorker();
 		atLeastOne(worker.getMaxDeliveries(), "qtasks.worker.max-deliveries");
 		notNegative(worker.getProgressInterval(), "qtasks.worker.progress-interval");
 		return new RunSettings(worker.getProgressInterval(), worker.getMaxDeliveries());
@@ -76,7 +81,7 @@ final class QTasksSettings {
 	}
 
 	static ScheduleSettings schedules(QTasksProperties properties) {
-		QTasksProperties.Schedules schedules = properties.getSchedules();
+		QTasksScheduleProperties schedules = properties.getSchedules();
 		notNegative(schedules.getMisfireThreshold(), "qtasks.schedules.misfire-threshold");
 		return new ScheduleSettings(schedules.getMisfireThreshold(),
 				positive(schedules.getRefreshInterval(), "qtasks.schedules.refresh-interval"));
@@ -87,7 +92,7 @@ final class QTasksSettings {
 	}
 
 	static TaskDefaults taskDefaults(QTasksProperties properties) {
-		QTasksProperties.Retry.Backoff backoff = properties.getRetry().getBackoff();
+		QTasksRetryProperties.Backoff backoff = properties.getRetry().getBackoff();
 		notNegative(backoff.getDelay(), "qtasks.retry.backoff.delay");
 		notNegative(backoff.getJitter(), "qtasks.retry.backoff.jitter");
 		if (!(backoff.getMultiplier() >= 1.0)) {
@@ -101,7 +106,7 @@ final class QTasksSettings {
 	}
 
 	static RedisEngineSettings redis(QTasksProperties properties, @Nullable Duration commandTimeout) {
-		QTasksProperties.Redis redis = properties.getRedis();
+		QTasksRedisProperties redis = properties.getRedis();
 		Duration lease = positive(redis.getLease(), "qtasks.redis.lease");
 		Duration heartbeat = (redis.getHeartbeatInterval() != null)
 				? positive(redis.getHeartbeatInterval(), "qtasks.redis.heartbeat-interval") : lease.dividedBy(3);
@@ -122,7 +127,7 @@ final class QTasksSettings {
 	}
 
 	static JdbcEngineSettings jdbc(QTasksProperties properties) {
-		QTasksProperties.Jdbc jdbc = properties.getJdbc();
+		QTasksJdbcProperties jdbc = properties.getJdbc();
 		Duration lease = positive(jdbc.getLease(), "qtasks.jdbc.lease");
 		Duration heartbeat = (jdbc.getHeartbeatInterval() != null)
 				? positive(jdbc.getHeartbeatInterval(), "qtasks.jdbc.heartbeat-interval") : lease.dividedBy(3);

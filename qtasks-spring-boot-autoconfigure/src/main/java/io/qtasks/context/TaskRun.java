@@ -24,6 +24,8 @@ public final class TaskRun {
 
 	private final UUID uuid;
 
+	private final @Nullable String node;
+
 	private @Nullable Thread thread;
 
 	private boolean finished;
@@ -40,16 +42,24 @@ public final class TaskRun {
 
 	private boolean interruptDeferred;
 
-	private @Nullable Runnable slotRelease;
-
-	private boolean slotReleased;
+	private final RunSlot slot = new RunSlot();
 
 	/**
-	 * Creates the state of a run that has not started yet.
+	 * Creates the state of a run that has not started yet on a worker node.
 	 * @param uuid the task's uuid
+	 * @param node the id of the worker node that runs it, or {@code null} when unknown
 	 */
-	public TaskRun(UUID uuid) {
+	public TaskRun(UUID uuid, @Nullable String node) {
 		this.uuid = uuid;
+		this.node = node;
+	}
+
+	/**
+	 * The worker node that runs the task, as its attempts record it.
+	 * @return the node's id, or {@code null} when unknown
+	 */
+	public @Nullable String node() {
+		return this.node;
 	}
 
 	/**
@@ -61,36 +71,12 @@ public final class TaskRun {
 	}
 
 	/**
-	 * Says how to give the run's worker slot back before the run ends, for an async task
-	 * whose value is pending.
-	 * @param release gives the slot back
+	 * The worker slot the run holds, which an async task may give back before the run
+	 * ends.
+	 * @return the slot
 	 */
-	public synchronized void onSlotRelease(Runnable release) {
-		this.slotRelease = release;
-	}
-
-	/**
-	 * Gives the run's worker slot back while the run goes on, once; the worker then
-	 * neither gives it back again nor claims another task for it when the run ends.
-	 */
-	public void releaseSlot() {
-		Runnable release;
-		synchronized (this) {
-			if (this.slotReleased || this.slotRelease == null) {
-				return;
-			}
-			this.slotReleased = true;
-			release = this.slotRelease;
-		}
-		release.run();
-	}
-
-	/**
-	 * Whether the run gave its worker slot back early.
-	 * @return the flag
-	 */
-	public synchronized boolean isSlotReleased() {
-		return this.slotReleased;
+	public RunSlot slot() {
+		return this.slot;
 	}
 
 	/**
@@ -285,8 +271,7 @@ public final class TaskRun {
 			return new TaskTimeoutException(this.uuid, timeout);
 		}
 		return new TaskInterruptedException(
-				this.shutdown ? "Task " + this.uuid + " was interrupted by the worker's shutdown"
-						: "Task " + this.uuid + " was interrupted");
+				"Task " + this.uuid + " was interrupted" + (this.shutdown ? " by the worker's shutdown" : ""));
 	}
 
 }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 import io.qtasks.Task;
 
 /**
- * The attempts a record lists in {@code extra.attempts}, each with when it started and
- * ended and, when it failed, why. An attempt without an end was lost: the worker running
- * it died or lost its claim.
+ * The attempts a record lists in {@code extra.attempts}, each with the worker node that
+ * ran it, when it started and ended and, when it failed, why. An attempt without an end
+ * was lost: the worker running it died or lost its claim.
  *
  * @author QTasks contributors
  */
@@ -23,6 +23,8 @@ final class AttemptHistory {
 	static final String LOST = "lost: the worker running it stopped or lost its claim before the attempt ended";
 
 	private static final String ATTEMPT = "attempt";
+
+	private static final String NODE = "node";
 
 	private static final String STARTED_AT = "startedAt";
 
@@ -80,9 +82,12 @@ final class AttemptHistory {
 		return marked;
 	}
 
-	void start(int attempt, Instant now) {
+	void start(int attempt, Instant now, @Nullable String node) {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put(ATTEMPT, attempt);
+		if (node != null) {
+			entry.put(NODE, node);
+		}
 		entry.put(STARTED_AT, now.toString());
 		this.attempts.add(Collections.unmodifiableMap(entry));
 	}
@@ -107,6 +112,19 @@ final class AttemptHistory {
 			ended.put(ERROR, error);
 		}
 		this.attempts.set(last, Collections.unmodifiableMap(ended));
+	}
+
+	/**
+	 * The attempts of a record with its running attempt ended.
+	 * @param record the record
+	 * @param now when the attempt ended
+	 * @param error why it failed, or {@code null}
+	 * @return the attempts
+	 */
+	static List<Map<String, Object>> ended(Task record, Instant now, @Nullable String error) {
+		AttemptHistory history = of(record);
+		history.end(now, error);
+		return history.snapshot();
 	}
 
 	List<Map<String, Object>> snapshot() {

@@ -1,9 +1,17 @@
 package io.qtasks.engine;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+
+import io.qtasks.RequeueOutcome;
+import io.qtasks.Task;
+import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskRecordStore;
 
 /**
  * Runs a change of a record that reads it first and writes only while it is still the
@@ -36,6 +44,32 @@ public final class RecordChanges {
 			}
 		}
 		throw new IllegalStateException("Task " + uuid + " kept changing while it was being " + action);
+	}
+
+	/**
+	 * Requeues a finished task: reads its record, builds the queued one from it and has
+	 * it written, until the write happens.
+	 * @param records where the record is read
+	 * @param uuid the task's uuid
+	 * @param requeued builds the queued record from the current one; answers {@code null}
+	 * when the task may not be requeued
+	 * @param write stores the queued record in place of the one read and queues the task;
+	 * answers {@code null} when the record changed meanwhile
+	 * @return what happened
+	 */
+	public static RequeueOutcome requeue(TaskRecordStore records, UUID uuid, Function<Task, @Nullable Task> requeued,
+			BiFunction<StoredTask, Task, @Nullable RequeueOutcome> write) {
+		return untilSettled(uuid, "requeued", () -> {
+			Optional<StoredTask> current = records.find(uuid);
+			if (current.isEmpty()) {
+				return RequeueOutcome.NOT_FOUND;
+			}
+			Task queued = requeued.apply(current.get().record());
+			if (queued == null) {
+				return RequeueOutcome.NOT_REQUEUEABLE;
+			}
+			return write.apply(current.get(), queued);
+		});
 	}
 
 }

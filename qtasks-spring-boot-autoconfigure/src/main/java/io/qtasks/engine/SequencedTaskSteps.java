@@ -141,16 +141,8 @@ public final class SequencedTaskSteps implements TaskSteps {
 
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
-		return RecordChanges.untilSettled(uuid, "requeued", () -> {
-			Optional<StoredTask> current = this.records.find(uuid);
-			if (current.isEmpty()) {
-				return RequeueOutcome.NOT_FOUND;
-			}
-			Task queued = requeued.apply(current.get().record());
-			if (queued == null) {
-				return RequeueOutcome.NOT_REQUEUEABLE;
-			}
-			if (!this.records.write(queued, Fence.revision(current.get().revision())).written()) {
+		return RecordChanges.requeue(this.records, uuid, requeued, (current, queued) -> {
+			if (!this.records.write(queued, Fence.revision(current.revision())).written()) {
 				return null;
 			}
 			this.queue.enqueue(QueueEntry.of(queued, null));

@@ -1,7 +1,11 @@
 package io.qtasks.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,7 +29,8 @@ import io.qtasks.engine.spi.WriteResult;
  * record (read along by the queue, or from the store). A queue entry whose record is gone
  * or already final (what a node that died between the two halves of a step leaves) is
  * dropped; a task whose record cannot be read ends as {@code error}, saying why; a claim
- * whose record could not be read for another reason goes back to the queue.
+ * whose record could not be read for another reason goes back to the queue. Also extends
+ * the claims of running tasks and reads the cancel requests stored for them.
  *
  * @author QTasks contributors
  */
@@ -130,6 +135,26 @@ final class TaskClaims {
 			logger.warn("Could not hand task {} back either; it is handed out again once its claim runs out: {}",
 					claim.uuid(), ex.toString());
 		}
+	}
+
+	Set<TaskDelivery> extend(Collection<TaskDelivery> deliveries) {
+		if (deliveries.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> lost = this.queue.extend(deliveries.stream().map(TaskDelivery::claim).toList());
+		Set<TaskDelivery> lostDeliveries = new HashSet<>();
+		for (TaskDelivery delivery : deliveries) {
+			if (lost.contains(delivery.token())) {
+				lostDeliveries.add(delivery);
+			}
+		}
+		return lostDeliveries;
+	}
+
+	Optional<String> storedCancelRequest(TaskDelivery delivery) {
+		return this.records.find(delivery.uuid())
+			.filter((stored) -> delivery.token().equals(stored.holder()))
+			.map(StoredTask::cancelRequest);
 	}
 
 }

@@ -3,12 +3,9 @@ package io.qtasks.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -16,21 +13,14 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import io.qtasks.CancelOutcome;
-import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
-import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.CancelRequestListener;
 import io.qtasks.engine.spi.ClaimRequest;
-import io.qtasks.engine.spi.DeadLetter;
-import io.qtasks.engine.spi.FlowStats;
 import io.qtasks.engine.spi.NewTask;
-import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.TaskEvents;
-import io.qtasks.engine.spi.TaskLimits;
 import io.qtasks.engine.spi.TaskQuery;
 import io.qtasks.engine.spi.TaskQueue;
-import io.qtasks.engine.spi.ScheduleFiring;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskScheduleStore;
 import io.qtasks.engine.spi.TaskSteps;
@@ -40,15 +30,14 @@ import io.qtasks.engine.spi.UniqueOutcome;
 /**
  * The one entry point of the client, the worker and the actuator to an engine: a
  * {@link TaskQueue}, a {@link TaskRecordStore}, their {@link TaskEvents}, the
- * {@link TaskSteps} that change both, and the {@link TaskScheduleStore} of the schedules,
- * with every record built by {@link TaskTransitions}. Nothing here depends on the
- * technology behind them.
+ * {@link TaskSteps} that change both, and the {@link TaskScheduleStore} of the schedules
+ * ({@link #schedules()}), with every record built by {@link TaskTransitions}; its
+ * {@link #stats()} and {@link #requeues()} serve the actuator and the metrics. Nothing
+ * here depends on the technology behind them.
  *
  * @author QTasks contributors
  */
 public final class TaskEngine {
-
-	private static final int MAX_REQUEUED = 100_000;
 
 	private final TaskQueue queue;
 
@@ -56,13 +45,19 @@ public final class TaskEngine {
 
 	private final TaskEvents events;
 
-	private final TaskSteps steps;
-
 	private final TaskTransitions transitions;
 
-	private final @Nullable TaskScheduleStore schedules;
+	private final EngineSchedules schedules;
+
+	private final TaskEnqueues enqueues;
 
 	private final TaskClaims claims;
+
+	private final EngineStats stats;
+
+	private final TaskRequeues requeues;
+
+	private final RequestedChanges changes;
 
 	private final RecordListeners listeners = new RecordListeners();
 
@@ -94,10 +89,13 @@ public final class TaskEngine {
 		this.queue = queue;
 		this.records = records;
 		this.events = events;
-		this.steps = steps;
 		this.transitions = transitions;
-		this.schedules = schedules;
+		this.enqueues = new TaskEnqueues(steps, this.listeners, this::type);
 		this.claims = new TaskClaims(queue, records, steps, transitions, this.listeners);
+		this.stats = new EngineStats(queue, records);
+		this.changes = new RequestedChanges(records, steps, transitions, this.listeners);
+		this.requeues = new TaskRequeues(records, this.changes);
+		this.schedules = new EngineSchedules(schedules, steps, this.listeners, this::type);
 	}
 
 	/**
@@ -135,7 +133,7 @@ public final class TaskEngine {
 	 * @return {@code false} when a task with its uuid exists (nothing changed)
 	 */
 	public boolean enqueue(Task record, @Nullable Instant dueAt) {
-		return this.listeners.enqueue(record, () -> this.steps.enqueue(record, dueAt));
+		return this.enqueues.enqueue(record, dueAt);
 	}
 
 	/**
@@ -148,49 +146,15 @@ public final class TaskEngine {
 	 * @throws UnsupportedOperationException when the engine has no unique keys
 	 */
 	public UniqueOutcome enqueueUnique(Task record, @Nullable Instant dueAt, UniqueKey key) {
-		UniqueOutcome[] outcome = new UniqueOutcome[1];
-		try {
-			this.listeners.enqueue(record, () -> {
-				outcome[0] = this.steps.enqueueUnique(record, dueAt, key);
-				return outcome[0].kind() == UniqueOutcome.Kind.STORED;
-			});
-		}
-		catch (UnsupportedOperationException ex) {
-			throw new UnsupportedOperationException("The " + type() + " engine has no unique keys (yet): "
-					+ "TaskRequest.uniqueKey needs the memory, redis or jdbc engine", ex);
-		}
-		return outcome[0];
+		return this.enqueues.enqueueUnique(record, dueAt, key);
 	}
 
 	/**
-	 * The schedules of this engine.
-	 * @return the store
-	 * @throws IllegalStateException when the engine was made without schedules
+	 * The schedules of this engine: their store and their firings.
+	 * @return the schedules
 	 */
-	public TaskScheduleStore schedules() {
-		if (this.schedules == null) {
-			throw new IllegalStateException("This " + type() + " engine was made without a schedule store");
-		}
+	public EngineSchedules schedules() {
 		return this.schedules;
-	}
-
-	/**
-	 * Fires a schedule for one due time: its task is stored and queued once per
-	 * application, however many nodes fire the same due time (see
-	 * {@link TaskScheduleStore#fire}).
-	 * @param schedule the schedule's name
-	 * @param dueAt the due time
-	 * @param record the firing's task, with a uuid derived from the schedule and the due
-	 * time
-	 * @return what happened
-	 */
-	public ScheduleFiring fire(String schedule, Instant dueAt, Task record) {
-		ScheduleFiring[] firing = new ScheduleFiring[1];
-		this.listeners.enqueue(record, () -> {
-			firing[0] = schedules().fire(schedule, dueAt, record, () -> this.steps.enqueue(record, null));
-			return firing[0] == ScheduleFiring.FIRED;
-		});
-		return firing[0];
 	}
 
 	/**
@@ -200,8 +164,7 @@ public final class TaskEngine {
 	 * @return for each task, in order, {@code false} when a task with its uuid existed
 	 */
 	public List<Boolean> enqueueAll(List<NewTask> tasks) {
-		List<Task> records = tasks.stream().map(NewTask::record).toList();
-		return this.listeners.enqueueAll(records, () -> this.steps.enqueueAll(tasks));
+		return this.enqueues.enqueueAll(tasks);
 	}
 
 	/**
@@ -209,7 +172,7 @@ public final class TaskEngine {
 	 * @return {@code true} for an engine on the application's database
 	 */
 	public boolean joinsTransactions() {
-		return this.steps.joinsTransactions();
+		return this.enqueues.joinsTransactions();
 	}
 
 	/**
@@ -220,7 +183,7 @@ public final class TaskEngine {
 	 * @return {@code true} when the task was waiting and is due now
 	 */
 	public boolean releaseWaiting(UUID uuid, Function<Task, @Nullable Task> released) {
-		return this.steps.releaseWaiting(uuid, released);
+		return this.enqueues.releaseWaiting(uuid, released);
 	}
 
 	/**
@@ -250,17 +213,7 @@ public final class TaskEngine {
 	 * @return those whose claim was lost
 	 */
 	public Set<TaskDelivery> extend(Collection<TaskDelivery> deliveries) {
-		if (deliveries.isEmpty()) {
-			return Set.of();
-		}
-		Set<String> lost = this.queue.extend(deliveries.stream().map(TaskDelivery::claim).toList());
-		Set<TaskDelivery> lostDeliveries = new HashSet<>();
-		for (TaskDelivery delivery : deliveries) {
-			if (lost.contains(delivery.token())) {
-				lostDeliveries.add(delivery);
-			}
-		}
-		return lostDeliveries;
+		return this.claims.extend(deliveries);
 	}
 
 	/**
@@ -271,54 +224,7 @@ public final class TaskEngine {
 	 * @return what happened
 	 */
 	public CancelOutcome cancel(UUID uuid, String reason) {
-		RecordedChange change = new RecordedChange((current) -> this.transitions.cancelled(current, reason));
-		QueuedCancel queued = this.steps.cancelQueued(uuid, change::apply);
-		return switch (queued) {
-			case CANCELLED -> {
-				change.tell(this.listeners);
-				yield CancelOutcome.CANCELLED;
-			}
-			case FINISHED -> CancelOutcome.ALREADY_FINISHED;
-			case NOT_FOUND -> CancelOutcome.NOT_FOUND;
-			case NOT_QUEUED -> this.records.requestCancel(uuid, reason);
-		};
-	}
-
-	/**
-	 * Queues a task that ended in {@code error} or {@code cancel} again, at the back of
-	 * its priority (see {@link TaskTransitions#requeued(Task)}).
-	 * @param uuid the task's uuid
-	 * @return what happened
-	 */
-	public RequeueOutcome requeue(UUID uuid) {
-		RecordedChange change = new RecordedChange(this.transitions::requeued);
-		RequeueOutcome outcome = this.steps.requeue(uuid, change::apply);
-		if (outcome == RequeueOutcome.REQUEUED) {
-			change.tell(this.listeners);
-		}
-		return outcome;
-	}
-
-	/**
-	 * Queues again every task in {@code status} ({@code error} or {@code cancel}), of one
-	 * name or of any: those the listing shows now (on Redis, among the newest records it
-	 * looks at), each once, so that a task that fails again at once is not requeued
-	 * twice.
-	 * @param status {@code error} or {@code cancel}
-	 * @param taskName only tasks of this name, or {@code null} for any
-	 * @return how many were queued again
-	 */
-	public int requeueAll(TaskStatus status, @Nullable String taskName) {
-		if (status != TaskStatus.ERROR && status != TaskStatus.CANCEL) {
-			throw new IllegalArgumentException("only tasks in error or cancel can be requeued, not " + status.value());
-		}
-		int requeued = 0;
-		for (Task task : this.records.list(new TaskQuery(status, taskName, MAX_REQUEUED))) {
-			if (requeue(task.uuid()) == RequeueOutcome.REQUEUED) {
-				requeued++;
-			}
-		}
-		return requeued;
+		return this.changes.cancel(uuid, reason);
 	}
 
 	/**
@@ -337,9 +243,7 @@ public final class TaskEngine {
 	 * @return the reason, or empty when none is pending for this claim
 	 */
 	public Optional<String> storedCancelRequest(TaskDelivery delivery) {
-		return this.records.find(delivery.uuid())
-			.filter((stored) -> delivery.token().equals(stored.holder()))
-			.map(StoredTask::cancelRequest);
+		return this.claims.storedCancelRequest(delivery);
 	}
 
 	/**
@@ -352,63 +256,19 @@ public final class TaskEngine {
 	}
 
 	/**
-	 * Counts the stored records by status.
-	 * @return a count for every status
-	 */
-	public Map<TaskStatus, Long> countByStatus() {
-		return this.records.countByStatus();
-	}
-
-	/**
-	 * How many tasks are due and wait for a worker.
-	 * @return the count
-	 */
-	public long pendingCount() {
-		return this.queue.pendingCount();
-	}
-
-	/**
-	 * How many tasks wait for an instant (a retry's pause, a delay).
-	 * @return the count
-	 */
-	public long waitingCount() {
-		return this.queue.waitingCount();
-	}
-
-	/**
-	 * How many tasks are due, by priority.
-	 * @return the counts, lowest priority first
-	 */
-	public SortedMap<Integer, Long> pendingCountByPriority() {
-		return this.queue.pendingCountByPriority();
-	}
-
-	/**
-	 * How many tasks are due, by task name.
-	 * @return the counts of the names that have due tasks
-	 */
-	public Map<String, Long> pendingCountByTaskName() {
-		return this.queue.pendingCountByTaskName();
-	}
-
-	/**
-	 * The due tasks by queue, name and limit key, and the claims held by task name and by
-	 * queue, across every node.
-	 * @param limits the limits of task names, to tell which due tasks wait for one
+	 * What the engine holds: counts, flow stats, the queue entries set aside.
 	 * @return the stats
 	 */
-	public FlowStats flowStats(Map<String, TaskLimits> limits) {
-		return this.queue.flowStats(limits);
+	public EngineStats stats() {
+		return this.stats;
 	}
 
 	/**
-	 * The queue entries that named no queued task, which the queue set aside, newest
-	 * first.
-	 * @param max the most to report
-	 * @return the entries
+	 * The requeues of tasks that ended in {@code error} or {@code cancel}.
+	 * @return the requeues
 	 */
-	public List<DeadLetter> deadLetters(int max) {
-		return this.queue.deadLetters(max);
+	public TaskRequeues requeues() {
+		return this.requeues;
 	}
 
 	/**

@@ -110,6 +110,16 @@ public final class TaskExtras {
 	}
 
 	/**
+	 * How many attempts of a task were lost: their worker died or lost its claim before
+	 * they ended.
+	 * @param record the record as stored
+	 * @return the count
+	 */
+	public static int lostAttempts(Task record) {
+		return AttemptHistory.of(record).lost();
+	}
+
+	/**
 	 * How many retries a task used since it was enqueued or requeued.
 	 * @param record the record
 	 * @return the count

@@ -18,7 +18,7 @@ import io.qtasks.TaskStatus;
  * fence the records built here, and build none of their own.
  * <p>
  * A record keeps its history in {@link Task#extra()}: {@value #TaskExtras.ATTEMPTS} lists
- * every attempt (when it started and ended, and why it failed);
+ * every attempt (the node that ran it, when it started and ended, and why it failed);
  * {@value #TaskExtras.DELIVERIES} counts how often a worker took the task (from the
  * second time); {@value #TaskExtras.DUE_AT} says when a waiting task is due;
  * {@value #TaskExtras.RETRIED} counts the retries used since the task was enqueued or
@@ -70,26 +70,29 @@ public final class TaskTransitions {
 	}
 
 	/**
-	 * How many attempts of a task were lost: their worker died or lost its claim before
-	 * they ended.
-	 * @param record the record as stored
-	 * @return the count
-	 */
-	public int lostAttempts(Task record) {
-		return AttemptHistory.of(record).lost();
-	}
-
-	/**
-	 * An attempt starts: status {@code process}, the next attempt number.
+	 * An attempt starts on a node that is not known: status {@code process}, the next
+	 * attempt number.
 	 * @param current the record so far
 	 * @param generator whether the task is a generator (its progress starts at 0)
 	 * @return the record
 	 */
 	public Task started(Task current, boolean generator) {
+		return started(current, generator, null);
+	}
+
+	/**
+	 * An attempt starts: status {@code process}, the next attempt number, and the node
+	 * that runs it in the attempt's entry.
+	 * @param current the record so far
+	 * @param generator whether the task is a generator (its progress starts at 0)
+	 * @param node the worker node that runs the attempt, or {@code null} when unknown
+	 * @return the record
+	 */
+	public Task started(Task current, boolean generator, @Nullable String node) {
 		Instant now = now();
 		int attempt = current.attempt() + 1;
 		AttemptHistory history = AttemptHistory.of(current);
-		history.start(attempt, now);
+		history.start(attempt, now, node);
 		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
 		extra.remove(TaskExtras.DUE_AT);
 		extra.put(TaskExtras.ATTEMPTS, history.snapshot());
@@ -140,7 +143,7 @@ public final class TaskTransitions {
 			.status(TaskStatus.RETRY)
 			.traceback(Failures.traceback(failure))
 			.updatedAt(now)
-			.extra(TaskExtras.ATTEMPTS, endedAttempt(current, now, Failures.describe(failure)))
+			.extra(TaskExtras.ATTEMPTS, AttemptHistory.ended(current, now, Failures.describe(failure)))
 			.extra(TaskExtras.DUE_AT, dueAt.toString())
 			.extra(TaskExtras.RETRIED, TaskExtras.retried(current) + 1)
 			.build();
@@ -202,7 +205,7 @@ public final class TaskTransitions {
 		return current.toBuilder()
 			.status(TaskStatus.NEW)
 			.updatedAt(now)
-			.extra(TaskExtras.ATTEMPTS, endedAttempt(current, now, "handed back: " + why))
+			.extra(TaskExtras.ATTEMPTS, AttemptHistory.ended(current, now, "handed back: " + why))
 			.build();
 	}
 
@@ -278,18 +281,12 @@ public final class TaskTransitions {
 		Instant now = now();
 		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
 		extra.remove(TaskExtras.DUE_AT);
-		List<Map<String, Object>> attempts = endedAttempt(current, now, attemptError);
+		List<Map<String, Object>> attempts = AttemptHistory.ended(current, now, attemptError);
 		if (!attempts.isEmpty()) {
 			extra.put(TaskExtras.ATTEMPTS, attempts);
 		}
 		extra.put(TaskExtras.FINISHED_AT, now.toString());
 		return current.toBuilder().status(status).updatedAt(now).extra(extra);
-	}
-
-	private static List<Map<String, Object>> endedAttempt(Task current, Instant now, @Nullable String error) {
-		AttemptHistory history = AttemptHistory.of(current);
-		history.end(now, error);
-		return history.snapshot();
 	}
 
 	private static Map<String, Object> progress(int count) {

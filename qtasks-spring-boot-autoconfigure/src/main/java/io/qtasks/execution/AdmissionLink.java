@@ -1,7 +1,7 @@
 package io.qtasks.execution;
 
 import io.qtasks.Task;
-import io.qtasks.engine.TaskTransitions;
+import io.qtasks.engine.TaskExtras;
 
 /**
  * Decides whether a claimed task runs at all: one with a cancel request that came before
@@ -13,12 +13,9 @@ import io.qtasks.engine.TaskTransitions;
  */
 final class AdmissionLink implements ExecutionLink {
 
-	private final TaskTransitions transitions;
-
 	private final int maxDeliveries;
 
-	AdmissionLink(TaskTransitions transitions, int maxDeliveries) {
-		this.transitions = transitions;
+	AdmissionLink(int maxDeliveries) {
 		this.maxDeliveries = maxDeliveries;
 	}
 
@@ -29,7 +26,7 @@ final class AdmissionLink implements ExecutionLink {
 			return new RunOutcome.Cancelled(cancelRequest);
 		}
 		Task claimed = execution.delivery.task();
-		int lost = this.transitions.lostAttempts(claimed);
+		int lost = TaskExtras.lostAttempts(claimed);
 		if (lost >= this.maxDeliveries) {
 			return new RunOutcome.Refused("Task " + claimed.uuid() + " ('" + claimed.taskName() + "') is not run again:"
 					+ " the worker running it stopped before the attempt ended (it died or lost its claim) " + lost

@@ -45,7 +45,7 @@ final class AttemptStep implements ExecutionLink {
 			throw run.stopException();
 		}
 		boolean generator = TaskInvoker.isGenerator(execution.definition);
-		Task started = execution.records.update((current) -> this.transitions.started(current, generator));
+		Task started = execution.records.update((current) -> this.transitions.started(current, generator, run.node()));
 		execution.context.setAttempt(started.attempt());
 		execution.observation().attempt(started.attempt());
 		ProgressReporter progress = generator
@@ -54,7 +54,7 @@ final class AttemptStep implements ExecutionLink {
 		Future<?> timeout = scheduleTimeout(execution, started);
 		try {
 			Object result = this.invoker.invoke(execution.definition, started, execution.self, execution.context,
-					(progress != null) ? progress : TaskProgress.NONE, run::releaseSlot);
+					(progress != null) ? progress : TaskProgress.NONE, run.slot()::release);
 			if (run.finish() && (run.cancelReason() != null || run.isTimedOut())) {
 				// cancelled or timed out before the outcome was fixed: that wins over the
 				// value; a shutdown does not, since the work is done

@@ -75,7 +75,7 @@ public class TaskRunner {
 		this.transitions = transitions;
 		this.observation = new ObservationLink(instrumentation, transitions);
 		this.links = List.of(this.observation, new ContextLink(), new RecordingLink(transitions),
-				new AdmissionLink(transitions, settings.maxDeliveries()), new FailureLink(errorHandler),
+				new AdmissionLink(settings.maxDeliveries()), new FailureLink(errorHandler),
 				new RetryLink(retries, transitions));
 		this.attempt = new AttemptStep(invoker, transitions, timer, settings.progressInterval());
 	}

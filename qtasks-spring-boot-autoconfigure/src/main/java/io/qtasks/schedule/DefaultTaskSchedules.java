@@ -123,7 +123,7 @@ public class DefaultTaskSchedules implements TaskSchedules {
 	}
 
 	private TaskScheduleStore store() {
-		return this.engine.schedules();
+		return this.engine.schedules().store();
 	}
 
 	private Instant now() {

@@ -30,10 +30,11 @@ import io.qtasks.json.TaskJsonMapper;
 /**
  * Fires the due schedules of the application from one node: declares this node's
  * {@code @QTask} schedules in the store, reads the stored schedules every refresh
- * interval, and fires each due time through {@link TaskEngine#fire}, which queues it once
- * per application however many nodes fire it. Between refreshes it keeps what it read and
- * what it fired, and looks again when the next due time comes. Not thread-safe: one
- * thread calls {@link #fireDue()}.
+ * interval, and fires each due time through
+ * {@link io.qtasks.engine.EngineSchedules#fire}, which queues it once per application
+ * however many nodes fire it. Between refreshes it keeps what it read and what it fired,
+ * and looks again when the next due time comes. Not thread-safe: one thread calls
+ * {@link #fireDue()}.
  *
  * @author QTasks contributors
  */
@@ -77,11 +78,11 @@ public class ScheduleFirer {
 		this.defaults = defaults;
 		this.settings = settings;
 		this.clock = clock;
-		if (engine.isShared() && !engine.schedules().type().equals(engine.type())) {
+		if (engine.isShared() && !engine.schedules().store().type().equals(engine.type())) {
 			logger.warn("The {} engine keeps no schedules of its own; they are kept in this node's {} store: schedules"
 					+ " added at run time stay on the node that added them, and each node fires the @QTask schedules"
 					+ " itself, a due time queued once by the uuid of its firing while that task's record is kept",
-					engine.type(), engine.schedules().type());
+					engine.type(), engine.schedules().store().type());
 		}
 	}
 
@@ -120,7 +121,7 @@ public class ScheduleFirer {
 	 * declares that have none (at the first refresh, or once they were lost).
 	 */
 	private void refresh(Instant now) {
-		TaskScheduleStore store = this.engine.schedules();
+		TaskScheduleStore store = this.engine.schedules().store();
 		Map<String, ActiveSchedule> known = this.catalog.resolve(store.list());
 		for (TaskDefinition definition : this.catalog.declaringDefinitions()) {
 			ActiveSchedule schedule = known.get(definition.name());
@@ -159,7 +160,7 @@ public class ScheduleFirer {
 		}
 		Instant dueAt = plan.fire();
 		Task record = firing(schedule, dueAt, now);
-		ScheduleFiring firing = this.engine.fire(schedule.name(), dueAt, record);
+		ScheduleFiring firing = this.engine.schedules().fire(schedule.name(), dueAt, record);
 		switch (firing) {
 			case FIRED, ALREADY_FIRED -> this.schedules = with(schedule.fired(dueAt, record.uuid()));
 			case PAUSED, NOT_FOUND -> {

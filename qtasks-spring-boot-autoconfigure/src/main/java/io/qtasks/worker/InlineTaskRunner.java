@@ -42,7 +42,7 @@ public final class InlineTaskRunner implements EnqueuedTaskHandler {
 
 	private final TaskRunner runner;
 
-	private final RunningTasks running = new RunningTasks();
+	private final RunningTasks running = new RunningTasks(WorkerIds.next());
 
 	private final DeliveryReturns returns;
 

@@ -1,14 +1,10 @@
 package io.qtasks.worker;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -42,10 +38,7 @@ public class QTasksWorker implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(QTasksWorker.class);
 
-	private static final String HOST = hostName();
-
-	private final String id = HOST + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-			+ UUID.randomUUID().toString().substring(0, 8);
+	private final String id = WorkerIds.next();
 
 	private final TaskEngine engine;
 
@@ -55,7 +48,7 @@ public class QTasksWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final RunningTasks running = new RunningTasks();
+	private final RunningTasks running = new RunningTasks(this.id);
 
 	private final TaskDispatcher dispatcher;
 
@@ -133,7 +126,7 @@ public class QTasksWorker implements SmartLifecycle {
 	 * @return the host name
 	 */
 	public String getHost() {
-		return HOST;
+		return WorkerIds.HOST;
 	}
 
 	/**
@@ -237,17 +230,8 @@ public class QTasksWorker implements SmartLifecycle {
 	}
 
 	private WorkerNode describe() {
-		return new WorkerNode(this.id, HOST, this.settings.concurrency(), this.startedAt, this.running.size(),
+		return new WorkerNode(this.id, WorkerIds.HOST, this.settings.concurrency(), this.startedAt, this.running.size(),
 				this.clock.instant(), List.copyOf(this.registry.getNames()));
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "unknown-host";
-		}
 	}
 
 }

@@ -39,13 +39,23 @@ final class RunningTasks implements CancelRequestListener {
 
 	private final Map<UUID, EarlyRequest> early = new LinkedHashMap<>();
 
+	private final String workerId;
+
+	/**
+	 * Creates the list of a worker's runs.
+	 * @param workerId the worker node's id, which its runs' attempts record
+	 */
+	RunningTasks(String workerId) {
+		this.workerId = workerId;
+	}
+
 	/**
 	 * Registers a claimed delivery.
 	 * @param delivery the delivery
 	 * @return its run's control state
 	 */
 	TaskRun register(TaskDelivery delivery) {
-		TaskRun run = new TaskRun(delivery.uuid());
+		TaskRun run = new TaskRun(delivery.uuid(), this.workerId);
 		this.runs.put(delivery.uuid(), new Running(delivery, run));
 		EarlyRequest request;
 		synchronized (this.early) {

@@ -184,15 +184,15 @@ final class TaskDispatcher implements WorkerPart {
 		while (true) {
 			TaskDelivery current = delivery;
 			TaskRun currentRun = run;
-			run.onSlotRelease(() -> {
+			run.slot().onRelease(() -> {
 				this.slots.release();
 				this.claims.ended(current);
 			});
 			delivery.claimNextOnCompletion(
-					() -> (this.active && !currentRun.isSlotReleased()) ? this.claims.nextRequest() : null);
+					() -> (this.active && !currentRun.slot().isReleased()) ? this.claims.nextRequest() : null);
 			process(delivery, run);
 			List<TaskDelivery> claimed = delivery.claimedOnCompletion();
-			if (run.isSlotReleased()) {
+			if (run.slot().isReleased()) {
 				// an async run gave its slot back while it waited; the slot is another's
 				// now
 				notRun(claimed, "its worker slot was given back");

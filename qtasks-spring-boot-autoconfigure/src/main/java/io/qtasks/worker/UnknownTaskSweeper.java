@@ -66,7 +66,7 @@ final class UnknownTaskSweeper extends PeriodicPart {
 
 	@Override
 	void tick() {
-		Set<String> unknown = new TreeSet<>(this.engine.pendingCountByTaskName().keySet());
+		Set<String> unknown = new TreeSet<>(this.engine.stats().pendingCountByTaskName().keySet());
 		Set<String> known = known();
 		unknown.removeAll(known);
 		this.unknownSince.keySet().retainAll(unknown);

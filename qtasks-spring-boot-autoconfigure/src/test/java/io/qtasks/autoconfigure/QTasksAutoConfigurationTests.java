@@ -98,7 +98,7 @@ class QTasksAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(QTasksWorker.class).hasSingleBean(QTasks.class);
 			Task queued = context.getBean(QTasks.class).addTask("anything", 1);
 			assertThat(queued.status()).isEqualTo(TaskStatus.NEW);
-			assertThat(context.getBean(TaskEngine.class).pendingCount()).isEqualTo(1);
+			assertThat(context.getBean(TaskEngine.class).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 import io.qtasks.actuate.EndpointWriteAccess;
+import io.qtasks.actuate.QTasksDescriptor;
 import io.qtasks.actuate.QTasksEndpoint;
 import io.qtasks.actuate.QTasksEndpointJmxExtension;
 import io.qtasks.actuate.QTasksEndpointWebExtension;
@@ -170,7 +171,7 @@ class QTasksEndpointAutoConfigurationTests {
 	@Test
 	void usesTheEngineBeans() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=qtasks").run((context) -> {
-			QTasksEndpoint.QTasksDescriptor overview = context.getBean(QTasksEndpoint.class).qtasks(null, null, null);
+			QTasksDescriptor overview = context.getBean(QTasksEndpoint.class).qtasks(null, null, null);
 			assertThat(overview.broker()).isEqualTo(context.getBean(TaskEngine.class).type());
 			assertThat(overview.counts()).containsOnlyKeys("new", "process", "retry", "success", "error", "cancel");
 			assertThat(context).hasSingleBean(TaskEngine.class).hasSingleBean(WorkerNodeRegistry.class);

@@ -38,7 +38,7 @@ class QTasksJdbcAutoConfigurationTests {
 	void theJdbcBrokerRunsTheEngineOnTheDataSource() {
 		this.runner.run((context) -> {
 			assertThat(context.getBean(TaskEngine.class).type()).isEqualTo("jdbc");
-			assertThat(context.getBean(TaskEngine.class).schedules().type()).isEqualTo("jdbc");
+			assertThat(context.getBean(TaskEngine.class).schedules().store().type()).isEqualTo("jdbc");
 			assertThat(context.getBean(WorkerNodeRegistry.class)).isInstanceOf(JdbcWorkerNodeRegistry.class);
 			JdbcEngineSettings settings = context.getBean(JdbcEngineSettings.class);
 			assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));

@@ -89,10 +89,10 @@ class QTasksNameTests {
 				assertThat(
 						RedisTestServer.get().commands().exists("qtasks:{" + this.shipping + "}:task:" + queued.uuid()))
 					.isOne();
-				assertThat(shipping.getBean(TaskEngine.class).countByStatus().getOrDefault(TaskStatus.NEW, 0L))
+				assertThat(shipping.getBean(TaskEngine.class).stats().countByStatus().getOrDefault(TaskStatus.NEW, 0L))
 					.as("shipping's queued tasks")
 					.isOne();
-				assertThat(billing.getBean(TaskEngine.class).countByStatus().getOrDefault(TaskStatus.NEW, 0L))
+				assertThat(billing.getBean(TaskEngine.class).stats().countByStatus().getOrDefault(TaskStatus.NEW, 0L))
 					.as("billing's queued tasks")
 					.isZero();
 				assertThat(billing.getBean(QTasks.class).get(queued.uuid())).isEmpty();

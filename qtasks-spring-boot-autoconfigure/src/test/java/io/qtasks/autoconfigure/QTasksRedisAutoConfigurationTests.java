@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.qtasks.config.QTasksProperties;
+import io.qtasks.config.QTasksRedisProperties;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.memory.MemoryTaskEvents;
 import io.qtasks.engine.memory.MemoryTaskQueue;
@@ -104,7 +105,7 @@ class QTasksRedisAutoConfigurationTests {
 					"qtasks.redis.heartbeat-interval=5s", "qtasks.redis.reaper-interval=2s",
 					"qtasks.storage.failed-ttl=14d")
 			.run((context) -> {
-				QTasksProperties.Redis redis = context.getBean(QTasksProperties.class).getRedis();
+				QTasksRedisProperties redis = context.getBean(QTasksProperties.class).getRedis();
 				assertThat(redis.getLease()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(redis.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(redis.getReaperInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -119,7 +120,7 @@ class QTasksRedisAutoConfigurationTests {
 
 	@Test
 	void defaultsOfTheRedisProperties() {
-		QTasksProperties.Redis redis = new QTasksProperties().getRedis();
+		QTasksRedisProperties redis = new QTasksProperties().getRedis();
 		assertThat(redis.getLease()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(redis.getHeartbeatInterval()).isNull();
 		assertThat(redis.getReaperInterval()).isEqualTo(Duration.ofSeconds(5));

@@ -65,7 +65,8 @@ abstract class TransactionalEnqueueTests {
 			// a task added afterwards runs, so the rolled back one would have run by then
 			assertThat(qtasks.task("num").args(2).addAndWait(WAIT).status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(qtasks.get(added.get().uuid())).isEmpty();
-			assertThat(engine(context).countByStatus().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus().values().stream().mapToLong(Long::longValue).sum())
+				.isEqualTo(1);
 		});
 	}
 
@@ -149,7 +150,7 @@ abstract class TransactionalEnqueueTests {
 			List<Task> batch = qtasks
 				.addAll(List.of(qtasks.task("num").args(5).delay(Duration.ofMillis(500)), qtasks.task("num").args(6)));
 			assertThat(batch.get(0).extra()).containsKey("dueAt");
-			assertThat(engine(context).waitingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
 			assertThat(qtasks.waitResult(batch.get(0).uuid(), WAIT).orElseThrow().updatedAt())
 				.isAfterOrEqualTo(before.plusMillis(500));
 			assertThatIllegalArgumentException()

@@ -51,7 +51,7 @@ public abstract class FlowControlContract {
 			List<TaskDelivery> first = claim(context, new ClaimRequest(10, null, Duration.ZERO).withLimits(CAP_OF_TWO));
 			assertThat(uuids(first)).containsExactly(capped.get(0), capped.get(1), free.get(0), free.get(1));
 			assertThat(claim(context, new ClaimRequest(10, null, Duration.ZERO).withLimits(CAP_OF_TWO))).isEmpty();
-			assertThat(engine(context).pendingCount()).isEqualTo(2);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(2);
 			complete(context, first.get(0));
 			assertThat(uuids(claim(context, new ClaimRequest(10, null, WAIT).withLimits(CAP_OF_TWO))))
 				.containsExactly(capped.get(2));
@@ -87,7 +87,7 @@ public abstract class FlowControlContract {
 			Map<String, TaskLimits> capOfOne = Map.of("capped", new TaskLimits(1, null));
 			List<TaskDelivery> claimed = claim(context, new ClaimRequest(10, null, Duration.ZERO).withLimits(capOfOne));
 			assertThat(uuids(claimed)).containsExactly(first, other, unkeyed);
-			FlowStats stats = engine(context).flowStats(capOfOne);
+			FlowStats stats = engine(context).stats().flowStats(capOfOne);
 			assertThat(stats.lanes()).containsExactly(new FlowStats.Lane("default", "capped", "tenant-a", 1, true));
 			assertThat(stats.runningByTask()).containsEntry("capped", 3L);
 			complete(context, claimed.get(0));
@@ -112,7 +112,7 @@ public abstract class FlowControlContract {
 			// next two
 			assertThat(next).containsExactly(rated.get(2), rated.get(3));
 			assertThat(Duration.ofNanos(waited)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-			assertThat(engine(context).flowStats(twoPerSecond).lanes())
+			assertThat(engine(context).stats().flowStats(twoPerSecond).lanes())
 				.containsExactly(new FlowStats.Lane("default", "rated", null, 1, true));
 		});
 	}
@@ -133,13 +133,13 @@ public abstract class FlowControlContract {
 			assertThat(uuids(
 					claim(context, new ClaimRequest(10, null, Duration.ZERO).withQueues(null, Map.of("reports", 2)))))
 				.containsExactly(reports.get(0), reports.get(1), plain);
-			FlowStats stats = engine(context).flowStats(Map.of());
+			FlowStats stats = engine(context).stats().flowStats(Map.of());
 			assertThat(stats.lanes()).containsExactly(new FlowStats.Lane("reports", "echo", null, 1, false));
 			assertThat(stats.runningByQueue()).containsEntry("reports", 2L)
 				.containsEntry("emails", 1L)
 				.containsEntry("default", 1L);
-			assertThat(engine(context).pendingCountByTaskName()).containsEntry("echo", 1L);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCountByTaskName()).containsEntry("echo", 1L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -156,7 +156,7 @@ public abstract class FlowControlContract {
 					claim(context, new ClaimRequest(10, null, Duration.ZERO).withQueues(Set.of("reports"), Map.of())
 						.withLimits(capOfOne))))
 				.containsExactly(added.get(0).uuid(), added.get(2).uuid());
-			assertThat(engine(context).flowStats(capOfOne).lanes()).contains(
+			assertThat(engine(context).stats().flowStats(capOfOne).lanes()).contains(
 					new FlowStats.Lane("reports", "capped", "a", 1, true),
 					new FlowStats.Lane("default", "echo", null, 1, false));
 		});
@@ -188,13 +188,13 @@ public abstract class FlowControlContract {
 				assertThat(delivery.complete(engine(context).transitions().failed(started, "broken")).written())
 					.isTrue();
 			}
-			assertThat(engine(context).requeueAll(TaskStatus.ERROR, "fail")).isEqualTo(3);
+			assertThat(engine(context).requeues().requeueAll(TaskStatus.ERROR, "fail")).isEqualTo(3);
 			for (UUID uuid : failed) {
 				assertThat(engine(context).find(uuid)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
 			}
 			assertThat(engine(context).find(otherFailed)).get().extracting(Task::status).isEqualTo(TaskStatus.ERROR);
-			assertThat(engine(context).requeueAll(TaskStatus.ERROR, "fail")).isZero();
-			assertThat(engine(context).pendingCount()).isEqualTo(3);
+			assertThat(engine(context).requeues().requeueAll(TaskStatus.ERROR, "fail")).isZero();
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(3);
 		});
 	}
 

@@ -207,7 +207,7 @@ public abstract class MultiNodeContractTests {
 			Task known = qtasks(a).task("record").args("meanwhile").addAndWait(WAIT);
 			assertThat(known.status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(qtasks(a).get(newKind.uuid())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
-			assertThat(a.getBean(TaskEngine.class).pendingCountByTaskName()).containsEntry("report", 1L);
+			assertThat(a.getBean(TaskEngine.class).stats().pendingCountByTaskName()).containsEntry("report", 1L);
 			// node B is the new release
 			node("B").withBean(NewRelease.class).run((b) -> {
 				Task done = qtasks(a).waitResult(newKind.uuid(), WAIT).orElseThrow();

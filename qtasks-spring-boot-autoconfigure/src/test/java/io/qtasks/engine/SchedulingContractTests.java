@@ -108,9 +108,9 @@ public abstract class SchedulingContractTests {
 			Instant dueAt = TaskExtras.dueAt(stored);
 			assertThat(dueAt).isAfterOrEqualTo(before.plus(Duration.ofHours(1)))
 				.isBefore(before.plus(Duration.ofHours(1)).plusSeconds(5));
-			assertThat(engine(context).waitingCount()).isEqualTo(1);
-			assertThat(engine(context).pendingCount()).isZero();
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isZero();
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
 		});
 	}
 
@@ -136,7 +136,7 @@ public abstract class SchedulingContractTests {
 			assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCEL);
 			assertThat(cancelled.cancelReason()).isEqualTo("not wanted");
 			assertThat(cancelled.extra()).doesNotContainKey("dueAt");
-			assertThat(engine(context).waitingCount()).isZero();
+			assertThat(engine(context).stats().waitingCount()).isZero();
 			Thread.sleep(2000);
 			assertThat(this.firings.runs("cancelled early")).isEmpty();
 		});
@@ -154,7 +154,8 @@ public abstract class SchedulingContractTests {
 				uuids
 					.add(qtasks(context).task("record").args("p" + priority).priority(priority).at(dueAt).add().uuid());
 			}
-			await().atMost(WAIT).until(() -> engine(context).waitingCount() == 0 && Instant.now().isAfter(dueAt));
+			await().atMost(WAIT)
+				.until(() -> engine(context).stats().waitingCount() == 0 && Instant.now().isAfter(dueAt));
 			this.probe.open("blocker");
 			for (UUID uuid : uuids) {
 				assertThat(qtasks(context).waitResult(uuid, WAIT)).isPresent();
@@ -190,7 +191,7 @@ public abstract class SchedulingContractTests {
 			assertThat(first.extra()).containsEntry("uniqueKey", "sync:42");
 			Task other = qtasks(context).task("echo").args("other").uniqueKey("sync:43").add();
 			assertThat(other.uuid()).isNotEqualTo(first.uuid());
-			assertThat(engine(context).pendingCount()).isEqualTo(2);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(2);
 		});
 	}
 
@@ -199,8 +200,8 @@ public abstract class SchedulingContractTests {
 		clientOnly().run((context) -> {
 			Set<UUID> uuids = addConcurrently(List.of(qtasks(context)), "concurrent", 16);
 			assertThat(uuids).hasSize(1);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -318,7 +319,8 @@ public abstract class SchedulingContractTests {
 	void clientOnlyNodesFireNothing() {
 		clientOnly().withBean(SchedulingTestTasks.EverySecond.class).run((context) -> {
 			Thread.sleep(2500);
-			assertThat(engine(context).countByStatus().values().stream().mapToLong(Long::longValue).sum()).isZero();
+			assertThat(engine(context).stats().countByStatus().values().stream().mapToLong(Long::longValue).sum())
+				.isZero();
 			assertThat(schedules(context).get("every_second")).get()
 				.satisfies((schedule) -> assertThat(schedule.lastDueAt()).isNull());
 		});
@@ -440,28 +442,30 @@ public abstract class SchedulingContractTests {
 		clientOnly("qtasks.storage.finished-ttl=300ms").run((context) -> {
 			TaskEngine engine = engine(context);
 			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-			engine.schedules().declare("once", now);
+			engine.schedules().store().declare("once", now);
 			Instant dueAt = now.plusSeconds(1);
-			assertThat(engine.fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.FIRED);
-			assertThat(engine.fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.ALREADY_FIRED);
+			assertThat(engine.schedules().fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.FIRED);
+			assertThat(engine.schedules().fire("once", dueAt, firing("once", dueAt)))
+				.isEqualTo(ScheduleFiring.ALREADY_FIRED);
 			UUID uuid = FiringIds.of("once", dueAt);
 			assertThat(qtasks(context).cancel(uuid, "ended")).isEqualTo(CancelOutcome.CANCELLED);
 			await().atMost(WAIT).until(() -> qtasks(context).get(uuid).isEmpty());
-			assertThat(engine.fire("once", dueAt, firing("once", dueAt))).isEqualTo(ScheduleFiring.ALREADY_FIRED);
-			assertThat(engine.fire("once", dueAt.minusSeconds(1), firing("once", dueAt.minusSeconds(1))))
+			assertThat(engine.schedules().fire("once", dueAt, firing("once", dueAt)))
+				.isEqualTo(ScheduleFiring.ALREADY_FIRED);
+			assertThat(engine.schedules().fire("once", dueAt.minusSeconds(1), firing("once", dueAt.minusSeconds(1))))
 				.isEqualTo(ScheduleFiring.ALREADY_FIRED);
 			assertThat(qtasks(context).get(uuid)).isEmpty();
-			assertThat(engine.fire("once", dueAt.plusSeconds(1), firing("once", dueAt.plusSeconds(1))))
+			assertThat(engine.schedules().fire("once", dueAt.plusSeconds(1), firing("once", dueAt.plusSeconds(1))))
 				.isEqualTo(ScheduleFiring.FIRED);
-			assertThat(engine.schedules().find("once")).get()
+			assertThat(engine.schedules().store().find("once")).get()
 				.satisfies((stored) -> assertThat(stored.lastDueAt()).isEqualTo(dueAt.plusSeconds(1)));
-			assertThat(engine.schedules().setPaused("once", true, now)).isTrue();
-			assertThat(engine.fire("once", dueAt.plusSeconds(2), firing("once", dueAt.plusSeconds(2))))
+			assertThat(engine.schedules().store().setPaused("once", true, now)).isTrue();
+			assertThat(engine.schedules().fire("once", dueAt.plusSeconds(2), firing("once", dueAt.plusSeconds(2))))
 				.isEqualTo(ScheduleFiring.PAUSED);
-			assertThat(engine.schedules().remove("once")).isTrue();
-			assertThat(engine.fire("once", dueAt.plusSeconds(3), firing("once", dueAt.plusSeconds(3))))
+			assertThat(engine.schedules().store().remove("once")).isTrue();
+			assertThat(engine.schedules().fire("once", dueAt.plusSeconds(3), firing("once", dueAt.plusSeconds(3))))
 				.isEqualTo(ScheduleFiring.NOT_FOUND);
-			assertThat(engine.countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(engine.stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
 		});
 	}
 

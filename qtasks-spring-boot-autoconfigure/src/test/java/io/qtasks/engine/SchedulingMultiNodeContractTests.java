@@ -136,7 +136,7 @@ public abstract class SchedulingMultiNodeContractTests {
 			Set<UUID> uuids = SchedulingContractTests.addConcurrently(List.of(qtasks(a), qtasks(b)), "two nodes", 16);
 			assertThat(uuids).hasSize(1);
 			assertThat(qtasks(a).get(uuids.iterator().next())).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
-			assertThat(a.getBean(TaskEngine.class).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(a.getBean(TaskEngine.class).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
 		}));
 	}
 

@@ -100,8 +100,8 @@ public abstract class TaskEngineContractTests {
 			assertThat(queued.status()).isEqualTo(TaskStatus.NEW);
 			Task stored = qtasks(context).get(queued.uuid()).orElseThrow();
 			assertThat(stored).isEqualTo(queued);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
 		});
 	}
 
@@ -152,7 +152,7 @@ public abstract class TaskEngineContractTests {
 			}
 			List<TaskDelivery> claimed = claim(context, 2, WAIT);
 			assertThat(claimed).hasSize(2);
-			assertThat(engine(context).pendingCount()).isEqualTo(3);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(3);
 		});
 	}
 
@@ -209,8 +209,8 @@ public abstract class TaskEngineContractTests {
 			assertThat(first.uuid()).isEqualTo(uuid);
 			assertThat(again).isEqualTo(first);
 			assertThat(again.args()).containsExactly("first");
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
 		});
 	}
 
@@ -227,9 +227,9 @@ public abstract class TaskEngineContractTests {
 			batch.add(new NewTask(later, Instant.now().plusSeconds(3600)));
 			assertThat(engine(context).enqueueAll(batch)).containsExactly(true, true, true, true, true, false, true);
 			assertThat(qtasks(context).get(existing.uuid())).contains(existing);
-			assertThat(engine(context).pendingCount()).isEqualTo(6);
-			assertThat(engine(context).waitingCount()).isEqualTo(1);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 7L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(6);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 7L);
 			List<UUID> claimed = new ArrayList<>();
 			while (claimed.size() < 6) {
 				claim(context, 6, WAIT).forEach((delivery) -> claimed.add(delivery.uuid()));
@@ -258,7 +258,7 @@ public abstract class TaskEngineContractTests {
 			}
 			Task stored = qtasks(context).get(uuid).orElseThrow();
 			assertThat(returned).allSatisfy((task) -> assertThat(task).isEqualTo(stored));
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -285,7 +285,7 @@ public abstract class TaskEngineContractTests {
 				.withMessageContaining(uuid.toString())
 				.withMessageContaining("'echo'");
 			assertThat(qtasks(context).get(uuid).orElseThrow().taskName()).isEqualTo("echo");
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -446,9 +446,9 @@ public abstract class TaskEngineContractTests {
 			Task cancelled = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
 			assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCEL);
 			assertThat(cancelled.cancelReason()).isEqualTo("not needed");
-			assertThat(engine(context).pendingCount()).isZero();
+			assertThat(engine(context).stats().pendingCount()).isZero();
 			assertThat(claim(context, 1, Duration.ofMillis(100))).isEmpty();
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 0L)
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 0L)
 				.containsEntry(TaskStatus.CANCEL, 1L);
 			assertThat(qtasks(context).cancel(queued.uuid(), "again")).isEqualTo(CancelOutcome.ALREADY_FINISHED);
 			assertThat(qtasks(context).cancel(UUID.randomUUID(), "who?")).isEqualTo(CancelOutcome.NOT_FOUND);
@@ -497,7 +497,7 @@ public abstract class TaskEngineContractTests {
 			WriteResult handedBack = delivery.release(transitions(context).handedBack(delivery.task(), "test"), null);
 			assertThat(handedBack.kind()).isEqualTo(WriteResult.Kind.CANCEL_REQUESTED);
 			assertThat(handedBack.cancelReason()).isEqualTo("not any more");
-			assertThat(engine(context).pendingCount()).isZero();
+			assertThat(engine(context).stats().pendingCount()).isZero();
 			assertThat(delivery.complete(transitions(context).cancelled(delivery.task(), "not any more")).written())
 				.isTrue();
 		});
@@ -524,7 +524,7 @@ public abstract class TaskEngineContractTests {
 			TaskDelivery delivery = claim(context, 1, WAIT).get(0);
 			assertThat(qtasks(context).cancel(queued.uuid(), "stop")).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
 			delivery.complete(transitions(context).cancelled(delivery.task(), "stop"));
-			assertThat(engine(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
+			assertThat(engine(context).requeues().requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
 			TaskDelivery again = claim(context, 1, WAIT).get(0);
 			assertThat(again.uuid()).isEqualTo(queued.uuid());
 			assertThat(again.cancelRequest()).isNull();
@@ -544,16 +544,16 @@ public abstract class TaskEngineContractTests {
 			Task stored = qtasks(context).get(queued.uuid()).orElseThrow();
 			assertThat(stored.status()).isEqualTo(TaskStatus.RETRY);
 			assertThat(stored.extra()).containsEntry("dueAt", due.toString());
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.RETRY, 1L);
-			assertThat(engine(context).waitingCount()).isEqualTo(1);
-			assertThat(engine(context).pendingCount()).isZero();
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.RETRY, 1L);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isZero();
 			assertThat(claim(context, 1, Duration.ZERO)).isEmpty();
 			TaskDelivery again = claim(context, 1, WAIT).get(0);
 			assertThat(Instant.now()).isAfterOrEqualTo(due.minusMillis(100));
 			assertThat(again.uuid()).isEqualTo(queued.uuid());
 			assertThat(again.deliveries()).isEqualTo(2);
 			assertThat(again.task().status()).isEqualTo(TaskStatus.RETRY);
-			assertThat(engine(context).waitingCount()).isZero();
+			assertThat(engine(context).stats().waitingCount()).isZero();
 		});
 	}
 
@@ -562,11 +562,11 @@ public abstract class TaskEngineContractTests {
 		clientOnly().run((context) -> {
 			Task record = newRecord("echo");
 			assertThat(engine(context).enqueue(record, Instant.now().plusSeconds(3600))).isTrue();
-			assertThat(engine(context).waitingCount()).isEqualTo(1);
-			assertThat(engine(context).pendingCount()).isZero();
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isZero();
 			assertThat(claim(context, 1, Duration.ofMillis(100))).isEmpty();
 			assertThat(qtasks(context).cancel(record.uuid(), "never mind")).isEqualTo(CancelOutcome.CANCELLED);
-			assertThat(engine(context).waitingCount()).isZero();
+			assertThat(engine(context).stats().waitingCount()).isZero();
 		});
 	}
 
@@ -584,8 +584,8 @@ public abstract class TaskEngineContractTests {
 			assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCEL);
 			assertThat(cancelled.cancelReason()).isEqualTo("no more retries");
 			assertThat(cancelled.extra()).doesNotContainKey("dueAt");
-			assertThat(engine(context).waitingCount()).isZero();
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.RETRY, 0L)
+			assertThat(engine(context).stats().waitingCount()).isZero();
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.RETRY, 0L)
 				.containsEntry(TaskStatus.CANCEL, 1L);
 		});
 	}
@@ -607,7 +607,7 @@ public abstract class TaskEngineContractTests {
 						transitions(context).retrying(started(context, delivery), new IllegalStateException(), due),
 						due);
 			}
-			await().atMost(WAIT).until(() -> engine(context).waitingCount() == 0);
+			await().atMost(WAIT).until(() -> engine(context).stats().waitingCount() == 0);
 			List<UUID> order = new ArrayList<>();
 			while (order.size() < 3) {
 				claim(context, 3, WAIT).forEach((delivery) -> order.add(delivery.uuid()));
@@ -649,13 +649,13 @@ public abstract class TaskEngineContractTests {
 			assertThat(claimed.get(0).write(with(claimed.get(0), TaskStatus.PROCESS)).written()).isTrue();
 			assertThat(claimed.get(1).complete(with(claimed.get(1), TaskStatus.SUCCESS)).written()).isTrue();
 			assertThat(claimed.get(2).complete(with(claimed.get(2), TaskStatus.ERROR)).written()).isTrue();
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L)
 				.containsEntry(TaskStatus.PROCESS, 1L)
 				.containsEntry(TaskStatus.RETRY, 0L)
 				.containsEntry(TaskStatus.SUCCESS, 1L)
 				.containsEntry(TaskStatus.ERROR, 1L)
 				.containsEntry(TaskStatus.CANCEL, 0L);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -690,7 +690,7 @@ public abstract class TaskEngineContractTests {
 			Task waiting = clientOnlyTask(context);
 			await().atMost(WAIT).untilAsserted(() -> {
 				assertThat(qtasks(context).get(done.uuid())).isEmpty();
-				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.SUCCESS, 0L);
+				assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, 0L);
 				assertThat(engine(context).list(new TaskQuery(null, null, 10))).extracting(Task::uuid)
 					.doesNotContain(done.uuid());
 			});
@@ -708,7 +708,7 @@ public abstract class TaskEngineContractTests {
 			assertThat(claimed.write(started).written()).isTrue();
 			assertThat(claimed.release(transitions(context).handedBack(started, "test"), null).written()).isTrue();
 			assertThat(qtasks(context).get(first)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
-			assertThat(engine(context).pendingCount()).isEqualTo(2);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(2);
 			assertThat(claim(context, 2, WAIT)).extracting((delivery) -> delivery.task().uuid())
 				.containsExactly(first, second);
 		});
@@ -722,7 +722,7 @@ public abstract class TaskEngineContractTests {
 			context.getBean(QTasksWorker.class).stop();
 			Task requeued = qtasks(context).get(queued.uuid()).orElseThrow();
 			assertThat(requeued.status()).isEqualTo(TaskStatus.NEW);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 
@@ -776,15 +776,16 @@ public abstract class TaskEngineContractTests {
 	@Test
 	void countsQueuedTasksByPriority() {
 		clientOnly().run((context) -> {
-			assertThat(engine(context).pendingCountByPriority()).isEmpty();
+			assertThat(engine(context).stats().pendingCountByPriority()).isEmpty();
 			qtasks(context).task("echo").args(1).priority(5).add();
 			qtasks(context).task("echo").args(2).priority(-3).add();
 			qtasks(context).task("echo").args(3).priority(5).add();
 			qtasks(context).task("echo").args(4).priority(0).add();
-			assertThat(engine(context).pendingCountByPriority()).containsExactly(Map.entry(-3, 1L), Map.entry(0, 1L),
-					Map.entry(5, 2L));
+			assertThat(engine(context).stats().pendingCountByPriority()).containsExactly(Map.entry(-3, 1L),
+					Map.entry(0, 1L), Map.entry(5, 2L));
 			claim(context, 1, WAIT);
-			assertThat(engine(context).pendingCountByPriority()).containsExactly(Map.entry(0, 1L), Map.entry(5, 2L));
+			assertThat(engine(context).stats().pendingCountByPriority()).containsExactly(Map.entry(0, 1L),
+					Map.entry(5, 2L));
 		});
 	}
 
@@ -795,7 +796,7 @@ public abstract class TaskEngineContractTests {
 			Task failed = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
 			assertThat(failed.status()).isEqualTo(TaskStatus.ERROR);
 			assertThat(failed.attempt()).isEqualTo(1);
-			assertThat(engine(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
+			assertThat(engine(context).requeues().requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
 			Task done = qtasks(context).waitResult(queued.uuid(), WAIT).orElseThrow();
 			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
 			assertThat(done.returning()).isEqualTo("run 2 of requeue-error");
@@ -806,7 +807,7 @@ public abstract class TaskEngineContractTests {
 			assertThat(attempts).extracting((attempt) -> attempt.get("attempt")).containsExactly(1, 2);
 			assertThat(attempts.get(0).get("error").toString()).contains("the first run of requeue-error fails");
 			assertThat(attempts.get(1)).doesNotContainKey("error");
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.ERROR, 0L)
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.ERROR, 0L)
 				.containsEntry(TaskStatus.SUCCESS, 1L)
 				.containsEntry(TaskStatus.NEW, 0L);
 		});
@@ -817,7 +818,7 @@ public abstract class TaskEngineContractTests {
 		clientOnly().run((context) -> {
 			Task queued = qtasks(context).task("echo").args("again").priority(2).add();
 			assertThat(qtasks(context).cancel(queued.uuid(), "not now")).isEqualTo(CancelOutcome.CANCELLED);
-			assertThat(engine(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
+			assertThat(engine(context).requeues().requeue(queued.uuid())).isEqualTo(RequeueOutcome.REQUEUED);
 			Task requeued = qtasks(context).get(queued.uuid()).orElseThrow();
 			assertThat(requeued.status()).isEqualTo(TaskStatus.NEW);
 			assertThat(requeued.cancelReason()).isNull();
@@ -825,10 +826,10 @@ public abstract class TaskEngineContractTests {
 			assertThat(requeued.args()).isEqualTo(queued.args());
 			assertThat(requeued.createdAt()).isEqualTo(queued.createdAt());
 			assertThat(requeued.extra()).containsEntry("requeues", 1);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L)
 				.containsEntry(TaskStatus.CANCEL, 0L);
-			assertThat(engine(context).pendingCountByPriority()).containsExactly(Map.entry(2, 1L));
-			assertThat(engine(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(engine(context).stats().pendingCountByPriority()).containsExactly(Map.entry(2, 1L));
+			assertThat(engine(context).requeues().requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
 			assertThat(claim(context, 2, WAIT)).extracting((delivery) -> delivery.task().uuid())
 				.containsExactly(queued.uuid());
 		});
@@ -839,17 +840,17 @@ public abstract class TaskEngineContractTests {
 		clientOnly().run((context) -> {
 			Task queued = qtasks(context).addTask("echo", "queued");
 			Task succeeded = qtasks(context).addTask("echo", "succeeded");
-			assertThat(engine(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(engine(context).requeues().requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
 			List<TaskDelivery> claimed = claim(context, 2, WAIT);
-			assertThat(engine(context).requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(engine(context).requeues().requeue(queued.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
 			assertThat(claimed.get(1).task().uuid()).isEqualTo(succeeded.uuid());
 			claimed.get(1).complete(with(claimed.get(1), TaskStatus.SUCCESS));
-			assertThat(engine(context).requeue(succeeded.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
-			assertThat(engine(context).requeue(UUID.randomUUID())).isEqualTo(RequeueOutcome.NOT_FOUND);
+			assertThat(engine(context).requeues().requeue(succeeded.uuid())).isEqualTo(RequeueOutcome.NOT_REQUEUEABLE);
+			assertThat(engine(context).requeues().requeue(UUID.randomUUID())).isEqualTo(RequeueOutcome.NOT_FOUND);
 			assertThat(qtasks(context).get(succeeded.uuid())).get()
 				.extracting(Task::status)
 				.isEqualTo(TaskStatus.SUCCESS);
-			assertThat(engine(context).pendingCount()).isZero();
+			assertThat(engine(context).stats().pendingCount()).isZero();
 		});
 	}
 
@@ -860,7 +861,7 @@ public abstract class TaskEngineContractTests {
 			qtasks(context).cancel(requeued, "later");
 			UUID waiting = qtasks(context).task("echo").args("waiting").priority(1).add().uuid();
 			UUID urgent = qtasks(context).task("echo").args("urgent").priority(0).add().uuid();
-			engine(context).requeue(requeued);
+			engine(context).requeues().requeue(requeued);
 			List<UUID> claimed = new ArrayList<>();
 			while (claimed.size() < 3) {
 				claim(context, 3, WAIT).forEach((delivery) -> claimed.add(delivery.task().uuid()));
@@ -876,7 +877,7 @@ public abstract class TaskEngineContractTests {
 			qtasks(context).cancel(uuid, "stop");
 			List<CompletableFuture<RequeueOutcome>> requeues = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				requeues.add(CompletableFuture.supplyAsync(() -> engine(context).requeue(uuid)));
+				requeues.add(CompletableFuture.supplyAsync(() -> engine(context).requeues().requeue(uuid)));
 			}
 			List<RequeueOutcome> outcomes = new ArrayList<>();
 			for (CompletableFuture<RequeueOutcome> requeue : requeues) {
@@ -884,8 +885,8 @@ public abstract class TaskEngineContractTests {
 			}
 			assertThat(outcomes).containsOnlyOnce(RequeueOutcome.REQUEUED)
 				.containsOnly(RequeueOutcome.REQUEUED, RequeueOutcome.NOT_REQUEUEABLE);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L)
 				.containsEntry(TaskStatus.CANCEL, 0L);
 		});
 	}
@@ -895,16 +896,16 @@ public abstract class TaskEngineContractTests {
 		clientOnly(shortFinishedTtl()).run((context) -> {
 			UUID requeued = qtasks(context).addTask("echo", "requeued").uuid();
 			qtasks(context).cancel(requeued, "first");
-			engine(context).requeue(requeued);
+			engine(context).requeues().requeue(requeued);
 			UUID expiring = qtasks(context).addTask("echo", "expiring").uuid();
 			qtasks(context).cancel(expiring, "gone");
 			await().atMost(WAIT).untilAsserted(() -> {
 				assertThat(qtasks(context).get(expiring)).isEmpty();
-				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.CANCEL, 0L);
+				assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.CANCEL, 0L);
 			});
 			assertThat(qtasks(context).get(requeued)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 

@@ -68,7 +68,7 @@ class ExecutorTests {
 			await().atMost(OptionsTestSupport.WAIT).untilAsserted(() -> assertThat(tasks.running).hasValue(2));
 			// two slots are taken: the other three stay queued, not parked in the
 			// executor
-			assertThat(context.getBean(TaskEngine.class).pendingCount()).isEqualTo(3);
+			assertThat(context.getBean(TaskEngine.class).stats().pendingCount()).isEqualTo(3);
 			assertThat(context.getBean(QTasksWorker.class).getInFlight()).isEqualTo(2);
 			tasks.release.countDown();
 			queued.forEach((task) -> assertThat(finished(qtasks, task.uuid()).status()).isEqualTo(TaskStatus.SUCCESS));

@@ -22,6 +22,7 @@ import io.qtasks.TaskContext;
 import io.qtasks.TaskStatus;
 import io.qtasks.annotation.Backoff;
 import io.qtasks.annotation.QTask;
+import io.qtasks.worker.QTasksWorker;
 
 import static io.qtasks.options.OptionsTestSupport.attempts;
 import static io.qtasks.options.OptionsTestSupport.finished;
@@ -56,6 +57,15 @@ class RetryTests {
 			assertThat(attempts(done)).extracting((attempt) -> attempt.get("attempt")).containsExactly(1, 2, 3);
 			assertThat(attempts(done)).extracting((attempt) -> attempt.get("error"))
 				.containsExactly("java.io.IOException: failure 1", "java.io.IOException: failure 2", null);
+		});
+	}
+
+	@Test
+	void everyAttemptNamesTheWorkerNodeThatRanIt() {
+		this.runner.run((context) -> {
+			Task done = run(context.getBean(QTasks.class), "flaky_io", 1);
+			String node = context.getBean(QTasksWorker.class).getId();
+			assertThat(attempts(done)).hasSize(2).extracting((attempt) -> attempt.get("node")).containsOnly(node);
 		});
 	}
 

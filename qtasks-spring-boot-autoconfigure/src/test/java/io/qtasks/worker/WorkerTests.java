@@ -139,7 +139,8 @@ class WorkerTests {
 				.isThrownBy(() -> qtasks.addTask("record", "x".repeat(2000)))
 				.withMessageContaining("The arguments of task 'record' take 2025 bytes as JSON")
 				.withMessageContaining("more than qtasks.max-payload-size (1024 bytes)");
-			assertThat(context.getBean(TaskEngine.class).countByStatus().values()).allMatch((count) -> count == 0);
+			assertThat(context.getBean(TaskEngine.class).stats().countByStatus().values())
+				.allMatch((count) -> count == 0);
 			assertThat(qtasks.task("add").args(1, 2).addAndWait(WAIT).status()).isEqualTo(TaskStatus.SUCCESS);
 		});
 	}

@@ -63,7 +63,7 @@ public abstract class WorkflowContractTests {
 				assertThat(record.args()).containsExactly(i);
 				assertThat(qtasks.get(record.uuid())).contains(record);
 			}
-			assertThat(engine(context).pendingCount()).isEqualTo(50);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(50);
 			List<UUID> claimed = new ArrayList<>();
 			while (claimed.size() < 50) {
 				engine(context).claim(ClaimRequest.anyTask(10, WAIT))
@@ -82,7 +82,7 @@ public abstract class WorkflowContractTests {
 			List<Task> records = qtasks
 				.addAll(List.of(qtasks.task("num").args(2), qtasks.task("num").args(3).uuid(uuid)));
 			assertThat(records.get(1)).isEqualTo(first);
-			assertThat(engine(context).pendingCount()).isEqualTo(2);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(2);
 		});
 	}
 
@@ -125,8 +125,8 @@ public abstract class WorkflowContractTests {
 		clientOnly().run((context) -> {
 			QTasks qtasks = qtasks(context);
 			List<Task> steps = qtasks.chain(qtasks.task("num").args(2), qtasks.task("add").args(3));
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
-			assertThat(engine(context).waitingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
 			Task held = qtasks.get(steps.get(1).uuid()).orElseThrow();
 			assertThat(held.status()).isEqualTo(TaskStatus.NEW);
 			assertThat(WorkflowLinks.of(held).orElseThrow().held()).isTrue();
@@ -253,8 +253,8 @@ public abstract class WorkflowContractTests {
 				assertThat(qtasks.get(step.uuid()).orElseThrow().cancelReason())
 					.contains(steps.get(0).uuid().toString());
 			}
-			assertThat(engine(context).pendingCount()).isZero();
-			assertThat(engine(context).waitingCount()).isZero();
+			assertThat(engine(context).stats().pendingCount()).isZero();
+			assertThat(engine(context).stats().waitingCount()).isZero();
 		});
 	}
 
@@ -281,8 +281,8 @@ public abstract class WorkflowContractTests {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> qtasks.chain(qtasks.task("num").args(2), qtasks.task("add").uuid(taken.uuid())))
 				.withMessageContaining(taken.uuid().toString());
-			assertThat(engine(context).pendingCount()).isEqualTo(1);
-			assertThat(engine(context).waitingCount()).isZero();
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().waitingCount()).isZero();
 		});
 	}
 

@@ -42,6 +42,7 @@ import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
 import io.qtasks.sample.SampleApplication;
+import io.qtasks.worker.QTasksWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -87,6 +88,9 @@ class DashboardBrowserTests {
 
 	@Autowired
 	private GateTasks gate;
+
+	@Autowired
+	private QTasksWorker worker;
 
 	private WebDriver browser;
 
@@ -155,7 +159,7 @@ class DashboardBrowserTests {
 		assertThat(text("queue-depth")).isEqualTo(endpoint.path("queue").path("depth").asString());
 		assertThat(text("nodes")).contains(endpoint.path("nodes").get(0).path("id").asString());
 		assertThat(text("definitions")).contains("fetch_rate", "build_report", "hold_the_slot");
-		// what the endpoint reports only in some versions shows when it does
+		// named queues show while one has work, schedules when the app has any
 		JsonNode queues = endpoint.path("queues");
 		assertThat(this.browser.findElement(By.id("queues")).isDisplayed()).isEqualTo(queues.isObject());
 		if (queues.isObject()) {
@@ -177,6 +181,8 @@ class DashboardBrowserTests {
 		assertThat(traceback.getText()).startsWith("java.lang.IllegalArgumentException: No rate for currency 'XYZ'")
 			.contains("at io.qtasks.sample.RateTasks.fetchRate");
 		assertThat(text("view")).contains("fetch_rate", "error", "Rate service timed out (attempt 1)");
+		// every attempt names the worker node that ran it
+		assertThat(text("view")).contains("node", this.worker.getId());
 		screenshot("dashboard-task.png");
 	}
 

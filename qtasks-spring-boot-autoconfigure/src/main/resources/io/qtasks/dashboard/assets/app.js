@@ -596,7 +596,7 @@
 	}
 
 	function attemptsView(attempts) {
-		var keys = ['attempt', 'startedAt', 'endedAt', 'error'];
+		var keys = ['attempt', 'node', 'startedAt', 'endedAt', 'error'];
 		attempts.forEach(function (attempt) {
 			Object.keys(attempt).forEach(function (key) {
 				if (keys.indexOf(key) < 0) {

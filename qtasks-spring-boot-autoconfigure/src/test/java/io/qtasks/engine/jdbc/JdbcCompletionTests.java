@@ -81,8 +81,8 @@ class JdbcCompletionTests {
 					assertThat(task.status()).isEqualTo(TaskStatus.SUCCESS);
 					assertThat(task.returning()).isEqualTo(task.args().get(0));
 				});
-				assertThat(engine.countByStatus()).containsEntry(TaskStatus.SUCCESS, 20L);
-				assertThat(engine.pendingCount()).isZero();
+				assertThat(engine.stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, 20L);
+				assertThat(engine.stats().pendingCount()).isZero();
 			});
 	}
 

@@ -62,7 +62,7 @@ class JdbcLeaseTests {
 					.untilAsserted(() -> assertThat(engine.find(queued.uuid())).get()
 						.extracting(Task::status)
 						.isEqualTo(TaskStatus.SUCCESS));
-				assertThat(engine.pendingCount()).isZero();
+				assertThat(engine.stats().pendingCount()).isZero();
 			});
 	}
 

@@ -95,7 +95,7 @@ class JdbcSchemaTests {
 			assertThat(
 					jdbc.queryForObject(tables.sql("SELECT queue_name || '/' || limit_key FROM {tasks}"), String.class))
 				.isEqualTo("default/");
-			assertThat(context.getBean(io.qtasks.engine.TaskEngine.class).pendingCount()).isEqualTo(1);
+			assertThat(context.getBean(io.qtasks.engine.TaskEngine.class).stats().pendingCount()).isEqualTo(1);
 		});
 	}
 

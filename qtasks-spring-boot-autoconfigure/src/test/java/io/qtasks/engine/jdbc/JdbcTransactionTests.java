@@ -102,7 +102,7 @@ class JdbcTransactionTests {
 			List<Task> committed = transaction(context).execute((status) -> qtasks
 				.addAll(List.of(qtasks.task("record").args("c1"), qtasks.task("record").args("c2"))));
 			assertThat(committed).allSatisfy((task) -> assertThat(qtasks.get(task.uuid())).isPresent());
-			assertThat(context.getBean(TaskEngine.class).pendingCount()).isEqualTo(2);
+			assertThat(context.getBean(TaskEngine.class).stats().pendingCount()).isEqualTo(2);
 		});
 	}
 
@@ -123,7 +123,7 @@ class JdbcTransactionTests {
 				UUID enqueued = qtasks(context).addTask("record", "not yet").uuid();
 				// seen from outside the transaction (other threads, other connections):
 				// nothing
-				CompletableFuture<Long> pending = CompletableFuture.supplyAsync(engine::pendingCount);
+				CompletableFuture<Long> pending = CompletableFuture.supplyAsync(engine.stats()::pendingCount);
 				CompletableFuture<List<TaskDelivery>> claimed = CompletableFuture.supplyAsync(() -> claimNow(engine));
 				CompletableFuture<Boolean> found = CompletableFuture
 					.supplyAsync(() -> qtasks(context).get(enqueued).isPresent());

@@ -152,7 +152,7 @@ class RedisForeignDataTests {
 				// this node's housekeeping, or the application's own, counts again
 				node.maintenance().recountIfStale();
 				assertThat(this.redis.exists(this.keys.staleCounts())).isZero();
-				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L)
+				assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L)
 					.containsEntry(TaskStatus.CANCEL, 1L)
 					.containsEntry(TaskStatus.SUCCESS, 1L)
 					.containsEntry(TaskStatus.PROCESS, 0L);
@@ -171,7 +171,7 @@ class RedisForeignDataTests {
 			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
 				node.maintenance().recountIfStale();
 				assertThat(this.redis.exists(this.keys.staleCounts())).isZero();
-				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.NEW, 1L);
+				assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 1L);
 			}
 		});
 	}
@@ -182,7 +182,7 @@ class RedisForeignDataTests {
 			UUID uuid = qtasks(context).addTask("echo", "again").uuid();
 			assertThat(qtasks(context).cancel(uuid, "stop")).isEqualTo(CancelOutcome.CANCELLED);
 			this.redis.hset(this.keys.task(uuid), Map.of("priority", "high", "rev", "seven"));
-			assertThat(engine(context).requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
+			assertThat(engine(context).requeues().requeue(uuid)).isEqualTo(RequeueOutcome.REQUEUED);
 			assertThat(qtasks(context).get(uuid)).get().extracting(Task::status).isEqualTo(TaskStatus.NEW);
 			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
 				assertThat(node.claim(1, WAIT)).extracting(TaskDelivery::uuid).containsExactly(uuid);
@@ -233,7 +233,7 @@ class RedisForeignDataTests {
 			try (RedisTestApplications.UnstartedNode node = RedisTestApplications.unstartedNode(context, this.name)) {
 				assertThat(node.claim(5, WAIT)).extracting(TaskDelivery::uuid).containsExactly(real);
 			}
-			List<DeadLetter> listed = context.getBean(TaskEngine.class).deadLetters(10);
+			List<DeadLetter> listed = context.getBean(TaskEngine.class).stats().deadLetters(10);
 			assertThat(listed).hasSize(2);
 			assertThat(listed.get(0).entry()).isEqualTo("not an entry at all");
 			assertThat(listed.get(0).reason()).startsWith("not a QTasks queue entry");
@@ -318,7 +318,7 @@ class RedisForeignDataTests {
 					String.valueOf(RedisTaskRecordStore.MAX_LISTED_RANKS));
 			assertThat(engine(context).list(new TaskQuery(TaskStatus.CANCEL, null, 10))).isEmpty();
 			assertThat(engine(context).list(new TaskQuery(null, "no such task", 10))).isEmpty();
-			assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.CANCEL, 1L);
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.CANCEL, 1L);
 		});
 	}
 

@@ -71,7 +71,7 @@ class RedisLeaseTests {
 				TaskDelivery first = stale.claim(1, WAIT).get(0);
 				Task firstAttempt = started(context, first.task());
 				assertThat(first.write(firstAttempt).written()).isTrue();
-				await().atMost(WAIT).until(() -> engine(context).pendingCount() == 1);
+				await().atMost(WAIT).until(() -> engine(context).stats().pendingCount() == 1);
 				TaskDelivery second = fresh.claim(1, WAIT).get(0);
 				assertThat(second.uuid()).isEqualTo(uuid);
 				assertThat(second.deliveries()).isEqualTo(2);
@@ -83,12 +83,12 @@ class RedisLeaseTests {
 				assertThat(first.release(transitions(context).handedBack(firstAttempt, "stale"), null).written())
 					.isFalse();
 				assertThat(qtasks(context).get(uuid)).get().extracting(Task::attempt).isEqualTo(2);
-				assertThat(engine(context).pendingCount()).isZero();
+				assertThat(engine(context).stats().pendingCount()).isZero();
 
 				assertThat(second.complete(transitions(context).succeeded(secondAttempt, "fresh")).written()).isTrue();
 				Task done = qtasks(context).waitResult(uuid, WAIT).orElseThrow();
 				assertThat(done.returning()).isEqualTo("fresh");
-				assertThat(engine(context).countByStatus()).containsEntry(TaskStatus.SUCCESS, 1L)
+				assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, 1L)
 					.containsEntry(TaskStatus.PROCESS, 0L)
 					.containsEntry(TaskStatus.NEW, 0L);
 			}
