@@ -53,7 +53,8 @@ public interface QTasks {
 	 * @return their records, in the order of the requests
 	 * @throws IllegalArgumentException when a request is not this client's, or a workflow
 	 * step (see {@link #groupOf})
-	 * @throws io.qtasks.client.TaskEnqueueException when the engine cannot take them
+	 * @throws io.qtasks.client.TaskBatchEnqueueException when the engine cannot take them
+	 * (a {@code TaskEnqueueException} naming every uuid)
 	 * @implSpec The default adds each request on its own.
 	 */
 	default List<Task> addAll(List<TaskRequest> requests) {

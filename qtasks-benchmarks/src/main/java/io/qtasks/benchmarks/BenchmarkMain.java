@@ -14,6 +14,7 @@ import io.qtasks.benchmarks.celery.CeleryBenchmarks;
 import io.qtasks.benchmarks.jobrunr.JobRunrBenchmarks;
 import io.qtasks.benchmarks.postgres.PostgresSuites;
 import io.qtasks.benchmarks.qtasks.FlowControlBenchmarks;
+import io.qtasks.benchmarks.qtasks.QTasksBatchThroughput;
 import io.qtasks.benchmarks.qtasks.QTasksBenchmarks;
 import io.qtasks.benchmarks.qtasks.QTasksNode;
 import io.qtasks.benchmarks.redis.RedisAdmin;
@@ -131,6 +132,9 @@ public final class BenchmarkMain {
 			qtasks.unavailable().ifPresent((reason) -> context.log("QTasks %s broker: %s", broker, reason));
 			if (this.options.runs("throughput")) {
 				qtasks.throughput();
+			}
+			if (this.options.runs("batch")) {
+				new QTasksBatchThroughput(context, broker, qtasks).run();
 			}
 			if (this.options.runs("pickup")) {
 				qtasks.pickup();

@@ -23,7 +23,7 @@ public final class BenchmarkOptions {
 	/**
 	 * Every suite the harness knows, in the order it runs them.
 	 */
-	public static final List<String> SUITES = List.of("throughput", "pickup", "roundtrip", "footprint", "flow",
+	public static final List<String> SUITES = List.of("throughput", "batch", "pickup", "roundtrip", "footprint", "flow",
 			"jobrunr", "celery", "ceiling", "jdbc", "dbscheduler", "jobrunr-postgres", "pgbench");
 
 	private int n = 100_000;
@@ -41,6 +41,8 @@ public final class BenchmarkOptions {
 	private Set<String> brokers = new LinkedHashSet<>(List.of("memory", "redis"));
 
 	private Set<String> suites = new LinkedHashSet<>(SUITES);
+
+	private int batchSize = 100;
 
 	private int pickupSamples = 1000;
 
@@ -149,6 +151,7 @@ public final class BenchmarkOptions {
 			case "brokers" -> this.brokers = OptionValues.words(name, value, Set.of("memory", "redis"));
 			case "suites" -> this.suites = OptionValues.words(name, value, Set.copyOf(SUITES));
 			case "skip" -> this.suites.removeAll(OptionValues.words(name, value, Set.copyOf(SUITES)));
+			case "batch-size" -> this.batchSize = OptionValues.positive(name, value);
 			case "pickup-samples" -> this.pickupSamples = OptionValues.positive(name, value);
 			case "jobrunr-pickup-samples" -> this.jobRunrPickupSamples = OptionValues.positive(name, value);
 			case "round-trips" -> this.roundTrips = OptionValues.positive(name, value);
@@ -178,6 +181,14 @@ public final class BenchmarkOptions {
 
 	public int n() {
 		return this.n;
+	}
+
+	/**
+	 * Tasks per {@code addAll} call of the batch suite.
+	 * @return the count
+	 */
+	public int batchSize() {
+		return this.batchSize;
 	}
 
 	/**

@@ -26,6 +26,7 @@ final class OptionHelp {
 		TEXTS.put("brokers", "QTasks brokers to measure (default memory,redis)");
 		TEXTS.put("suites", "suites to run (default all: " + String.join(",", BenchmarkOptions.SUITES) + ")");
 		TEXTS.put("skip", "suites to leave out, e.g. celery,ceiling");
+		TEXTS.put("batch-size", "tasks per QTasks.addAll call of the batch suite (default 100)");
 		TEXTS.put("pickup-samples", "single tasks per idle-pickup round (default 1000)");
 		TEXTS.put("jobrunr-pickup-samples",
 				"single jobs per JobRunr idle-pickup round (default 100; each takes ~0.2 s)");

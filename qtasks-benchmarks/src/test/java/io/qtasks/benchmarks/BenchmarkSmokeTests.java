@@ -15,6 +15,7 @@ import io.qtasks.benchmarks.result.FlowFigure;
 import io.qtasks.benchmarks.result.FootprintFigure;
 import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.SystemUnderTest;
+import io.qtasks.benchmarks.result.TaskCost;
 import io.qtasks.benchmarks.result.ThroughputFigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +34,8 @@ class BenchmarkSmokeTests {
 		Path report = dir.resolve("benchmarks.md");
 		BenchmarkOptions options = BenchmarkOptions.parse("--n=200", "--rounds=1", "--concurrency=2",
 				"--latency-concurrency=2", "--brokers=memory",
-				"--suites=throughput,pickup,roundtrip,footprint,flow,jobrunr", "--pickup-samples=20",
-				"--jobrunr-pickup-samples=3", "--round-trips=20", "--footprint-brokers=memory",
+				"--suites=throughput,batch,pickup,roundtrip,footprint,flow,jobrunr", "--batch-size=50",
+				"--pickup-samples=20", "--jobrunr-pickup-samples=3", "--round-trips=20", "--footprint-brokers=memory",
 				"--footprint-tasks=2000", "--peer-timeout=30", "--out=" + report);
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -43,6 +44,10 @@ class BenchmarkSmokeTests {
 		ThroughputFigure qtasks = results.throughputFigure(SystemUnderTest.QTASKS_MEMORY, 2).orElseThrow();
 		assertThat(qtasks.endToEndPerSecond().median()).isPositive();
 		assertThat(qtasks.enqueuePerSecond().median()).isGreaterThanOrEqualTo(qtasks.endToEndPerSecond().median());
+		ThroughputFigure batched = results.batch().throughput().get(SystemUnderTest.QTASKS_MEMORY).get(2).value();
+		assertThat(batched.enqueuePerSecond().median()).isPositive();
+		assertThat(results.batch().costs().get(SystemUnderTest.QTASKS_MEMORY)).extracting(TaskCost::enqueue)
+			.containsExactly("single", "batches of 50");
 		LatencyFigure pickup = results.pickup(SystemUnderTest.QTASKS_MEMORY).orElseThrow().value();
 		assertThat(pickup.samplesPerRound()).isEqualTo(20);
 		assertThat(pickup.p99().median()).isGreaterThanOrEqualTo(pickup.p50().median()).isPositive();
@@ -58,6 +63,8 @@ class BenchmarkSmokeTests {
 		assertThat(results.pickup(SystemUnderTest.JOBRUNR).orElseThrow().value().samplesPerRound()).isEqualTo(3);
 
 		String markdown = Files.readString(report);
+		assertThat(markdown).contains("## Batch enqueue and the cost of a task", "### What a task costs",
+				"| QTasks memory | batches of 50 | 2 |", "## Published anchors (not measured here)");
 		assertThat(markdown).contains("## Flow control", "| QTasks memory | 40 |");
 		assertThat(markdown).contains("## Speed goals", "| QTasks memory | 2 |", "| JobRunr in-memory | 2 |",
 				"QTasks memory: idle pickup p99 < 1 ms",

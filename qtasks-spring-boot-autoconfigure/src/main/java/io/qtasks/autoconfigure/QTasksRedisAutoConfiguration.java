@@ -102,9 +102,9 @@ public final class QTasksRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(TaskEvents.class)
 	@ConditionalOnBean(RedisTaskRecordStore.class)
-	RedisTaskEvents qtasksRedisTaskEvents(RedisTaskRecordStore records, RedisTaskCodec codec, RedisKeys keys,
-			RedisSubscriptions subscriptions) {
-		RedisTaskEvents events = new RedisTaskEvents(records, codec);
+	RedisTaskEvents qtasksRedisTaskEvents(RedisConnectionFactory connectionFactory, RedisTaskRecordStore records,
+			RedisTaskCodec codec, RedisKeys keys, RedisSubscriptions subscriptions) {
+		RedisTaskEvents events = new RedisTaskEvents(records, codec, new StringRedisTemplate(connectionFactory), keys);
 		events.subscribe(keys, subscriptions);
 		return events;
 	}
@@ -129,11 +129,15 @@ public final class QTasksRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	RedisEngineLifecycle qtasksRedisEngineLifecycle(RedisConnectionFactory connectionFactory, RedisKeys keys,
 			RedisEngineSettings settings, RedisSubscriptions subscriptions, ObjectProvider<TaskRecordStore> records,
-			QTasksProperties properties) {
+			ObjectProvider<RedisTaskEvents> events, QTasksProperties properties) {
 		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
 		RedisMaintenance maintenance = new RedisMaintenance(redis, keys,
 				records.getIfUnique() instanceof RedisTaskRecordStore);
-		return new RedisEngineLifecycle(subscriptions, maintenance, settings.reaperInterval(),
+		Runnable housekeeping = () -> {
+			maintenance.run();
+			events.ifAvailable(RedisTaskEvents::renewWaiting);
+		};
+		return new RedisEngineLifecycle(subscriptions, housekeeping, settings.reaperInterval(),
 				new RedisEvictionPolicy(redis, properties.getRedis().isAllowEviction()));
 	}
 

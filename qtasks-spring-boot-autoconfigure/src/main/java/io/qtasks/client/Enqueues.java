@@ -116,7 +116,8 @@ final class Enqueues {
 		}
 		catch (RuntimeException ex) {
 			Task first = batch.get(0).record();
-			throw new TaskEnqueueException(first.taskName(), first.uuid(), this.engine.type(), ex);
+			throw new TaskBatchEnqueueException(first.taskName(),
+					batch.stream().map((task) -> task.record().uuid()).toList(), this.engine.type(), ex);
 		}
 	}
 

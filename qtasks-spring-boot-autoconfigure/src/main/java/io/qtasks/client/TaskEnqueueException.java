@@ -26,9 +26,24 @@ public class TaskEnqueueException extends RuntimeException {
 	 * @param cause the broker's exception
 	 */
 	public TaskEnqueueException(String taskName, UUID uuid, String broker, Throwable cause) {
-		super("Task '" + taskName + "' could not be enqueued on the " + broker + " broker: " + describe(cause)
-				+ ". If the broker took it before failing, it is queued as " + uuid
-				+ " (QTasks.get tells once the broker answers).", cause);
+		this("Task '" + taskName + "'", "If the broker took it before failing, it is queued as " + uuid
+				+ " (QTasks.get tells once the broker answers).", taskName, uuid, broker, cause);
+	}
+
+	/**
+	 * Creates an exception whose message names what was enqueued and what the caller can
+	 * tell, for a subclass.
+	 * @param what what could not be enqueued, such as {@code Task 'report'}
+	 * @param afterwards what may have been stored, and how to find out
+	 * @param taskName the task's name
+	 * @param uuid the uuid the task was to have
+	 * @param broker the broker's type
+	 * @param cause the broker's exception
+	 */
+	protected TaskEnqueueException(String what, String afterwards, String taskName, UUID uuid, String broker,
+			Throwable cause) {
+		super(what + " could not be enqueued on the " + broker + " broker: " + describe(cause) + ". " + afterwards,
+				cause);
 		this.taskName = taskName;
 		this.uuid = uuid;
 	}

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import io.qtasks.Task;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.CompletedAndClaimed;
+import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.StoredTask;
@@ -20,6 +22,7 @@ import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.engine.spi.UnreadableRecordException;
+import io.qtasks.engine.spi.WriteResult;
 
 /**
  * Turns the claims a queue hands out into deliveries: each claim is paired with its
@@ -45,6 +48,8 @@ final class TaskClaims {
 
 	private final RecordListeners listeners;
 
+	private final CompletionBatcher completions;
+
 	TaskClaims(TaskQueue queue, TaskRecordStore records, TaskSteps steps, TaskTransitions transitions,
 			RecordListeners listeners) {
 		this.queue = queue;
@@ -52,10 +57,29 @@ final class TaskClaims {
 		this.steps = steps;
 		this.transitions = transitions;
 		this.listeners = listeners;
+		this.completions = new CompletionBatcher(steps, queue);
 	}
 
 	List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {
-		List<QueueClaim> claims = this.queue.claim(request);
+		return deliveries(this.queue.claim(request));
+	}
+
+	/**
+	 * Completes a delivery and claims the next task for its slot in one step of the
+	 * engine, written together with the completions of other slots that finish at the
+	 * same time.
+	 * @param completion the delivery's final record
+	 * @param next what to claim
+	 * @param claimed receives the deliveries claimed
+	 * @return what the completion's write did
+	 */
+	WriteResult completeAndClaim(Completion completion, ClaimRequest next, List<TaskDelivery> claimed) {
+		CompletedAndClaimed done = this.completions.completeAndClaim(completion, next);
+		claimed.addAll(deliveries(done.claimed()));
+		return done.written().get(0);
+	}
+
+	private List<TaskDelivery> deliveries(List<QueueClaim> claims) {
 		List<TaskDelivery> deliveries = new ArrayList<>(claims.size());
 		for (QueueClaim claim : claims) {
 			try {
@@ -92,7 +116,7 @@ final class TaskClaims {
 			this.queue.ack(claim);
 			return null;
 		}
-		return new TaskDelivery(claim, stored, this.steps, this.records, this.listeners);
+		return new TaskDelivery(claim, stored, this, this.steps, this.records, this.listeners);
 	}
 
 	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {

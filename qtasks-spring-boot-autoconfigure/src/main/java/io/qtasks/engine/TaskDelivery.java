@@ -1,13 +1,18 @@
 package io.qtasks.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 import io.qtasks.Task;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.StoredTask;
@@ -31,6 +36,8 @@ public final class TaskDelivery {
 
 	private final Fence fence;
 
+	private final TaskClaims claims;
+
 	private final TaskSteps steps;
 
 	private final TaskRecordStore records;
@@ -43,9 +50,14 @@ public final class TaskDelivery {
 
 	private Task lastWritten;
 
-	TaskDelivery(QueueClaim claim, StoredTask stored, TaskSteps steps, TaskRecordStore records,
+	private volatile Supplier<@Nullable ClaimRequest> next = () -> null;
+
+	private @Nullable List<TaskDelivery> claimedOnCompletion;
+
+	TaskDelivery(QueueClaim claim, StoredTask stored, TaskClaims claims, TaskSteps steps, TaskRecordStore records,
 			RecordListeners listeners) {
 		this.claim = claim;
+		this.claims = claims;
 		this.stored = stored;
 		this.fence = Fence.claim(claim.token(), stored.revision());
 		this.steps = steps;
@@ -106,14 +118,45 @@ public final class TaskDelivery {
 	}
 
 	/**
-	 * Stores the final record and ends the claim.
+	 * Says what to claim when this delivery completes, so that the engine stores the
+	 * final record and claims the next tasks in one step. Asked as the delivery
+	 * completes; a request of {@code null} then means a plain completion. A hand-back or
+	 * a retry's pause claims nothing.
+	 * @param next the request for the next tasks, with a timeout of zero, or {@code null}
+	 */
+	public void claimNextOnCompletion(Supplier<@Nullable ClaimRequest> next) {
+		this.next = next;
+	}
+
+	/**
+	 * The deliveries claimed when this one completed.
+	 * @return the deliveries (empty when nothing was due), or {@code null} when the
+	 * completion claimed nothing: it was not asked to, or this delivery did not complete
+	 */
+	public synchronized @Nullable List<TaskDelivery> claimedOnCompletion() {
+		return this.claimedOnCompletion;
+	}
+
+	/**
+	 * Stores the final record and ends the claim; claims the next tasks in the same step
+	 * when {@linkplain #claimNextOnCompletion asked to}.
 	 * @param record the final record
 	 * @return what the write did
 	 */
 	public WriteResult complete(Task record) {
 		Assert.isTrue(record.isFinished(), () -> "A completed record must be final, was " + record.status());
 		this.ending = true;
-		return recorded(record, ended(this.steps.complete(this.claim, record, this.fence)));
+		ClaimRequest request = this.next.get();
+		if (request == null) {
+			return recorded(record, ended(this.steps.complete(this.claim, record, this.fence)));
+		}
+		List<TaskDelivery> claimed = new ArrayList<>(request.max());
+		WriteResult result = this.claims.completeAndClaim(new Completion(this.claim, record, this.fence), request,
+				claimed);
+		synchronized (this) {
+			this.claimedOnCompletion = claimed;
+		}
+		return recorded(record, ended(result));
 	}
 
 	/**

@@ -38,6 +38,8 @@ final class NodeClaims {
 
 	private volatile Map<String, TaskLimits> limits = Map.of();
 
+	private volatile @Nullable ClaimRequest nextRequest;
+
 	NodeClaims(TaskEngine engine, TaskDefinitionRegistry registry, WorkerSettings settings) {
 		this.engine = engine;
 		this.registry = registry;
@@ -58,6 +60,10 @@ final class NodeClaims {
 				.ifPresent((taskLimits) -> limits.put(name, taskLimits));
 		}
 		this.limits = Map.copyOf(limits);
+		this.nextRequest = (this.taskNames.isEmpty() || !this.shares.isEmpty()) ? null
+				: new ClaimRequest(1, this.engine.isShared() ? this.taskNames : null, Duration.ZERO)
+					.withQueues(this.queues, Map.of())
+					.withLimits(this.limits);
 	}
 
 	/**
@@ -85,6 +91,17 @@ final class NodeClaims {
 		finally {
 			this.shares.giveBackUnused(taken, deliveries);
 		}
+	}
+
+	/**
+	 * The request for one task due now, for a thread whose task is about to complete and
+	 * that claims the next one in the same step of the engine.
+	 * @return the request, or {@code null} when the next claim must be made on its own:
+	 * this node claims nothing, or it counts slots by queue (a completion frees its
+	 * queue's slot only once it is written)
+	 */
+	@Nullable ClaimRequest nextRequest() {
+		return this.nextRequest;
 	}
 
 	/**

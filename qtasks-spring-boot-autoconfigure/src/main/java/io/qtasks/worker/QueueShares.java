@@ -25,6 +25,14 @@ final class QueueShares {
 	}
 
 	/**
+	 * Whether no queue has a concurrency of its own.
+	 * @return the flag
+	 */
+	boolean isEmpty() {
+		return this.free.isEmpty();
+	}
+
+	/**
 	 * Takes every free slot of the queues that have a concurrency.
 	 * @return how many were taken of each
 	 */

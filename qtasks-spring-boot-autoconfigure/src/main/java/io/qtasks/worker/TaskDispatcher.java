@@ -183,18 +183,23 @@ final class TaskDispatcher implements WorkerPart {
 		TaskRun run = firstRun;
 		while (true) {
 			TaskDelivery current = delivery;
+			TaskRun currentRun = run;
 			run.slot().onRelease(() -> {
 				this.slots.release();
 				this.claims.ended(current);
 			});
+			delivery.claimNextOnCompletion(
+					() -> (this.active && !currentRun.slot().isReleased()) ? this.claims.nextRequest() : null);
 			process(delivery, run);
+			List<TaskDelivery> claimed = delivery.claimedOnCompletion();
 			if (run.slot().isReleased()) {
 				// an async run gave its slot back while it waited; the slot is another's
 				// now
+				notRun(claimed, "its worker slot was given back");
 				return;
 			}
 			this.claims.ended(delivery);
-			TaskDelivery next = this.active ? this.claims.claimNext() : null;
+			TaskDelivery next = nextOf(claimed);
 			if (next == null) {
 				this.slots.release();
 				return;
@@ -206,6 +211,27 @@ final class TaskDispatcher implements WorkerPart {
 				return;
 			}
 			delivery = next;
+		}
+	}
+
+	/**
+	 * The task to run next in a slot: the one claimed with the completion when it claimed
+	 * one (handed back when the worker began to stop meanwhile), else one claimed now.
+	 */
+	private @Nullable TaskDelivery nextOf(@Nullable List<TaskDelivery> claimed) {
+		if (claimed == null) {
+			return this.active ? this.claims.claimNext() : null;
+		}
+		if (!this.active) {
+			notRun(claimed, "the worker is stopping");
+			return null;
+		}
+		return claimed.isEmpty() ? null : claimed.get(0);
+	}
+
+	private void notRun(@Nullable List<TaskDelivery> claimed, String why) {
+		if (claimed != null) {
+			claimed.forEach((delivery) -> this.returns.notRun(delivery, why));
 		}
 	}
 

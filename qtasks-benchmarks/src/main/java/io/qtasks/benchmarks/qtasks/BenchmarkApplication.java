@@ -2,6 +2,7 @@ package io.qtasks.benchmarks.qtasks;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -13,6 +14,14 @@ import org.springframework.context.annotation.Bean;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class BenchmarkApplication {
+
+	/**
+	 * Counts the Redis client's commands, for the round trips per task.
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer clientCommandCounter() {
+		return (resources) -> resources.commandLatencyRecorder(new ClientCommands());
+	}
 
 	@Bean
 	TaskProbe taskProbe() {

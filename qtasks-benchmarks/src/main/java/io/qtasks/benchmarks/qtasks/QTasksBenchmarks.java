@@ -159,7 +159,7 @@ public final class QTasksBenchmarks {
 	 * sample on Redis. A record still running would move the end of the round to its end.
 	 * @return the time the last late record finished, or 0
 	 */
-	private long verify(QTasks qtasks, UUID[] uuids) {
+	long verify(QTasks qtasks, UUID[] uuids) {
 		List<UUID> checked = new ArrayList<>();
 		if ("memory".equals(this.broker) || uuids.length <= VERIFIED_SAMPLE) {
 			checked.addAll(List.of(uuids));
@@ -185,7 +185,7 @@ public final class QTasksBenchmarks {
 		return lateEnd;
 	}
 
-	private void runCounted(QTasks qtasks, TaskProbe probe, int n) throws InterruptedException {
+	void runCounted(QTasks qtasks, TaskProbe probe, int n) throws InterruptedException {
 		probe.expect(n);
 		for (int i = 0; i < n; i++) {
 			qtasks.addTask(NoopTasks.COUNTED);
@@ -234,11 +234,11 @@ public final class QTasksBenchmarks {
 		}
 	}
 
-	private Map<String, Long> commandCalls() {
+	Map<String, Long> commandCalls() {
 		return redisBroker() ? this.context.redis().map(RedisAdmin::commandCalls).orElse(Map.of()) : Map.of();
 	}
 
-	private Map<String, Long> commandsSince(Map<String, Long> before) {
+	Map<String, Long> commandsSince(Map<String, Long> before) {
 		if (!redisBroker() || before.isEmpty()) {
 			return Map.of();
 		}
@@ -262,7 +262,7 @@ public final class QTasksBenchmarks {
 		}
 	}
 
-	private int readyBatch() {
+	int readyBatch() {
 		return Math.max(1, Math.min(READY_BATCH, n() / 10));
 	}
 
@@ -289,7 +289,7 @@ public final class QTasksBenchmarks {
 	/**
 	 * The tasks of a throughput round: on Redis the smaller N, as for Celery.
 	 */
-	private int n() {
+	int n() {
 		return (this.system == SystemUnderTest.QTASKS_REDIS) ? this.options.redisN() : this.options.n();
 	}
 

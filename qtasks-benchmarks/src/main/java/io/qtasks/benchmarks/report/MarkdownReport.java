@@ -55,11 +55,13 @@ public final class MarkdownReport {
 		machine();
 		goals();
 		new ThroughputSection(this.results, this.options, this.chartFile, this.page).write();
+		new BatchSection(this.results.batch(), this.page).write();
 		new LatencySection(this.results, this.options, this.page).write();
 		new FlowControlSection(this.results, this.page).write();
 		new FootprintSection(this.results, this.options, this.page).write();
 		new RedisCeilingSection(this.results, this.options, this.page).write();
 		new PostgresSection(this.results, this.page).write();
+		new PublishedAnchorsSection(this.page).write();
 		method();
 		rerun();
 		return this.page.text();

@@ -28,6 +28,8 @@ public final class BenchmarkResults {
 
 	private final Map<SystemUnderTest, Map<String, Double>> commandsPerTask = new EnumMap<>(SystemUnderTest.class);
 
+	private final BatchResults batch = new BatchResults();
+
 	private Outcome<List<CeilingFigure>> ceiling = Outcome.missing("not run");
 
 	private final PostgresResults postgres = new PostgresResults();
@@ -93,6 +95,14 @@ public final class BenchmarkResults {
 
 	public Map<SystemUnderTest, Map<String, Double>> commandsPerTask() {
 		return this.commandsPerTask;
+	}
+
+	/**
+	 * The figures of the batch suite.
+	 * @return them
+	 */
+	public BatchResults batch() {
+		return this.batch;
 	}
 
 	public void ceiling(Outcome<List<CeilingFigure>> figures) {

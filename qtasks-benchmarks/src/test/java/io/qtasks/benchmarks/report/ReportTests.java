@@ -13,6 +13,7 @@ import io.qtasks.benchmarks.result.LatencyFigure;
 import io.qtasks.benchmarks.result.Outcome;
 import io.qtasks.benchmarks.result.Spread;
 import io.qtasks.benchmarks.result.SystemUnderTest;
+import io.qtasks.benchmarks.result.TaskCost;
 import io.qtasks.benchmarks.result.ThroughputFigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,31 @@ class ReportTests {
 				"| QTasks memory: idle pickup p99 < 1 ms | 0.500 ms | met |",
 				"![End-to-end throughput against worker" + " concurrency](chart.svg)",
 				"| Celery Redis | get 1.00, set 1.00 | 2.00 | 25,000 |");
+	}
+
+	@Test
+	void reportShowsBatchThroughputTheCostOfATaskAndTheBatchEnqueueGoal() {
+		BenchmarkResults results = results();
+		results.batch().batchSize(100);
+		results.batch()
+			.throughput(SystemUnderTest.QTASKS_REDIS, 4,
+					Outcome.of(new ThroughputFigure(Spread.of(120_000, 125_000), Spread.of(9_000, 9_500), null)));
+		results.batch()
+			.cost(SystemUnderTest.QTASKS_REDIS, new TaskCost("single", 4, Spread.of(5_000), 60.5, 3.0, 3.01, 210));
+		results.batch()
+			.cost(SystemUnderTest.QTASKS_REDIS,
+					new TaskCost("batches of 100", 4, Spread.of(9_000, 9_500), 55.25, 2.01, 2.02, 150));
+
+		String markdown = new MarkdownReport(results, BenchmarkOptions.parse("--concurrency=1,4"), "chart.svg")
+			.render(ZonedDateTime.now(), "1 s");
+
+		assertThat(markdown).contains("## Batch enqueue and the cost of a task",
+				"| QTasks Redis | 4 | 122,500 (120,000–125,000) | 9,250 (9,000–9,500) | 2 |",
+				"Goal: QTasks Redis enqueues ≥ 100,000 tasks/s in batches: 122,500 tasks/s at its best concurrency,"
+						+ " **met**.",
+				"| QTasks Redis | single | 4 | 5,000 (5,000–5,000) | 60.50 | 3.00 | 3.01 | 210 |",
+				"| QTasks Redis | batches of 100 | 4 | 9,250 (9,000–9,500) | 55.25 | 2.01 | 2.02 | 150 |",
+				"| Sidekiq (Ruby, Redis) | 23,500 jobs/s | one CPU |");
 	}
 
 	@Test

@@ -1,23 +1,58 @@
 package io.qtasks.engine.redis;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.RateLimit;
 import io.qtasks.engine.spi.TaskLimits;
 
 /**
- * Writes the flow limits of a claim as script arguments: the limits of task names, four
- * values each, and the queues with their shares, two values each, each list preceded by
- * its length (see {@code claim.lua}).
+ * Writes the arguments of a claim script: what to claim, a token for each task, the
+ * limits of task names, four values each, and the queues with their shares, two values
+ * each, each list preceded by its length (see {@code claim.lua}).
  *
  * @author QTasks contributors
  */
 final class RedisClaimArguments {
 
 	private RedisClaimArguments() {
+	}
+
+	/**
+	 * The arguments of {@code claim.lua}, with a fresh token for every task it may claim.
+	 * @param keys the application's key names
+	 * @param lease how long a claim lasts
+	 * @param receiverId the receiver's id in the idle list
+	 * @param withRecords whether the records live in the same hashes
+	 * @param request what to claim
+	 * @param idleWait how long the receiver waits when it finds nothing
+	 * @return the arguments
+	 */
+	static List<String> of(RedisKeys keys, Duration lease, String receiverId, boolean withRecords, ClaimRequest request,
+			Duration idleWait) {
+		Set<String> names = request.taskNames();
+		List<String> args = new ArrayList<>(12 + ((names != null) ? names.size() : 0) + request.max());
+		args.add(keys.prefix());
+		args.add(String.valueOf(request.max()));
+		args.add(String.valueOf(lease.toMillis()));
+		args.add(receiverId);
+		args.add(String.valueOf(idleWait.toMillis()));
+		args.add(withRecords ? "1" : "0");
+		args.add(String.valueOf((names != null) ? names.size() : -1));
+		if (names != null) {
+			args.addAll(names);
+		}
+		for (int i = 0; i < request.max(); i++) {
+			args.add(ClaimTokens.next());
+		}
+		addLimits(args, request.limits());
+		addQueues(args, request);
+		return args;
 	}
 
 	static void addLimits(List<String> args, Map<String, TaskLimits> limits) {

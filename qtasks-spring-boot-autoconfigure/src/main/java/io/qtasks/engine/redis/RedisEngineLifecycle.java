@@ -21,13 +21,14 @@ public class RedisEngineLifecycle extends EngineLifecycleSupport {
 	/**
 	 * Creates the lifecycle.
 	 * @param subscriptions the engine's subscriptions
-	 * @param maintenance the housekeeping
+	 * @param maintenance the housekeeping ({@link RedisMaintenance}, and what else runs
+	 * with it)
 	 * @param reaperInterval how often the housekeeping runs
 	 * @param evictionPolicy the check of the eviction policy of Redis, made at start
 	 */
-	public RedisEngineLifecycle(RedisSubscriptions subscriptions, RedisMaintenance maintenance, Duration reaperInterval,
+	public RedisEngineLifecycle(RedisSubscriptions subscriptions, Runnable maintenance, Duration reaperInterval,
 			RedisEvictionPolicy evictionPolicy) {
-		super("Redis", maintenance::run, reaperInterval);
+		super("Redis", maintenance, reaperInterval);
 		this.subscriptions = subscriptions;
 		this.evictionPolicy = evictionPolicy;
 	}

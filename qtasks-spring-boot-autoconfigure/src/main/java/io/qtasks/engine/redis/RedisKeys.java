@@ -205,6 +205,15 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The nodes that wait for results: node id scored by when the registration runs out
+	 * (Redis server time, ms). A task's end is published only while one is listed.
+	 * @return the key
+	 */
+	public String waiters() {
+		return this.prefix + "waiters";
+	}
+
+	/**
 	 * The channel that wakes idle workers when tasks are queued.
 	 * @return the channel
 	 */

@@ -34,6 +34,25 @@ final class RedisScripts {
 		return RedisScript.of(PRELUDE + read(new ClassPathResource(name, owner)), resultType);
 	}
 
+	/**
+	 * Loads a script that calls another one as a function: the other script's text,
+	 * wrapped in a function of its {@code KEYS} and {@code ARGV}, goes between the
+	 * prelude and the script.
+	 * @param <T> the script's result type
+	 * @param owner the class whose package holds the scripts
+	 * @param name the file name of the script
+	 * @param functionName the name the script calls the other one by
+	 * @param functionScript the file name of the other script
+	 * @param resultType the script's result type
+	 * @return the script
+	 */
+	static <T> RedisScript<T> load(Class<?> owner, String name, String functionName, String functionScript,
+			Class<T> resultType) {
+		String function = "local function " + functionName + "(KEYS, ARGV)\n"
+				+ read(new ClassPathResource(functionScript, owner)) + "\nend\n";
+		return RedisScript.of(PRELUDE + function + read(new ClassPathResource(name, owner)), resultType);
+	}
+
 	private static String read(ClassPathResource resource) {
 		try (InputStream in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -22,7 +22,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import io.qtasks.engine.WakeSignal;
-import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.DeadLetter;
 import io.qtasks.engine.spi.FlowStats;
@@ -147,7 +146,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 			long remaining = deadline - System.nanoTime();
 			Duration idleWait = (remaining > 0) ? Duration.ofNanos(remaining).plus(IDLE_MARGIN) : Duration.ZERO;
 			List<?> reply = claimOnce(request, idleWait);
-			List<QueueClaim> claims = RedisClaimReply.claims(reply, this.codec, this.keys);
+			List<QueueClaim> claims = claims(reply);
 			if (!claims.isEmpty()) {
 				return claims;
 			}
@@ -263,27 +262,28 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	 * command while Redis still runs it, losing the claim.
 	 */
 	private List<?> claimOnce(ClaimRequest request, Duration idleWait) {
-		Set<String> names = request.taskNames();
-		List<String> args = new ArrayList<>(9 + ((names != null) ? names.size() : 0) + request.max());
-		args.add(this.keys.prefix());
-		args.add(String.valueOf(request.max()));
-		args.add(String.valueOf(this.settings.lease().toMillis()));
-		args.add(this.receiverId);
-		args.add(String.valueOf(idleWait.toMillis()));
-		args.add(this.withRecords ? "1" : "0");
-		args.add(String.valueOf((names != null) ? names.size() : -1));
-		if (names != null) {
-			args.addAll(names);
-		}
-		for (int i = 0; i < request.max(); i++) {
-			args.add(ClaimTokens.next());
-		}
-		RedisClaimArguments.addLimits(args, request.limits());
-		RedisClaimArguments.addQueues(args, request);
-		Supplier<List<?>> call = () -> this.redis.execute(CLAIM, List.of(this.keys.names(), this.keys.inflight(),
-				this.keys.deadLetters(), this.keys.idleReceivers(), this.keys.waiting(), this.keys.sequence()),
-				args.toArray());
+		List<String> args = claimArguments(request, idleWait);
+		Supplier<List<?>> call = () -> this.redis.execute(CLAIM, claimKeys(), args.toArray());
 		return idleWait.isZero() ? call.get() : this.calls.uninterruptibly(call::get);
+	}
+
+	/** The keys of {@code claim.lua}. */
+	List<String> claimKeys() {
+		return List.of(this.keys.names(), this.keys.inflight(), this.keys.deadLetters(), this.keys.idleReceivers(),
+				this.keys.waiting(), this.keys.sequence());
+	}
+
+	/**
+	 * The arguments of {@code claim.lua}, with a fresh token for every task it may claim.
+	 */
+	List<String> claimArguments(ClaimRequest request, Duration idleWait) {
+		return RedisClaimArguments.of(this.keys, this.settings.lease(), this.receiverId, this.withRecords, request,
+				idleWait);
+	}
+
+	/** The claims of a reply of {@code claim.lua}. */
+	List<QueueClaim> claims(List<?> reply) {
+		return RedisClaimReply.claims(reply, this.codec, this.keys);
 	}
 
 	private static boolean succeeded(@Nullable Long result) {

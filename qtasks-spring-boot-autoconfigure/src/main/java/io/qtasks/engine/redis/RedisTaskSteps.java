@@ -17,12 +17,16 @@ import org.springframework.data.redis.core.script.RedisScript;
 import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.engine.RecordChanges;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.CompletedAndClaimed;
+import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueueEntry;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.engine.spi.UniqueKey;
 import io.qtasks.engine.spi.UniqueOutcome;
@@ -64,6 +68,8 @@ public class RedisTaskSteps implements TaskSteps {
 
 	private final RedisTaskQueue queue;
 
+	private final RedisCompletions completions;
+
 	/**
 	 * Creates the steps.
 	 * @param redis the Redis access
@@ -81,6 +87,7 @@ public class RedisTaskSteps implements TaskSteps {
 		this.settings = settings;
 		this.records = records;
 		this.queue = queue;
+		this.completions = new RedisCompletions(redis, keys, codec, settings, queue);
 	}
 
 	@Override
@@ -146,6 +153,21 @@ public class RedisTaskSteps implements TaskSteps {
 				claim.uuid().toString(), this.codec.write(record), record.status().value(),
 				RedisTaskRecordStore.token(fence), String.valueOf(fence.revision()),
 				String.valueOf(this.settings.ttl(record.status()).toMillis()), this.keys.finishedChannel()));
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here the completions and the claim are one script call when the queue is this
+	 * engine's: one round trip.
+	 */
+	@Override
+	public CompletedAndClaimed completeAndClaim(List<Completion> completions, ClaimRequest next, TaskQueue queue)
+			throws InterruptedException {
+		if (queue != this.queue) {
+			return TaskSteps.super.completeAndClaim(completions, next, queue);
+		}
+		return this.completions.completeAndClaim(completions, next);
 	}
 
 	@Override

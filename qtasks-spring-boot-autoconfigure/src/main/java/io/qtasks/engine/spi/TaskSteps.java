@@ -92,6 +92,30 @@ public interface TaskSteps {
 	WriteResult complete(QueueClaim claim, Task record, Fence fence);
 
 	/**
+	 * Stores the final records of claimed tasks and ends their claims, then claims due
+	 * tasks for the slots they freed, without waiting: what a worker does when tasks
+	 * finish and it wants the next ones. Each completion is as
+	 * {@link #complete(QueueClaim, Task, Fence)}; the claim is as
+	 * {@link TaskQueue#claim(ClaimRequest)} with the request's timeout, and happens
+	 * whether or not the writes were fenced. An engine that can should do it all in one
+	 * round trip; by default each completion is written on its own, then the queue is
+	 * asked.
+	 * @param completions the completions, at least one
+	 * @param next what to claim afterwards
+	 * @param queue the engine's queue, which the default claims from
+	 * @return what each write did, and the claims
+	 * @throws InterruptedException when the claim's thread is interrupted while it waits
+	 */
+	default CompletedAndClaimed completeAndClaim(List<Completion> completions, ClaimRequest next, TaskQueue queue)
+			throws InterruptedException {
+		List<WriteResult> written = new ArrayList<>(completions.size());
+		for (Completion completion : completions) {
+			written.add(complete(completion.claim(), completion.record(), completion.fence()));
+		}
+		return new CompletedAndClaimed(written, queue.claim(next));
+	}
+
+	/**
 	 * Stores the record of a claimed task that goes back to the queue, and releases the
 	 * claim: at the task's old place, or waiting until {@code until}.
 	 * @param claim the claim

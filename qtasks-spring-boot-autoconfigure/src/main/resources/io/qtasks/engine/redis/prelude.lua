@@ -443,6 +443,17 @@ local function store_insert_unique(prefix, task, counts, index, uuid, record, na
   return 'stored'
 end
 
+-- Publishes that a task finished, only while some node waits for results: 'waiters' lists them,
+-- scored by when their registration runs out. With nobody waiting a completion publishes nothing,
+-- so that no node wakes up for it. A key of another type (written by some other program) counts
+-- as nobody waiting rather than stopping the script.
+local function announce_finished(prefix, channel, uuid)
+  local waiting = redis.pcall('ZCOUNT', prefix .. 'waiters', now_ms(), '+inf')
+  if type(waiting) == 'number' and waiting > 0 then
+    redis.call('PUBLISH', channel, uuid)
+  end
+end
+
 -- Writes a record when the fence passes: the holder is the token, or the revision is the one
 -- the writer read. A record in process is held by the token; any other by no one. A final
 -- record forgets its cancel request, expires after ttl ms and is announced.
@@ -473,7 +484,7 @@ local function store_write(prefix, task, counts, uuid, record, status, token, re
     redis.call('HDEL', task, 'cancel')
     redis.call('PEXPIRE', task, ttl)
     redis.call('ZADD', prefix .. 'expiry:' .. status, now_ms() + tonumber(ttl), uuid)
-    redis.call('PUBLISH', finished_channel, uuid)
+    announce_finished(prefix, finished_channel, uuid)
     unique_release(prefix, task, uuid)
   elseif old_status and is_finished(old_status) then
     unique_retake(prefix, task, uuid)
