@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import io.qtasks.benchmarks.postgres.PostgresOptions;
+import io.qtasks.benchmarks.redis.CeilingOptions;
 
 /**
  * What one benchmark run measures and how much: parsed from {@code --name=value}
@@ -64,19 +67,13 @@ public final class BenchmarkOptions {
 
 	private String celeryPool = "prefork";
 
-	private int ceilingRequests = 100_000;
-
-	private int ceilingClients = 50;
-
-	private List<Integer> ceilingPipeline = List.of(1, 16);
-
-	private Path ceilingCommands;
-
 	private Path out = Path.of("docs", "benchmarks.md");
 
 	private Path chart;
 
 	private final PostgresOptions postgres = new PostgresOptions();
+
+	private final CeilingOptions ceiling = new CeilingOptions();
 
 	private final List<String> arguments = new ArrayList<>();
 
@@ -134,8 +131,7 @@ public final class BenchmarkOptions {
 		this.jobRunrPickupSamples = 30;
 		this.roundTrips = 300;
 		this.footprintTasks = 100_000;
-		this.ceilingRequests = 20_000;
-		this.ceilingPipeline = List.of(1);
+		this.ceiling.quick();
 		this.postgres.quick();
 		this.arguments.add("--quick");
 	}
@@ -164,15 +160,13 @@ public final class BenchmarkOptions {
 			case "python" -> this.python = value;
 			case "celery-pool" ->
 				this.celeryPool = OptionValues.words(name, value, Set.of("prefork", "threads")).iterator().next();
-			case "ceiling-requests" -> this.ceilingRequests = OptionValues.positive(name, value);
-			case "ceiling-clients" -> this.ceilingClients = OptionValues.positive(name, value);
-			case "ceiling-pipeline" -> this.ceilingPipeline = OptionValues.integers(name, value);
-			case "ceiling-commands" -> this.ceilingCommands = Path.of(value);
 			case "out" -> this.out = Path.of(value);
 			case "chart" -> this.chart = Path.of(value);
 			default -> {
-				if (!this.postgres.set(name, value, (text) -> OptionValues.positive(name, text),
-						(text) -> OptionValues.integers(name, text))) {
+				ToIntFunction<String> positive = (text) -> OptionValues.positive(name, text);
+				Function<String, List<Integer>> integers = (text) -> OptionValues.integers(name, text);
+				if (!this.postgres.set(name, value, positive, integers)
+						&& !this.ceiling.set(name, value, positive, integers)) {
 					throw new IllegalStateException(name);
 				}
 			}
@@ -268,20 +262,12 @@ public final class BenchmarkOptions {
 		return this.celeryPool;
 	}
 
-	public int ceilingRequests() {
-		return this.ceilingRequests;
-	}
-
-	public int ceilingClients() {
-		return this.ceilingClients;
-	}
-
-	public List<Integer> ceilingPipeline() {
-		return this.ceilingPipeline;
-	}
-
-	public Path ceilingCommands() {
-		return this.ceilingCommands;
+	/**
+	 * The options of the Redis ceiling.
+	 * @return them
+	 */
+	public CeilingOptions ceiling() {
+		return this.ceiling;
 	}
 
 	/**

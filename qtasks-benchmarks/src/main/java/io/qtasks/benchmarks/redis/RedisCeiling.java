@@ -64,7 +64,7 @@ public final class RedisCeiling {
 			Map<String, String> shas = new HashMap<>();
 			list.scripts().forEach((name, script) -> shas.put(name, redis.scriptLoad(script)));
 			List<CeilingFigure> figures = new ArrayList<>();
-			for (int pipeline : this.options.ceilingPipeline()) {
+			for (int pipeline : this.options.ceiling().pipeline()) {
 				for (Map.Entry<String, String> command : list.commands()) {
 					String expanded = expand(command.getValue(), shas);
 					CeilingFigure figure = measure(command.getKey(), expanded, pipeline);
@@ -90,8 +90,8 @@ public final class RedisCeiling {
 	}
 
 	private String readCommands() throws IOException {
-		if (this.options.ceilingCommands() != null) {
-			return Files.readString(this.options.ceilingCommands());
+		if (this.options.ceiling().commands() != null) {
+			return Files.readString(this.options.ceiling().commands());
 		}
 		try (InputStream in = RedisCeiling.class.getClassLoader().getResourceAsStream(COMMANDS)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -122,8 +122,9 @@ public final class RedisCeiling {
 		URI url = this.options.redisUrl();
 		List<String> args = new ArrayList<>(List.of("redis-benchmark", "-h", url.getHost(), "-p",
 				String.valueOf(RedisUrls.port(url)), "--dbnum", String.valueOf(RedisUrls.database(url)), "-n",
-				String.valueOf(this.options.ceilingRequests()), "-c", String.valueOf(this.options.ceilingClients()),
-				"-P", String.valueOf(pipeline), "-r", "1000000", "--csv"));
+				String.valueOf(this.options.ceiling().requests()), "-c",
+				String.valueOf(this.options.ceiling().clients()), "-P", String.valueOf(pipeline), "-r", "1000000",
+				"--csv"));
 		RedisUrls.password(url).ifPresent((password) -> args.addAll(List.of("-a", password, "--no-auth-warning")));
 		args.addAll(Arrays.asList(command.trim().split("\\s+")));
 		Process process = new ProcessBuilder(args).redirectErrorStream(true).start();

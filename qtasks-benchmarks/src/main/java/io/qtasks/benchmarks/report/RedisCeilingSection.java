@@ -45,7 +45,7 @@ final class RedisCeilingSection {
 		this.page.line(String.format(Locale.ROOT,
 				"`redis-benchmark` on the same Redis, %,d requests per command, %d connections, random keys (the "
 						+ "command list is `qtasks-benchmarks/src/main/resources/redis/ceiling-commands.txt`).",
-				this.options.ceilingRequests(), this.options.ceilingClients()));
+				this.options.ceiling().requests(), this.options.ceiling().clients()));
 		this.page.line();
 		this.page.line("| Stands for | Command | Pipeline | Requests/s | p50 ms |");
 		this.page.line("|---|---|---:|---:|---:|");
