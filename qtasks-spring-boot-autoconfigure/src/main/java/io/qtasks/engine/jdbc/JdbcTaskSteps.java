@@ -220,17 +220,9 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
-		return RecordChanges.untilSettled(uuid, "requeued", () -> {
-			Optional<StoredTask> current = this.records.find(uuid);
-			if (current.isEmpty()) {
-				return RequeueOutcome.NOT_FOUND;
-			}
-			Task queued = requeued.apply(current.get().record());
-			if (queued == null) {
-				return RequeueOutcome.NOT_REQUEUEABLE;
-			}
+		return RecordChanges.requeue(this.records, uuid, requeued, (current, queued) -> {
 			long done = this.jdbc.sql(this.requeue)
-				.params(this.codec.write(queued), queued.status().value(), uuid, current.get().revision(),
+				.params(this.codec.write(queued), queued.status().value(), uuid, current.revision(),
 						this.tables.wakeChannel())
 				.query((row, n) -> row.getLong("requeued"))
 				.single();

@@ -204,20 +204,12 @@ public class RedisTaskSteps implements TaskSteps {
 
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
-		return RecordChanges.untilSettled(uuid, "requeued", () -> {
-			Optional<StoredTask> current = this.records.find(uuid);
-			if (current.isEmpty()) {
-				return RequeueOutcome.NOT_FOUND;
-			}
-			Task queued = requeued.apply(current.get().record());
-			if (queued == null) {
-				return RequeueOutcome.NOT_REQUEUEABLE;
-			}
+		return RecordChanges.requeue(this.records, uuid, requeued, (current, queued) -> {
 			String outcome = this.redis.execute(REQUEUE,
 					List.of(this.keys.task(uuid), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 							this.keys.counts(), this.keys.idleReceivers()),
-					this.keys.prefix(), uuid.toString(), String.valueOf(current.get().revision()),
-					this.codec.write(queued), queued.taskName(), this.keys.wakeChannel());
+					this.keys.prefix(), uuid.toString(), String.valueOf(current.revision()), this.codec.write(queued),
+					queued.taskName(), this.keys.wakeChannel());
 			return switch (String.valueOf(outcome)) {
 				case "requeued" -> RequeueOutcome.REQUEUED;
 				case "not_requeueable" -> RequeueOutcome.NOT_REQUEUEABLE;
