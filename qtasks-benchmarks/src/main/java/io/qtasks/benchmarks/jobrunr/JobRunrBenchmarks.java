@@ -48,6 +48,13 @@ public final class JobRunrBenchmarks {
 
 	private static final int WARM_UP_MAX = 2_000;
 
+	/**
+	 * The backlog of the second throughput figure: JobRunr's in-memory storage slows down
+	 * as its backlog grows, so it is measured at this size too when the run's N is
+	 * larger.
+	 */
+	public static final int SMALL_BACKLOG = 10_000;
+
 	private final BenchmarkContext context;
 
 	private final BenchmarkOptions options;
@@ -80,29 +87,41 @@ public final class JobRunrBenchmarks {
 	}
 
 	/**
-	 * Throughput at every configured concurrency: a warm-up round, then the peer rounds,
-	 * each on a fresh JobRunr. A round stops at the peer timeout and then reports the
-	 * jobs that succeeded by then.
+	 * Throughput at every configured concurrency, at the run's N and, when that is
+	 * larger, at {@value #SMALL_BACKLOG}: a warm-up round, then the peer rounds, each on
+	 * a fresh JobRunr. A round stops at the peer timeout and then reports the jobs that
+	 * succeeded by then.
 	 */
 	public void throughput() {
+		throughput(SystemUnderTest.JOBRUNR, this.options.n());
+		if (this.options.n() > SMALL_BACKLOG) {
+			throughput(SystemUnderTest.JOBRUNR_SMALL_BACKLOG, SMALL_BACKLOG);
+			this.context.results()
+				.methodNote(String.format("JobRunr's throughput is measured at N = %,d and again at N = %,d: its "
+						+ "in-memory storage slows down as its backlog grows, so the smaller size is the fairer one "
+						+ "to it; the × JobRunr columns compare at the same N as ours.", this.options.n(),
+						SMALL_BACKLOG));
+		}
+	}
+
+	private void throughput(SystemUnderTest system, int n) {
 		for (int concurrency : this.options.concurrency()) {
-			this.context.log("JobRunr throughput, concurrency %d: warm-up", concurrency);
+			this.context.log("JobRunr throughput, N = %,d, concurrency %d: warm-up", n, concurrency);
 			try {
-				throughputRound(concurrency, Math.max(1, Math.min(this.options.n() / 10, WARM_UP_MAX)));
+				throughputRound(concurrency, Math.max(1, Math.min(n / 10, WARM_UP_MAX)));
 				ThroughputRounds rounds = new ThroughputRounds();
 				for (int round = 1; round <= this.options.peerRounds(); round++) {
-					Round measured = throughputRound(concurrency, this.options.n());
+					Round measured = throughputRound(concurrency, n);
 					rounds.add(measured.enqueuePerSecond(), measured.endToEndPerSecond(), measured.capped());
 					this.context.log("  round %d: enqueue %,.0f/s, end to end %,.0f/s%s", round,
 							measured.enqueuePerSecond(), measured.endToEndPerSecond(),
 							(measured.capped() != null) ? " (" + measured.capped() + ")" : "");
 				}
-				this.context.results().throughput(SystemUnderTest.JOBRUNR, concurrency, rounds.outcome("no round"));
+				this.context.results().throughput(system, concurrency, rounds.outcome("no round"));
 			}
 			catch (RuntimeException | InterruptedException ex) {
 				failed("throughput", ex);
-				this.context.results()
-					.throughput(SystemUnderTest.JOBRUNR, concurrency, Outcome.missing("failed: " + ex));
+				this.context.results().throughput(system, concurrency, Outcome.missing("failed: " + ex));
 			}
 		}
 	}

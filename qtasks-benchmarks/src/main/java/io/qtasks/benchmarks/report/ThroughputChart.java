@@ -34,8 +34,8 @@ public final class ThroughputChart {
 	private static final int BOTTOM = 60;
 
 	private static final Map<SystemUnderTest, String> COLORS = Map.of(SystemUnderTest.QTASKS_MEMORY, "#1f77b4",
-			SystemUnderTest.QTASKS_REDIS, "#d62728", SystemUnderTest.JOBRUNR, "#2ca02c", SystemUnderTest.CELERY,
-			"#9467bd");
+			SystemUnderTest.QTASKS_REDIS, "#d62728", SystemUnderTest.JOBRUNR, "#2ca02c",
+			SystemUnderTest.JOBRUNR_SMALL_BACKLOG, "#98df8a", SystemUnderTest.CELERY, "#9467bd");
 
 	private static final Map<SystemUnderTest, Double> GOALS = Map.of(SystemUnderTest.QTASKS_MEMORY, 100_000.0,
 			SystemUnderTest.QTASKS_REDIS, 10_000.0);

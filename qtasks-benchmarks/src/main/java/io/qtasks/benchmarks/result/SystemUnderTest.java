@@ -16,6 +16,12 @@ public enum SystemUnderTest {
 	/** JobRunr with its InMemoryStorageProvider. */
 	JOBRUNR("JobRunr in-memory", false),
 
+	/**
+	 * JobRunr with its InMemoryStorageProvider at a backlog of 10,000 jobs, where it is
+	 * much faster than at the run's N (it slows down as its backlog grows).
+	 */
+	JOBRUNR_SMALL_BACKLOG("JobRunr in-memory, N = 10,000", false),
+
 	/** Celery 5 with Redis as broker and result backend. */
 	CELERY("Celery Redis", false);
 

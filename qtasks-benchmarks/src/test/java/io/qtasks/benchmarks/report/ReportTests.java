@@ -64,6 +64,22 @@ class ReportTests {
 	}
 
 	@Test
+	void jobRunrAtASmallBacklogIsAFigureOfItsOwnBesideTheOneAtTheRunsSize() {
+		BenchmarkResults results = results();
+		results.throughput(SystemUnderTest.JOBRUNR_SMALL_BACKLOG, 1,
+				Outcome.of(new ThroughputFigure(Spread.of(30_000), Spread.of(4_000), null)));
+
+		String markdown = new MarkdownReport(results, BenchmarkOptions.parse("--concurrency=1,4"), "chart.svg")
+			.render(ZonedDateTime.now(), "1 s");
+
+		// the × JobRunr ratios still compare at the run's own N: 120,000 / 3,000
+		assertThat(markdown).contains("| JobRunr in-memory | 1 | 20,000 (20,000–20,000) | 3,000 (3,000–3,000) | 1 |",
+				"| JobRunr in-memory, N = 10,000 | 1 | 30,000 (30,000–30,000) | 4,000 (4,000–4,000) | 1 |",
+				"| QTasks memory | 1 | 400,000 (390,000–410,000) | 120,000 (100,000–130,000) | 3 | 40× |");
+		assertThat(ThroughputChart.render(results, List.of(1, 4))).contains("JobRunr in-memory, N = 10,000");
+	}
+
+	@Test
 	void reportShowsBatchThroughputTheCostOfATaskAndTheBatchEnqueueGoal() {
 		BenchmarkResults results = results();
 		results.batch().batchSize(100);
