@@ -36,13 +36,35 @@ class ReportTests {
 
 		assertThat(checks).extracting(SpeedGoals.Check::status)
 			.containsExactly(SpeedGoals.Status.MET, SpeedGoals.Status.MISSED, SpeedGoals.Status.NOT_MEASURED,
+					SpeedGoals.Status.NOT_MEASURED, SpeedGoals.Status.NOT_MEASURED, SpeedGoals.Status.NOT_MEASURED,
 					SpeedGoals.Status.NOT_MEASURED, SpeedGoals.Status.NOT_MEASURED, SpeedGoals.Status.MET,
 					SpeedGoals.Status.NOT_MEASURED);
 		assertThat(checks.get(0).measured()).isEqualTo("150,000 tasks/s (best: concurrency 4)");
 		// 120,000 / 3,000 = 40× at concurrency 1 is the lowest ratio; 150,000 / 1,000 =
 		// 150× at 4
 		assertThat(checks.get(1).measured()).isEqualTo("lowest 40.0× (at concurrency 1)");
-		assertThat(checks.get(2).measured()).isEqualTo(NOT_AVAILABLE);
+		assertThat(checks.get(3).measured()).isEqualTo(NOT_AVAILABLE);
+		assertThat(checks.get(9).goal()).isEqualTo("QTasks Redis: add-and-wait p50 < 1 ms");
+	}
+
+	@Test
+	void batchGoalsAndTheRatioToJobRunrAtASmallBacklogAreChecked() {
+		BenchmarkResults results = results();
+		results.throughput(SystemUnderTest.JOBRUNR_SMALL_BACKLOG, 1,
+				Outcome.of(new ThroughputFigure(Spread.of(30_000), Spread.of(4_000), null)));
+		results.batch()
+			.throughput(SystemUnderTest.QTASKS_REDIS, 4,
+					Outcome.of(new ThroughputFigure(Spread.of(120_000, 125_000), Spread.of(9_000, 9_500), null)));
+
+		List<SpeedGoals.Check> checks = SpeedGoals.check(results);
+
+		// 120,000 / 4,000 = 30× at concurrency 1, the only one JobRunr ran at N = 10,000
+		assertThat(checks.get(2)).extracting(SpeedGoals.Check::measured, SpeedGoals.Check::status)
+			.containsExactly("lowest 30.0× (at concurrency 1)", SpeedGoals.Status.MET);
+		assertThat(checks.get(5)).extracting(SpeedGoals.Check::measured, SpeedGoals.Check::status)
+			.containsExactly("9,250 tasks/s (best: concurrency 4)", SpeedGoals.Status.MISSED);
+		assertThat(checks.get(6)).extracting(SpeedGoals.Check::measured, SpeedGoals.Check::status)
+			.containsExactly("122,500 tasks/s (best: concurrency 4)", SpeedGoals.Status.MET);
 	}
 
 	@Test
