@@ -1,20 +1,20 @@
 package io.qtasks.engine.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.qtasks.engine.BatchedSweeps;
 
 /**
  * The housekeeping of the JDBC engine, safe to run on any number of nodes at once: tasks
@@ -37,6 +37,8 @@ public class JdbcMaintenance {
 	private static final int BATCH = 1000;
 
 	private static final int MAX_BATCHES = 10;
+
+	private static final BatchedSweeps SWEEPS = new BatchedSweeps(BATCH, MAX_BATCHES);
 
 	private static final long MIN_DEAD_ROWS = 1000;
 
@@ -98,22 +100,10 @@ public class JdbcMaintenance {
 	 * @return the uuids of the tasks put back
 	 */
 	public List<UUID> requeueExpiredLeases() {
-		List<UUID> requeued = new ArrayList<>();
-		for (int batch = 0; batch < MAX_BATCHES; batch++) {
-			List<UUID> uuids = this.jdbc.sql(this.reap)
-				.param(this.tables.wakeChannel())
-				.query((row, n) -> row.getObject("uuid", UUID.class))
-				.list();
-			requeued.addAll(uuids);
-			if (uuids.size() < BATCH) {
-				break;
-			}
-		}
-		if (!requeued.isEmpty()) {
-			logger.warn("The lease of {} task(s) ran out without a heartbeat from their node; they are queued again:"
-					+ " {}", requeued.size(), requeued);
-		}
-		return requeued;
+		return SWEEPS.requeueExpiredLeases(() -> this.jdbc.sql(this.reap)
+			.param(this.tables.wakeChannel())
+			.query((row, n) -> row.getObject("uuid", UUID.class))
+			.list());
 	}
 
 	/**
@@ -122,15 +112,7 @@ public class JdbcMaintenance {
 	 * @return how many were deleted
 	 */
 	public long expireFinishedRecords() {
-		long expired = 0;
-		for (int batch = 0; batch < MAX_BATCHES; batch++) {
-			long deleted = this.jdbc.sql(this.expire).query(Long.class).single();
-			expired += deleted;
-			if (deleted < BATCH) {
-				break;
-			}
-		}
-		return expired;
+		return SWEEPS.count(() -> this.jdbc.sql(this.expire).query(Long.class).single());
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.qtasks.engine.BatchedSweeps;
+
 /**
  * The housekeeping of the Redis engine, safe to run on any number of nodes at once: tasks
  * whose lease ran out go back to the queue (their node is gone or stuck), and finished
@@ -48,6 +50,8 @@ public class RedisMaintenance {
 	 * The most batches one run does of each kind.
 	 */
 	private static final int MAX_BATCHES = 10;
+
+	private static final BatchedSweeps SWEEPS = new BatchedSweeps(BATCH, MAX_BATCHES);
 
 	private final StringRedisTemplate redis;
 
@@ -90,22 +94,13 @@ public class RedisMaintenance {
 	 * @return the uuids of the tasks put back
 	 */
 	public List<UUID> requeueExpiredLeases() {
-		List<UUID> requeued = new ArrayList<>();
-		for (int batch = 0; batch < MAX_BATCHES; batch++) {
+		return SWEEPS.requeueExpiredLeases(() -> {
 			List<?> uuids = this.redis.execute(REAP,
 					List.of(this.keys.inflight(), this.keys.names(), this.keys.waiting(), this.keys.sequence(),
 							this.keys.idleReceivers()),
 					this.keys.prefix(), String.valueOf(BATCH), this.keys.wakeChannel(), this.withRecords ? "1" : "0");
-			uuids.forEach((uuid) -> requeued.add(UUID.fromString(String.valueOf(uuid))));
-			if (uuids.size() < BATCH) {
-				break;
-			}
-		}
-		if (!requeued.isEmpty()) {
-			logger.warn("The lease of {} task(s) ran out without a heartbeat from their node; they are queued again:"
-					+ " {}", requeued.size(), requeued);
-		}
-		return requeued;
+			return uuids.stream().map((uuid) -> UUID.fromString(String.valueOf(uuid))).toList();
+		});
 	}
 
 	/**
@@ -113,16 +108,11 @@ public class RedisMaintenance {
 	 * @return how many records were forgotten
 	 */
 	public long expireFinishedRecords() {
-		long expired = 0;
-		for (int batch = 0; batch < MAX_BATCHES; batch++) {
+		return SWEEPS.count(() -> {
 			Long count = this.redis.execute(EXPIRE, List.of(this.keys.counts(), this.keys.index()), this.keys.prefix(),
 					String.valueOf(BATCH));
-			expired += (count != null) ? count : 0;
-			if (count == null || count < BATCH) {
-				break;
-			}
-		}
-		return expired;
+			return (count != null) ? count : 0;
+		});
 	}
 
 	/**
