@@ -50,13 +50,15 @@ class JdbcMaintenanceTests {
 			maintenance.expireFinishedRecords();
 			await().atMost(Duration.ofSeconds(20)).until(() -> deadRows(jdbc, tables) >= 5_000);
 			assertThat(maintenance.vacuumIfNeeded()).isTrue();
-			await().atMost(Duration.ofSeconds(20)).until(() -> deadRows(jdbc, tables) == 0);
-			assertThat(
-					jdbc.queryForObject(
-							"SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"
-									+ " FROM pg_stat_user_tables WHERE relid = to_regclass(?)",
-							Boolean.class, tables.tasks()))
-				.isTrue();
+			// how many dead rows the vacuum could remove depends on the snapshots other
+			// sessions on the server hold; that it ran, with ANALYZE, is the engine's
+			// part
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> jdbc.queryForObject(
+						"SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"
+								+ " FROM pg_stat_user_tables WHERE relid = to_regclass(?)",
+						Boolean.class, tables.tasks()));
+			assertThat(maintenance.vacuumIfNeeded()).as("no second vacuum right after the first").isFalse();
 		});
 	}
 
