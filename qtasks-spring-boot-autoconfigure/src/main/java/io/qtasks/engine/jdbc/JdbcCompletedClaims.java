@@ -20,13 +20,14 @@ import io.qtasks.engine.spi.WriteResult;
 
 /**
  * Outcomes and the claim of the next tasks in one statement: the final records of claimed
- * tasks are written, each under its own fence, and as many due tasks as outcomes were
- * written are claimed, as the claim statement of {@link JdbcClaims} claims them (the
- * request's names and queues, priority then sequence order, {@code FOR UPDATE SKIP
+ * tasks are written, each under its own fence, and a due task is claimed for each
+ * completion (its slot is free whether or not its write was fenced), as the claim
+ * statement of {@link JdbcClaims} claims them (the request's names and queues, priority
+ * then sequence order, {@code FOR UPDATE SKIP
  * LOCKED}, a fresh fencing token and a lease each). A completion whose fence is stale
- * writes nothing and takes no task. The statement commits durably, as the outcomes do on
- * their own; a statement that fails writes and claims nothing. Written final records are
- * announced on the finished channel once the statement has committed.
+ * writes nothing. The statement commits durably, as the outcomes do on their own; a
+ * statement that fails writes and claims nothing. Written final records are announced on
+ * the finished channel once the statement has committed.
  *
  * @author QTasks contributors
  */
@@ -53,7 +54,7 @@ final class JdbcCompletedClaims {
 				+ " AND (args.names IS NULL OR t.task_name = ANY (args.names))"
 				+ " AND (args.queues IS NULL OR t.queue_name = ANY (args.queues))"
 				+ " AND t.uuid NOT IN (SELECT uuid FROM outcome) ORDER BY t.priority, t.seq"
-				+ " LIMIT (SELECT count(*) FROM written) FOR UPDATE OF t SKIP LOCKED),"
+				+ " LIMIT (SELECT count(*) FROM outcome) FOR UPDATE OF t SKIP LOCKED),"
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked),"
 				+ " claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = args.tokens[numbered.n],"
 				+ " holder = args.tokens[numbered.n], lease_until = now() + args.lease * interval '1 millisecond',"
@@ -88,7 +89,7 @@ final class JdbcCompletedClaims {
 	}
 
 	/**
-	 * Writes the completions and claims a task for each one written.
+	 * Writes the completions and claims a task for each of their slots.
 	 * @param completions {@link #fusable} completions
 	 * @param next the request, whose names and queues the claim takes
 	 * @param leaseMillis the lease of the claims
