@@ -189,14 +189,20 @@ final class JdbcClaims {
 	}
 
 	private List<Claimed> run(Map<String, @Nullable Object> values) {
-		return this.jdbc.sql(this.claim.sql()).params(this.claim.params(values)).query((row, n) -> claimed(row)).list();
+		return this.jdbc.sql(this.claim.sql())
+			.params(this.claim.params(values))
+			.query((row, n) -> claimed(row, this.codec))
+			.list();
 	}
 
-	private Claimed claimed(ResultSet row) throws SQLException {
+	/**
+	 * Reads a row of a claim: a record that cannot be read leaves the claim without it.
+	 */
+	static Claimed claimed(ResultSet row, JdbcTaskCodec codec) throws SQLException {
 		UUID uuid = row.getObject("uuid", UUID.class);
 		StoredTask stored;
 		try {
-			stored = this.codec.stored(row);
+			stored = codec.stored(row);
 		}
 		catch (RuntimeException ex) {
 			// the engine reads the record again and ends the task, saying why
@@ -207,7 +213,7 @@ final class JdbcClaims {
 		return new Claimed(row.getLong("n"), claim);
 	}
 
-	private record Claimed(long order, QueueClaim claim) {
+	record Claimed(long order, QueueClaim claim) {
 
 	}
 

@@ -32,9 +32,10 @@ final class JdbcGroupedWrites {
 	static final int MAX_BATCH = 500;
 
 	/**
-	 * The rows of a group as a table: uuid, record, status, token, revision, TTL.
+	 * The rows of a group as a table: uuid, record, status, token, revision, TTL (the
+	 * parameters are {@link #rows}).
 	 */
-	private static final String ROWS = "unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+	static final String ROWS = "unnest(CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
 			+ " CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS o(uuid, record, status, token,"
 			+ " revision, ttl)";
 
@@ -59,14 +60,21 @@ final class JdbcGroupedWrites {
 	}
 
 	/**
-	 * Groups the outcomes: each row leaves the queue, its claim ends, and it expires
-	 * after its TTL.
+	 * The write of the outcomes in a table {@code outcome} of {@link #ROWS}: each row
+	 * leaves the queue, its claim ends, and it expires after its TTL; returns the uuids
+	 * written.
+	 */
+	static final String OUTCOMES = "UPDATE {tasks} t SET record = o.record, status = o.status,"
+			+ " revision = t.revision + 1, holder = NULL, cancel_request = NULL,"
+			+ " expires_at = now() + o.ttl * interval '1 millisecond', queue = NULL, claim_token = NULL,"
+			+ " lease_until = NULL, due_at = NULL FROM outcome o" + FENCE;
+
+	/**
+	 * Groups the outcomes ({@link #OUTCOMES}).
 	 */
 	static JdbcGroupedWrites outcomes(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
-		return new JdbcGroupedWrites(jdbc, fenced, tables.sql("WITH outcome AS (SELECT * FROM " + ROWS + ")"
-				+ " UPDATE {tasks} t SET record = o.record, status = o.status, revision = t.revision + 1,"
-				+ " holder = NULL, cancel_request = NULL, expires_at = now() + o.ttl * interval '1 millisecond',"
-				+ " queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL FROM outcome o" + FENCE));
+		return new JdbcGroupedWrites(jdbc, fenced,
+				tables.sql("WITH outcome AS (SELECT * FROM " + ROWS + ") " + OUTCOMES));
 	}
 
 	/**
@@ -96,7 +104,7 @@ final class JdbcGroupedWrites {
 	 * @return what the write did
 	 */
 	WriteResult write(Task record, Fence fence) {
-		return this.groups.call(new Pending(record, fence, this.codec.write(record)));
+		return this.groups.call(new Pending(new Row(record, fence, this.codec.write(record))));
 	}
 
 	/**
@@ -106,15 +114,18 @@ final class JdbcGroupedWrites {
 		List<Pending> batch = new ArrayList<>();
 		Set<UUID> tasks = new HashSet<>();
 		for (Pending next : waiting) {
-			if (batch.size() < MAX_BATCH && tasks.add(next.record.uuid())) {
+			if (batch.size() < MAX_BATCH && tasks.add(next.row.record().uuid())) {
 				batch.add(next);
 			}
 		}
 		return batch;
 	}
 
-	private void write(List<Pending> batch) {
-		int size = batch.size();
+	/**
+	 * The parameters of {@link #ROWS}.
+	 */
+	static Object[] rows(List<Row> rows, JdbcFencedWrites fenced) {
+		int size = rows.size();
 		UUID[] uuids = new UUID[size];
 		String[] json = new String[size];
 		String[] statuses = new String[size];
@@ -122,18 +133,22 @@ final class JdbcGroupedWrites {
 		Long[] revisions = new Long[size];
 		Long[] ttls = new Long[size];
 		for (int i = 0; i < size; i++) {
-			Pending pending = batch.get(i);
-			uuids[i] = pending.record.uuid();
-			json[i] = pending.json;
-			statuses[i] = pending.record.status().value();
-			tokens[i] = pending.fence.token();
-			revisions[i] = pending.fence.revision();
-			ttls[i] = this.fenced.ttlMillis(pending.record);
+			Row row = rows.get(i);
+			uuids[i] = row.record().uuid();
+			json[i] = row.json();
+			statuses[i] = row.record().status().value();
+			tokens[i] = row.fence().token();
+			revisions[i] = row.fence().revision();
+			ttls[i] = fenced.ttlMillis(row.record());
 		}
+		return new Object[] { uuids, json, statuses, tokens, revisions, ttls };
+	}
+
+	private void write(List<Pending> batch) {
 		Set<UUID> written;
 		try {
 			written = new HashSet<>(this.jdbc.sql(this.statement)
-				.params(uuids, json, statuses, tokens, revisions, ttls)
+				.params(rows(batch.stream().map((pending) -> pending.row).toList(), this.fenced))
 				.query((row, n) -> row.getObject("uuid", UUID.class))
 				.list());
 		}
@@ -142,22 +157,28 @@ final class JdbcGroupedWrites {
 			return;
 		}
 		for (Pending pending : batch) {
-			pending.succeed(this.fenced.result(written.contains(pending.record.uuid()), pending.record, pending.fence));
+			pending.succeed(this.fenced.result(written.contains(pending.row.record().uuid()), pending.row.record(),
+					pending.row.fence()));
 		}
+	}
+
+	/**
+	 * One row of a group: the record, under its fence, and its JSON.
+	 *
+	 * @param record the record
+	 * @param fence the claimant's fence
+	 * @param json the record as written
+	 */
+	record Row(Task record, Fence fence, String json) {
+
 	}
 
 	private static final class Pending extends JdbcGroupedCalls.Call<WriteResult> {
 
-		private final Task record;
+		private final Row row;
 
-		private final Fence fence;
-
-		private final String json;
-
-		Pending(Task record, Fence fence, String json) {
-			this.record = record;
-			this.fence = fence;
-			this.json = json;
+		Pending(Row row) {
+			this.row = row;
 		}
 
 	}

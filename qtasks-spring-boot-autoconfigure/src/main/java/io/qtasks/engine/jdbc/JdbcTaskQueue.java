@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 import javax.sql.DataSource;
 
@@ -186,7 +187,8 @@ public class JdbcTaskQueue implements TaskQueue {
 				throw new InterruptedException();
 			}
 			long seen = this.wake.generation();
-			List<QueueClaim> claims = claimOnce(request);
+			List<QueueClaim> claims = claimPromoted(request.max(), (lease) -> JdbcClaimGroups.combinable(request)
+					? this.groups.claim(request) : this.claims.claim(request, lease));
 			long remaining = deadline - System.nanoTime();
 			if (!claims.isEmpty() || remaining <= 0) {
 				return claims;
@@ -205,15 +207,15 @@ public class JdbcTaskQueue implements TaskQueue {
 	}
 
 	/**
-	 * One claim: due waiting tasks first move to the queue ({@link JdbcDueTasks}), then a
-	 * plain request claims in a group with the other threads' requests of the moment
+	 * One claim of at most {@code max} tasks, given the lease in milliseconds: due
+	 * waiting tasks first move to the queue ({@link JdbcDueTasks}). A plain request
+	 * claims in a group with the other threads' requests of the moment
 	 * ({@link JdbcClaimGroups}), any other on its own.
 	 */
-	private List<QueueClaim> claimOnce(ClaimRequest request) {
+	List<QueueClaim> claimPromoted(int max, LongFunction<List<QueueClaim>> claim) {
 		this.due.promote();
-		List<QueueClaim> claimed = JdbcClaimGroups.combinable(request) ? this.groups.claim(request)
-				: this.claims.claim(request, this.settings.lease().toMillis());
-		this.due.claimed(claimed.size() == request.max());
+		List<QueueClaim> claimed = claim.apply(this.settings.lease().toMillis());
+		this.due.claimed(claimed.size() == max);
 		return claimed;
 	}
 

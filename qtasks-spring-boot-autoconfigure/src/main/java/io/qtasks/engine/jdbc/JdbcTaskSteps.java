@@ -14,11 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.qtasks.RequeueOutcome;
 import io.qtasks.Task;
 import io.qtasks.engine.RecordChanges;
+import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.CompletedAndClaimed;
+import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.NewTask;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.QueuedCancel;
 import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.engine.spi.UniqueKey;
 import io.qtasks.engine.spi.UniqueOutcome;
@@ -51,6 +55,8 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	private final JdbcEnqueues enqueues;
 
+	private final JdbcCompletedClaims completedClaims;
+
 	private final String complete;
 
 	private final String release;
@@ -80,6 +86,7 @@ public class JdbcTaskSteps implements TaskSteps {
 		this.fenced = records.fencedWrites();
 		this.outcomes = JdbcGroupedWrites.outcomes(jdbc, tables, this.fenced);
 		this.enqueues = new JdbcEnqueues(jdbc, tables, codec, notifier);
+		this.completedClaims = new JdbcCompletedClaims(jdbc, tables, this.fenced);
 		this.complete = JdbcFencedWrites.statement(tables,
 				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
 		this.release = JdbcFencedWrites.statement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
@@ -175,6 +182,28 @@ public class JdbcTaskSteps implements TaskSteps {
 			return this.outcomes.write(record, fence);
 		}
 		return this.fenced.write(this.complete, record, fence);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here in one statement on this engine's queue ({@link JdbcCompletedClaims}), which
+	 * claims a task for each completion that was written; a request with queue shares,
+	 * caps or rates, a claim that may wait, a fence that looks at cancel requests or a
+	 * caller's transaction take the default steps.
+	 */
+	@Override
+	public CompletedAndClaimed completeAndClaim(List<Completion> completions, ClaimRequest next, TaskQueue queue)
+			throws InterruptedException {
+		if (!(queue instanceof JdbcTaskQueue jdbcQueue) || !JdbcCompletedClaims.fusable(completions, next)) {
+			return TaskSteps.super.completeAndClaim(completions, next, queue);
+		}
+		CompletedAndClaimed[] done = new CompletedAndClaimed[1];
+		jdbcQueue.claimPromoted(completions.size(), (lease) -> {
+			done[0] = this.completedClaims.completeAndClaim(completions, next, lease);
+			return done[0].claimed();
+		});
+		return done[0];
 	}
 
 	@Override

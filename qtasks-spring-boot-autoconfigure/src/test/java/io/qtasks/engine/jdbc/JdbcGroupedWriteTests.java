@@ -106,7 +106,7 @@ class JdbcGroupedWriteTests {
 		});
 	}
 
-	private static List<QueueClaim> claimed(QTasks qtasks, TaskQueue queue, int count) throws InterruptedException {
+	static List<QueueClaim> claimed(QTasks qtasks, TaskQueue queue, int count) throws InterruptedException {
 		for (int i = 0; i < count; i++) {
 			qtasks.addTask("echo", i);
 		}
@@ -117,7 +117,7 @@ class JdbcGroupedWriteTests {
 		return claims;
 	}
 
-	private static Fence fence(QueueClaim claim) {
+	static Fence fence(QueueClaim claim) {
 		return Fence.claim(claim.token(), claim.stored().revision());
 	}
 
