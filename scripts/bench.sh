@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reruns every benchmark (QTasks memory and Redis brokers, JobRunr, Celery, the Redis ceiling; on
 # PostgreSQL QTasks JDBC, db-scheduler, JobRunr and pgbench's commit ceiling) and rewrites
-# docs/benchmarks.md and docs/benchmarks-throughput.svg. Bounded well under 20 minutes on
-# 2 cores with the defaults; --quick takes a few minutes.
+# docs/benchmarks.md and docs/benchmarks-throughput.svg. Without the PostgreSQL and batch suites a run
+# was bounded well under 20 minutes on 2 cores; they add several minutes (--skip leaves suites out);
+# --quick takes a few minutes.
 #
 #   scripts/bench.sh                      # everything
 #   scripts/bench.sh --quick              # N=10000, 2 rounds, fewer samples

@@ -132,7 +132,8 @@ public final class MarkdownReport {
 		this.page.line("## Rerun");
 		this.page.line();
 		this.page.line("```bash");
-		this.page.line("scripts/bench.sh            # everything, bounded well under 20 minutes on 2 cores");
+		this.page
+			.line("scripts/bench.sh            # everything (the PostgreSQL suites need PostgreSQL on 127.0.0.1:5432)");
 		this.page.line("scripts/bench.sh --quick    # a few minutes: N=10000, 2 rounds, fewer samples");
 		this.page.line("scripts/bench.sh --skip=celery,ceiling --concurrency=4,16   # any option below");
 		this.page.line("```");
