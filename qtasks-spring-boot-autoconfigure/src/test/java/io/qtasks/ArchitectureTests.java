@@ -2,8 +2,6 @@ package io.qtasks;
 
 import java.io.ObjectInputStream;
 
-import io.qtasks.config.QTasksProperties;
-
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -84,9 +82,10 @@ class ArchitectureTests {
 		.doNotHaveFullyQualifiedName(TaskContext.class.getName())
 		.should()
 		.dependOnClassesThat()
-		.areAssignableTo(QTasksProperties.class)
+		.resideInAPackage("io.qtasks.config..")
 		.because("runtime classes take small settings objects that the auto-configuration maps from the"
-				+ " properties; only the task's context hands the bound configuration to tasks");
+				+ " properties (QTasksProperties and its groups); only the task's context hands the bound"
+				+ " configuration to tasks");
 
 	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching("io.qtasks.(*)..").should().beFreeOfCycles();
