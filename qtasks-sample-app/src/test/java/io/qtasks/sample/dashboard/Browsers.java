@@ -2,19 +2,25 @@ package io.qtasks.sample.dashboard;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser of the dashboard's tests: headless Chromium through chromium-driver
@@ -58,6 +64,43 @@ final class Browsers {
 
 	static boolean isChromium(WebDriver driver) {
 		return driver instanceof ChromeDriver;
+	}
+
+	/**
+	 * Signs in to the sample app's dashboard as {@code admin} through its login form and
+	 * waits for the overview.
+	 * @param driver the browser
+	 * @param base the app's base URL
+	 * @param password the admin's password
+	 * @param wait how long each step may take
+	 */
+	static void signIn(WebDriver driver, String base, String password, Duration wait) {
+		WebDriverWait waiting = new WebDriverWait(driver, wait);
+		driver.get(base + "/qtasks/");
+		waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type='submit']")).click();
+		waiting.until((browser) -> browser.getCurrentUrl().contains("/qtasks/"));
+		waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("count-success")));
+	}
+
+	/**
+	 * The errors the page wrote to the browser's console; none for HtmlUnit, which throws
+	 * on script errors instead.
+	 * @param driver the browser
+	 * @return the console's entries of level SEVERE
+	 */
+	static List<LogEntry> consoleErrors(WebDriver driver) {
+		if (!isChromium(driver)) {
+			return List.of();
+		}
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.toList();
 	}
 
 	private static WebDriver chromium(Path binary, Path driver) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -129,18 +126,7 @@ class DashboardBrowserTests {
 
 	@AfterEach
 	void noErrorsInTheConsole() {
-		if (!Browsers.isChromium(this.browser)) {
-			// HtmlUnit throws on script errors instead
-			return;
-		}
-		List<LogEntry> errors = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.toList();
-		assertThat(errors).as("errors in the browser's console").isEmpty();
+		assertThat(Browsers.consoleErrors(this.browser)).as("errors in the browser's console").isEmpty();
 	}
 
 	@Test
@@ -227,12 +213,7 @@ class DashboardBrowserTests {
 	}
 
 	private void signIn() {
-		this.browser.get(base() + "/qtasks/");
-		waitFor(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys(this.password);
-		this.browser.findElement(By.cssSelector("button[type='submit']")).click();
-		waitUntil(() -> this.browser.getCurrentUrl().contains("/qtasks/"));
-		waitFor(By.id("count-success"));
+		Browsers.signIn(this.browser, base(), this.password, WAIT);
 	}
 
 	private void open(String hash) {

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +19,6 @@ import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -118,18 +115,7 @@ class DashboardSectionsBrowserTests {
 
 	@AfterEach
 	void noErrorsInTheConsole() {
-		if (!Browsers.isChromium(this.browser)) {
-			// HtmlUnit throws on script errors instead
-			return;
-		}
-		List<LogEntry> errors = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.toList();
-		assertThat(errors).as("errors in the browser's console").isEmpty();
+		assertThat(Browsers.consoleErrors(this.browser)).as("errors in the browser's console").isEmpty();
 	}
 
 	@Test
@@ -190,12 +176,7 @@ class DashboardSectionsBrowserTests {
 	}
 
 	private void signIn() {
-		this.browser.get(base() + "/qtasks/");
-		waitFor(By.id("username")).sendKeys("admin");
-		this.browser.findElement(By.id("password")).sendKeys(this.password);
-		this.browser.findElement(By.cssSelector("button[type='submit']")).click();
-		waitUntil(() -> this.browser.getCurrentUrl().contains("/qtasks/"));
-		waitFor(By.id("count-success"));
+		Browsers.signIn(this.browser, base(), this.password, WAIT);
 	}
 
 	private void open(String hash) {
