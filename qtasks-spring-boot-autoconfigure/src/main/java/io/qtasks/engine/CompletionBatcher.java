@@ -110,8 +110,7 @@ final class CompletionBatcher {
 		Throwable failure = null;
 		try {
 			List<Completion> completions = batch.stream().map((entry) -> entry.completion).toList();
-			done = this.steps.completeAndClaim(completions, new ClaimRequest(batch.size(), next.taskNames(),
-					next.timeout(), next.queues(), next.queueMax(), next.limits()), this.queue);
+			done = this.steps.completeAndClaim(completions, next.withMax(batch.size()), this.queue);
 		}
 		catch (InterruptedException ex) {
 			// the claim never waits (its timeout is zero); keep the interrupt for the run

@@ -72,9 +72,7 @@ final class JdbcClaimGroups {
 
 	private void run(List<Pending> group) {
 		int wanted = group.stream().mapToInt((pending) -> pending.request.max()).sum();
-		ClaimRequest first = group.get(0).request;
-		ClaimRequest combined = new ClaimRequest(wanted, first.taskNames(), first.timeout(), first.queues(),
-				first.queueMax(), first.limits());
+		ClaimRequest combined = group.get(0).request.withMax(wanted);
 		List<QueueClaim> claimed;
 		try {
 			claimed = this.claimant.claim(combined);

@@ -69,6 +69,15 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 	}
 
 	/**
+	 * This request, for another number of tasks.
+	 * @param max the most tasks to hand out
+	 * @return the request
+	 */
+	public ClaimRequest withMax(int max) {
+		return new ClaimRequest(max, this.taskNames, this.timeout, this.queues, this.queueMax, this.limits);
+	}
+
+	/**
 	 * This request, for the given queues only.
 	 * @param queues the queues, or {@code null} for any
 	 * @param queueMax the most tasks to take from a queue, by queue name
