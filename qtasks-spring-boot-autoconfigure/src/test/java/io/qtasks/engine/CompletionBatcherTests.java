@@ -54,11 +54,12 @@ class CompletionBatcherTests {
 		CompletableFuture<CompletedAndClaimed> first = completeAsync(batcher, "first");
 		await().atMost(WAIT).until(() -> steps.calls.size() == 1);
 		List<Thread> waiting = new CopyOnWriteArrayList<>();
+		// one after the other, so that the second is the older completion of the next
+		// step
 		CompletableFuture<CompletedAndClaimed> second = completeAsync(batcher, "second", waiting);
+		await().atMost(WAIT).until(() -> allWaiting(waiting, 1));
 		CompletableFuture<CompletedAndClaimed> third = completeAsync(batcher, "third", waiting);
-		await().atMost(WAIT)
-			.until(() -> waiting.size() == 2
-					&& waiting.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING));
+		await().atMost(WAIT).until(() -> allWaiting(waiting, 2));
 		steps.release.countDown();
 
 		assertThat(first.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).written()).containsExactly(WriteResult.WRITTEN);
@@ -84,6 +85,11 @@ class CompletionBatcherTests {
 		CompletableFuture<CompletedAndClaimed> done = completeAsync(batcher, "failed");
 
 		assertThat(done).failsWithin(WAIT).withThrowableThat().withMessageContaining("engine down");
+	}
+
+	private static boolean allWaiting(List<Thread> threads, int count) {
+		return threads.size() == count
+				&& threads.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING);
 	}
 
 	private static CompletableFuture<CompletedAndClaimed> completeAsync(CompletionBatcher batcher, String name) {
