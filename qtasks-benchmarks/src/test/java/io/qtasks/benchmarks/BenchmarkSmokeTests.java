@@ -48,6 +48,8 @@ class BenchmarkSmokeTests {
 		assertThat(batched.enqueuePerSecond().median()).isPositive();
 		assertThat(results.batch().costs().get(SystemUnderTest.QTASKS_MEMORY)).extracting(TaskCost::enqueue)
 			.containsExactly("single", "batches of 50");
+		assertThat(results.batch().enqueueAlone().get(SystemUnderTest.QTASKS_MEMORY).value().perSecond().median())
+			.isPositive();
 		LatencyFigure pickup = results.pickup(SystemUnderTest.QTASKS_MEMORY).orElseThrow().value();
 		assertThat(pickup.samplesPerRound()).isEqualTo(20);
 		assertThat(pickup.p99().median()).isGreaterThanOrEqualTo(pickup.p50().median()).isPositive();

@@ -11,6 +11,8 @@ import io.qtasks.Task;
 import io.qtasks.TaskRequest;
 import io.qtasks.benchmarks.BenchmarkContext;
 import io.qtasks.benchmarks.BenchmarkOptions;
+import io.qtasks.benchmarks.redis.RedisAdmin;
+import io.qtasks.benchmarks.result.EnqueueCost;
 import io.qtasks.benchmarks.result.Outcome;
 import io.qtasks.benchmarks.result.Spread;
 import io.qtasks.benchmarks.result.SystemUnderTest;
@@ -90,6 +92,68 @@ public final class QTasksBatchThroughput {
 				this.context.results().batch().throughput(this.system, concurrency, Outcome.missing("failed: " + ex));
 			}
 		}
+		enqueueAlone(batchSize);
+	}
+
+	/**
+	 * Enqueueing alone: a client-only node adds N tasks in batches while no worker runs,
+	 * over the measured rounds, so that the producer's own rate and CPU show apart from
+	 * the worker's.
+	 */
+	private void enqueueAlone(int batchSize) {
+		if (this.suite.unavailable().isPresent()) {
+			this.context.results().batch().enqueueAlone(this.system, Outcome.missing(this.suite.unavailable().get()));
+			return;
+		}
+		this.context.log("%s enqueue alone in batches of %d, no worker", this.system.label(), batchSize);
+		List<Double> rates = new ArrayList<>();
+		double cpu = 0;
+		double redisCpu = 0;
+		try {
+			enqueueOnly(Math.max(1, this.suite.n() / 10), batchSize);
+			for (int i = 1; i <= this.options.rounds(); i++) {
+				EnqueueRound round = enqueueOnly(this.suite.n(), batchSize);
+				rates.add(round.perSecond());
+				cpu += round.cpuMicros() / this.options.rounds();
+				redisCpu += round.redisCpuMicros() / this.options.rounds();
+				this.context.log("  round %d: %,.0f/s, %.0f µs of JVM CPU and %.0f µs of Redis CPU per task", i,
+						round.perSecond(), round.cpuMicros(), round.redisCpuMicros());
+			}
+			this.context.results()
+				.batch()
+				.enqueueAlone(this.system, Outcome.of(new EnqueueCost(Spread.of(rates), cpu, redisCpu)));
+		}
+		catch (RuntimeException ex) {
+			this.suite.failed("enqueue alone", ex);
+			this.context.results().batch().enqueueAlone(this.system, Outcome.missing("failed: " + ex));
+		}
+	}
+
+	private EnqueueRound enqueueOnly(int n, int batchSize) {
+		String name = QTasksNode.newName();
+		try (QTasksNode node = QTasksNode.start(this.suite.workerSpec(name, 1).clientOnly())) {
+			QTasks qtasks = node.qtasks();
+			long redisBefore = redisCpuMicros();
+			long cpuBefore = cpuNanos();
+			long start = System.nanoTime();
+			enqueue(qtasks, new UUID[n], batchSize);
+			long end = System.nanoTime();
+			double cpuMicros = (cpuNanos() - cpuBefore) / 1e3 / n;
+			return new EnqueueRound(n / seconds(end - start), cpuMicros, redisCpuPerTask(redisBefore, n));
+		}
+		finally {
+			this.suite.cleanUp(name);
+		}
+	}
+
+	private long redisCpuMicros() {
+		return (this.system == SystemUnderTest.QTASKS_REDIS)
+				? this.context.redis().map(RedisAdmin::cpuMicros).orElse(-1L) : -1;
+	}
+
+	private double redisCpuPerTask(long before, int n) {
+		long after = redisCpuMicros();
+		return (before < 0 || after < 0) ? 0 : (double) (after - before) / n;
 	}
 
 	/**
@@ -104,6 +168,7 @@ public final class QTasksBatchThroughput {
 			this.suite.runCounted(qtasks, probe, this.suite.readyBatch());
 			Map<String, Long> before = this.suite.commandCalls();
 			long clientBefore = ClientCommands.completed();
+			long redisCpuBefore = redisCpuMicros();
 			long cpuBefore = cpuNanos();
 			probe.expect(n);
 			UUID[] uuids = new UUID[n];
@@ -120,12 +185,13 @@ public final class QTasksBatchThroughput {
 			long end = System.nanoTime();
 			double cpuMicros = (cpuNanos() - cpuBefore) / 1e3 / n;
 			double roundTrips = (double) (ClientCommands.completed() - clientBefore) / n;
+			double redisCpu = redisCpuPerTask(redisCpuBefore, n);
 			Map<String, Long> commands = this.suite.commandsSince(before);
 			end = Math.max(end, this.suite.verify(qtasks, uuids));
 			double total = commands.values().stream().mapToLong(Long::longValue).sum();
 			double scripts = commands.getOrDefault("evalsha", 0L) + commands.getOrDefault("eval", 0L);
 			return new Round(n / seconds(enqueued - start), n / seconds(end - start), total / n, scripts / n,
-					roundTrips, cpuMicros);
+					roundTrips, cpuMicros, redisCpu);
 		}
 		finally {
 			this.suite.cleanUp(name);
@@ -156,7 +222,7 @@ public final class QTasksBatchThroughput {
 		List<Double> rates = rounds.stream().map(Round::endToEndPerSecond).toList();
 		return new TaskCost(enqueue, concurrency, Spread.of(rates), average(rounds, Round::redisCommands),
 				average(rounds, Round::scriptCalls), average(rounds, Round::roundTrips),
-				average(rounds, Round::cpuMicros));
+				average(rounds, Round::cpuMicros), average(rounds, Round::redisCpuMicros));
 	}
 
 	private static double average(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
@@ -175,7 +241,11 @@ public final class QTasksBatchThroughput {
 	}
 
 	private record Round(double enqueuePerSecond, double endToEndPerSecond, double redisCommands, double scriptCalls,
-			double roundTrips, double cpuMicros) {
+			double roundTrips, double cpuMicros, double redisCpuMicros) {
+
+	}
+
+	private record EnqueueRound(double perSecond, double cpuMicros, double redisCpuMicros) {
 
 	}
 

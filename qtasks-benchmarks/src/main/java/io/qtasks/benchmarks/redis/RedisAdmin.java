@@ -107,6 +107,24 @@ public final class RedisAdmin implements AutoCloseable {
 	}
 
 	/**
+	 * CPU time the server used since it started, user and system together
+	 * ({@code INFO cpu}: {@code used_cpu_user} plus {@code used_cpu_sys}, all of its
+	 * threads). Server-wide: the work of every client counts.
+	 * @return the CPU time in microseconds, or -1 when the server does not say
+	 */
+	public long cpuMicros() {
+		String info = this.commands.info("cpu");
+		try {
+			double seconds = Double.parseDouble(infoField(info, "used_cpu_user"))
+					+ Double.parseDouble(infoField(info, "used_cpu_sys"));
+			return Math.round(seconds * 1e6);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * Deletes every key of the database that matches a pattern.
 	 * @param pattern a SCAN pattern, e.g. {@code *qtasks-bench-1234abcd*}
 	 * @return how many keys were deleted

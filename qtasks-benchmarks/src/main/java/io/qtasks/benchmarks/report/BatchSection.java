@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.qtasks.benchmarks.result.BatchResults;
+import io.qtasks.benchmarks.result.EnqueueCost;
 import io.qtasks.benchmarks.result.Outcome;
 import io.qtasks.benchmarks.result.SystemUnderTest;
 import io.qtasks.benchmarks.result.TaskCost;
@@ -49,6 +50,7 @@ final class BatchSection {
 		this.results.throughput().forEach(this::throughputRows);
 		this.page.line();
 		goal();
+		enqueueAlone();
 		costs();
 	}
 
@@ -86,6 +88,31 @@ final class BatchSection {
 		this.page.line();
 	}
 
+	private void enqueueAlone() {
+		if (this.results.enqueueAlone().isEmpty()) {
+			return;
+		}
+		this.page.line("Enqueueing alone: a client-only node adds the round's N tasks in batches while no worker runs "
+				+ "(the tasks stay queued), so the producer has the machine to itself. *CPU bound* is the rate at "
+				+ "which the JVM's and Redis's CPU time per task would keep all " + this.results.cores()
+				+ " cores busy.");
+		this.page.line();
+		this.page.line(
+				"| System | Enqueue alone in batches (tasks/s) | JVM CPU (µs) | Redis CPU (µs) | CPU bound (tasks/s) |");
+		this.page.line("|---|---:|---:|---:|---:|");
+		this.results.enqueueAlone().forEach((system, outcome) -> {
+			if (!outcome.present()) {
+				this.page.line("| " + system.label() + " | " + MarkdownPage.cell(outcome.reason()) + " | | | |");
+				return;
+			}
+			EnqueueCost cost = outcome.value();
+			this.page.line("| " + system.label() + " | " + MarkdownPage.rate(cost.perSecond()) + " | "
+					+ micros(cost.cpuMicros()) + " | " + micros(cost.redisCpuMicros()) + " | "
+					+ count(cost.cpuBoundPerSecond(this.results.cores())) + " |");
+		});
+		this.page.line();
+	}
+
 	private void costs() {
 		if (this.results.costs().isEmpty()) {
 			return;
@@ -97,11 +124,13 @@ final class BatchSection {
 				+ "`INFO commandstats` (commands inside scripts included), *script calls* are the EVALSHAs among them, "
 				+ "*client round trips* are the commands the node's Lettuce client completed (the engine never "
 				+ "pipelines, so each is one request and its reply), *JVM CPU* is the process CPU time of the harness "
-				+ "JVM during the round divided by N.");
+				+ "JVM during the round divided by N, *Redis CPU* the Redis server's (`INFO cpu`, user and system, "
+				+ "server-wide) divided by N, and *CPU bound* the end-to-end rate at which these two would keep all "
+				+ this.results.cores() + " cores busy: what CPU time alone allows on this machine.");
 		this.page.line();
 		this.page.line("| System | Enqueue | Concurrency | End to end (tasks/s) | Redis commands | Script calls "
-				+ "| Client round trips | JVM CPU (µs) |");
-		this.page.line("|---|---|---:|---:|---:|---:|---:|---:|");
+				+ "| Client round trips | JVM CPU (µs) | Redis CPU (µs) | CPU bound (tasks/s) |");
+		this.page.line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 		this.results.costs().forEach(this::costRows);
 		this.page.line();
 	}
@@ -112,8 +141,17 @@ final class BatchSection {
 			this.page.line("| " + system.label() + " | " + cost.enqueue() + " | " + cost.concurrency() + " | "
 					+ MarkdownPage.rate(cost.endToEndPerSecond()) + " | " + perTask(redis, cost.redisCommands()) + " | "
 					+ perTask(redis, cost.scriptCalls()) + " | " + perTask(redis, cost.roundTrips()) + " | "
-					+ String.format(Locale.ROOT, "%,.0f", cost.cpuMicros()) + " |");
+					+ micros(cost.cpuMicros()) + " | " + (redis ? micros(cost.redisCpuMicros()) : "") + " | "
+					+ count(cost.cpuBoundPerSecond(this.results.cores())) + " |");
 		}
+	}
+
+	private static String micros(double value) {
+		return String.format(Locale.ROOT, "%,.0f", value);
+	}
+
+	private static String count(double perSecond) {
+		return (perSecond > 0) ? String.format(Locale.ROOT, "%,.0f", perSecond) : "";
 	}
 
 	private static String perTask(boolean redis, double value) {

@@ -19,7 +19,11 @@ public final class BatchResults {
 
 	private final Map<SystemUnderTest, List<TaskCost>> costs = new EnumMap<>(SystemUnderTest.class);
 
+	private final Map<SystemUnderTest, Outcome<EnqueueCost>> enqueueAlone = new EnumMap<>(SystemUnderTest.class);
+
 	private int batchSize;
+
+	private int cores = Runtime.getRuntime().availableProcessors();
 
 	public void batchSize(int batchSize) {
 		this.batchSize = batchSize;
@@ -37,6 +41,26 @@ public final class BatchResults {
 		return this.throughput;
 	}
 
+	/**
+	 * The cores the JVM and Redis shared during the runs, for the CPU bounds.
+	 * @param cores the machine's cores
+	 */
+	public void cores(int cores) {
+		this.cores = cores;
+	}
+
+	public int cores() {
+		return this.cores;
+	}
+
+	public void enqueueAlone(SystemUnderTest system, Outcome<EnqueueCost> cost) {
+		this.enqueueAlone.put(system, cost);
+	}
+
+	public Map<SystemUnderTest, Outcome<EnqueueCost>> enqueueAlone() {
+		return this.enqueueAlone;
+	}
+
 	public void cost(SystemUnderTest system, TaskCost cost) {
 		this.costs.computeIfAbsent(system, (key) -> new ArrayList<>()).add(cost);
 	}
@@ -50,7 +74,7 @@ public final class BatchResults {
 	 * @return the flag
 	 */
 	public boolean isEmpty() {
-		return this.throughput.isEmpty() && this.costs.isEmpty();
+		return this.throughput.isEmpty() && this.costs.isEmpty() && this.enqueueAlone.isEmpty();
 	}
 
 }

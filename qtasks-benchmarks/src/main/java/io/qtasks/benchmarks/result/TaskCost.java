@@ -16,9 +16,27 @@ package io.qtasks.benchmarks.result;
  * its reply (the engine does not pipeline); 0 when not counted
  * @param cpuMicros JVM CPU time per task, in microseconds (all threads of the harness JVM
  * during the round)
+ * @param redisCpuMicros the Redis server's CPU time per task, in microseconds
+ * ({@code INFO
+ * cpu}, server-wide); 0 when not measured
  * @author QTasks contributors
  */
 public record TaskCost(String enqueue, int concurrency, Spread endToEndPerSecond, double redisCommands,
-		double scriptCalls, double roundTrips, double cpuMicros) {
+		double scriptCalls, double roundTrips, double cpuMicros, double redisCpuMicros) {
+
+	/**
+	 * The rate at which the machine's cores would be busy with nothing but this work: the
+	 * bound that CPU time alone puts on the end-to-end rate when the JVM and Redis share
+	 * the machine, as in these runs.
+	 * @param cores the machine's cores
+	 * @return tasks per second, or 0 when no CPU time was measured
+	 */
+	public double cpuBoundPerSecond(int cores) {
+		return cpuBound(cores, this.cpuMicros + this.redisCpuMicros);
+	}
+
+	static double cpuBound(int cores, double microsPerTask) {
+		return (microsPerTask > 0) ? cores * 1e6 / microsPerTask : 0;
+	}
 
 }
