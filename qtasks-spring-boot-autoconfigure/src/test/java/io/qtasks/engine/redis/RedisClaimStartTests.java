@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.qtasks.QTasks;
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.annotation.QTask;
 import io.qtasks.engine.EngineTestTasks;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
@@ -98,6 +102,29 @@ class RedisClaimStartTests {
 	}
 
 	@Test
+	void aGeneratorWritesItsStartWithItsProgressItself() {
+		GeneratorTasks tasks = new GeneratorTasks();
+		runner().withBean(GeneratorTasks.class, () -> tasks).run((context) -> {
+			UUID uuid = qtasks(context).addTask("generate").uuid();
+			assertThat(tasks.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+			Task running = qtasks(context).get(uuid).orElseThrow();
+			assertThat(running.status()).isEqualTo(TaskStatus.PROCESS);
+			assertThat(running.extra()).containsEntry("progress", Map.of("count", 0));
+			assertThat(onlyAttempt(running)).containsEntry("attempt", 1)
+				.containsEntry("node", context.getBean(QTasksWorker.class).getId());
+			// the claim's start, then the worker's own write, which took the start field
+			// away
+			assertThat(hash(uuid, "rev")).isEqualTo("3");
+			assertThat(hash(uuid, "start")).isNull();
+
+			tasks.open.countDown();
+			Task done = qtasks(context).waitResult(uuid, WAIT).orElseThrow();
+			assertThat(done.returning()).isEqualTo(List.of(1, 2));
+		});
+	}
+
+	@Test
 	void aClaimThatRecordedTheStartAndLostItsLeaseLeavesAnAttemptThatTheNextRunCountsAsLost() {
 		runner("qtasks.worker.enabled=false").run((context) -> {
 			UUID uuid = qtasks(context).addTask("echo", "twice").uuid();
@@ -151,6 +178,21 @@ class RedisClaimStartTests {
 				assertThat(next.status()).isEqualTo(TaskStatus.SUCCESS);
 			});
 		});
+	}
+
+	static class GeneratorTasks {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final CountDownLatch open = new CountDownLatch(1);
+
+		@QTask(name = "generate")
+		public Stream<Integer> generate() throws InterruptedException {
+			this.started.countDown();
+			this.open.await();
+			return Stream.of(1, 2);
+		}
+
 	}
 
 	@SuppressWarnings("unchecked")
