@@ -25,7 +25,9 @@
 -- attempt's entry, see ClaimStarts), so that the worker writes no 'process'
 -- record of its own; the next write of the record takes the field away. A start left by an
 -- earlier claim that wrote nothing (its lease ran out) stays, and is read as that attempt: this
--- claim then records none, and its worker writes its start itself.
+-- claim then records none, and its worker writes its start itself. So does the worker of a task
+-- whose status field is no unfinished status (written by another program: its record cannot be
+-- read, and the task ends as error).
 -- Returns the ms until the next waiting task is due or a full window frees a start (-1: none),
 -- then groups of ten: 'task', uuid, token, deliveries, record, status (before the claim),
 -- revision, cancel request, start field, '1' when this claim recorded that start ('' where
@@ -216,7 +218,8 @@ while taken < max do
         redis.call('HSET', task, 'holder', token)
         bump(task, 'rev')
         fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel', 'start')
-        if start_node ~= '' and not fields[5] and not is_finished(fields[2]) then
+        local status = fields[2]
+        if start_node ~= '' and not fields[5] and (status == 'new' or status == 'retry' or status == 'process') then
           fields[5] = now .. ' ' .. deliveries .. ' ' .. start_node
           redis.call('HSET', task, 'start', fields[5])
           set_status(task, prefix .. 'counts', 'process')
