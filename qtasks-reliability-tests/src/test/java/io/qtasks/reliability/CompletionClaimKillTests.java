@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * stored, and the second claimed with it, when its record listener halts the JVM
  * ({@link KillPoints#AFTER_OUTCOME}). A second node, started afterwards, takes the
  * claimed task over once its lease has run out: the first task stays as it was completed,
- * the second runs once, on the survivor, and its record counts the two deliveries.
+ * the second runs once, on the survivor, and its record counts the two deliveries and
+ * shows the attempt whose start the dead node's claim stored as lost.
  *
  * @author QTasks contributors
  */
@@ -76,7 +77,11 @@ class CompletionClaimKillTests {
 					Task done = qtasks.waitResult(next, WAIT).orElseThrow();
 					assertThat(done.status()).as("%s", Records.describe(done)).isEqualTo(TaskStatus.SUCCESS);
 					assertThat(done.extra()).as("%s", Records.describe(done)).containsEntry("deliveries", 2);
-					assertThat(done.attempt()).isEqualTo(1);
+					// the claim stored the start of the dead node's attempt: it shows as
+					// lost
+					assertThat(done.attempt()).isEqualTo(2);
+					assertThat(String.valueOf(attempts(done).get(0).get("error"))).as("%s", Records.describe(done))
+						.startsWith("lost");
 					await().atMost(WAIT).until(() -> qtasks.get(next).orElseThrow().isFinished());
 				}
 				String effectsKey = ReliabilityTasks.effectsKey(this.name);
@@ -86,6 +91,11 @@ class CompletionClaimKillTests {
 					.isEqualTo(completed);
 			});
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> attempts(Task task) {
+		return (List<Map<String, Object>>) task.extra().get("attempts");
 	}
 
 }

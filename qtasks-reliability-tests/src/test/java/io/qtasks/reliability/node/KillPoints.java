@@ -25,8 +25,8 @@ public class KillPoints {
 	public static final String AFTER_EFFECT = "after-effect";
 
 	/**
-	 * When the run's observation starts: after the claim, before {@code process} is
-	 * written.
+	 * When the run's observation starts: after the claim, before the task runs (and,
+	 * where the claim does not store it, before {@code process} is written).
 	 */
 	public static final String BEFORE_PROCESS = "before-process";
 

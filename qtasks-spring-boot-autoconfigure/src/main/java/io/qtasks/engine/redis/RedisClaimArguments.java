@@ -14,7 +14,8 @@ import io.qtasks.engine.spi.TaskLimits;
 /**
  * Writes the arguments of a claim script: what to claim, a token for each task, the
  * limits of task names, four values each, and the queues with their shares, two values
- * each, each list preceded by its length (see {@code claim.lua}).
+ * each, each list preceded by its length, then the worker node whose start the claim
+ * records (see {@code claim.lua}).
  *
  * @author QTasks contributors
  */
@@ -52,6 +53,7 @@ final class RedisClaimArguments {
 		}
 		addLimits(args, request.limits());
 		addQueues(args, request);
+		args.add(withRecords && request.startNode() != null ? request.startNode() : "");
 		return args;
 	}
 

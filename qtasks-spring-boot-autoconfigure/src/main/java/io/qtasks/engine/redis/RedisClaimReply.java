@@ -21,7 +21,7 @@ final class RedisClaimReply {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTaskQueue.class);
 
-	private static final int CLAIM_FIELDS = 8;
+	private static final int CLAIM_FIELDS = 10;
 
 	private RedisClaimReply() {
 	}
@@ -57,14 +57,37 @@ final class RedisClaimReply {
 			UUID uuid = UUID.fromString(uuidOrEntry);
 			String token = (String) reply.get(i + 2);
 			int deliveries = Integer.parseInt((String) reply.get(i + 3));
-			claims.add(new QueueClaim(uuid, token, deliveries, prefetched(uuid, token, reply, i + 4, codec)));
+			claims.add(claim(uuid, token, deliveries, reply, i + 4, codec));
 		}
 		return claims;
 	}
 
 	/**
+	 * A claim with the record it read along and, when the claim recorded the start of the
+	 * task's attempt, that start; without the record when it cannot be read (the record
+	 * store is then asked, and says why).
+	 */
+	private static QueueClaim claim(UUID uuid, String token, int deliveries, List<?> reply, int from,
+			RedisTaskCodec codec) {
+		StoredTask stored = prefetched(uuid, token, reply, from, codec);
+		String start = (String) reply.get(from + 4);
+		if (stored == null || !"1".equals(reply.get(from + 5))) {
+			return new QueueClaim(uuid, token, deliveries, stored);
+		}
+		try {
+			return new QueueClaim(uuid, token, deliveries, stored,
+					codec.started(stored.record(), start, null, stored.revision()));
+		}
+		catch (RuntimeException ex) {
+			return new QueueClaim(uuid, token, deliveries, null);
+		}
+	}
+
+	/**
 	 * The record a claim read along, or {@code null} when there is none or it cannot be
-	 * read (the record store is then asked, and says why).
+	 * read (the record store is then asked, and says why). When the claim recorded a
+	 * start it is the record before that start; a start left by an earlier claim is read
+	 * into it.
 	 */
 	private static @Nullable StoredTask prefetched(UUID uuid, String token, List<?> reply, int from,
 			RedisTaskCodec codec) {
@@ -75,8 +98,9 @@ final class RedisClaimReply {
 		long revision = RedisTaskRecordStore.revision((String) reply.get(from + 2));
 		String cancel = (String) reply.get(from + 3);
 		try {
-			return new StoredTask(codec.read(uuid, record, (String) reply.get(from + 1), null, revision), revision,
-					token, cancel.isEmpty() ? null : cancel);
+			String start = "1".equals(reply.get(from + 5)) ? null : (String) reply.get(from + 4);
+			return new StoredTask(codec.read(uuid, record, (String) reply.get(from + 1), start, null, revision),
+					revision, token, cancel.isEmpty() ? null : cancel);
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -1,5 +1,7 @@
 package io.qtasks.engine.redis;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.engine.ClaimStarts;
 import io.qtasks.engine.LogSafe;
+import io.qtasks.engine.spi.ClaimStart;
 import io.qtasks.engine.spi.UnreadableRecordException;
 import io.qtasks.json.JsonConversionException;
 import io.qtasks.json.TaskJsonMapper;
@@ -20,7 +24,9 @@ import io.qtasks.json.TaskJsonMapper;
  * <p>
  * A task's status is also kept in a field of its own next to the record, so that Lua
  * scripts can change it (for example when an expired lease puts a task back in the queue)
- * without rewriting the JSON. That field wins when the two differ.
+ * without rewriting the JSON. That field wins when the two differ. Likewise a claim that
+ * starts the task's attempt stores only the start (time, deliveries, node) next to the
+ * record, which is read into it by the engine-neutral rule ({@link ClaimStarts}).
  *
  * @author QTasks contributors
  */
@@ -58,6 +64,60 @@ public class RedisTaskCodec {
 	 * @throws UnreadableRecordException when the JSON is not a record of that task
 	 */
 	public Task read(UUID uuid, String record, @Nullable String status, @Nullable String name, long revision) {
+		return read(uuid, record, status, null, name, revision);
+	}
+
+	/**
+	 * Reads a record, with the start of an attempt that a claim recorded next to it.
+	 * @param uuid the uuid the record is stored under
+	 * @param record the stored JSON
+	 * @param status the stored status field, or {@code null}/empty when absent
+	 * @param start the stored start field ({@code <ms> <deliveries> <node>}, see
+	 * {@code claim.lua}), or {@code null}/empty when absent
+	 * @param name the stored name field, or {@code null}, for the exception
+	 * @param revision the stored revision, for the exception
+	 * @return the record as {@link ClaimStarts} reads it when a start is stored, with the
+	 * stored status
+	 * @throws UnreadableRecordException when the JSON is not a record of that task, or
+	 * the start field is malformed
+	 */
+	public Task read(UUID uuid, String record, @Nullable String status, @Nullable String start, @Nullable String name,
+			long revision) {
+		Task task = parse(uuid, record, name, revision);
+		if (start != null && !start.isEmpty()) {
+			task = started(task, start, name, revision).record();
+		}
+		return withStatus(task, uuid, status, name, revision);
+	}
+
+	/**
+	 * The start a claim recorded for a record read without it.
+	 * @param task the record as stored, before that start
+	 * @param start the stored start field
+	 * @param name the stored name field, or {@code null}, for the exception
+	 * @param revision the stored revision, for the exception
+	 * @return the start, with the record as it reads with it
+	 * @throws UnreadableRecordException when the start field is malformed
+	 */
+	ClaimStart started(Task task, String start, @Nullable String name, long revision) {
+		int first = start.indexOf(' ');
+		int second = (first > 0) ? start.indexOf(' ', first + 1) : -1;
+		try {
+			if (second < 0 || second == start.length() - 1) {
+				throw new IllegalArgumentException("expected '<ms> <deliveries> <node>'");
+			}
+			Instant at = Instant.ofEpochMilli(Long.parseLong(start.substring(0, first)));
+			int deliveries = Integer.parseInt(start.substring(first + 1, second));
+			String node = start.substring(second + 1);
+			return new ClaimStart(at, node, ClaimStarts.started(task, deliveries, node, at));
+		}
+		catch (IllegalArgumentException | DateTimeException ex) {
+			throw new UnreadableRecordException(task.uuid(), name, revision, "its start field " + quote(start)
+					+ " is not the start of an attempt (" + firstLine(ex.getMessage()) + ")", ex);
+		}
+	}
+
+	private Task parse(UUID uuid, String record, @Nullable String name, long revision) {
 		Task task;
 		try {
 			task = this.mapper.readValue(record, Task.class);
@@ -70,6 +130,11 @@ public class RedisTaskCodec {
 			throw new UnreadableRecordException(uuid, name, revision, "it is not this task's record: " + quote(record),
 					null);
 		}
+		return task;
+	}
+
+	private static Task withStatus(Task task, UUID uuid, @Nullable String status, @Nullable String name,
+			long revision) {
 		if (status == null || status.isEmpty() || status.equals(task.status().value())) {
 			return task;
 		}

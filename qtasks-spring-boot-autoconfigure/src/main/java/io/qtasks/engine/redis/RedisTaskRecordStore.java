@@ -49,7 +49,7 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 
 	private static final RedisScript<List> PAGE = RedisScripts.load(RedisTaskRecordStore.class, "page.lua", List.class);
 
-	private static final List<Object> FIELDS = List.of("record", "status", "rev", "holder", "cancel", "name");
+	private static final List<Object> FIELDS = List.of("record", "status", "rev", "holder", "cancel", "name", "start");
 
 	/**
 	 * How many of the newest records a listing looks at, at most.
@@ -131,7 +131,8 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 			return Optional.empty();
 		}
 		long revision = revision((String) fields.get(2));
-		Task task = this.codec.read(uuid, record, (String) fields.get(1), (String) fields.get(5), revision);
+		Task task = this.codec.read(uuid, record, (String) fields.get(1), (String) fields.get(6),
+				(String) fields.get(5), revision);
 		return Optional.of(new StoredTask(task, revision, (String) fields.get(3), (String) fields.get(4)));
 	}
 
@@ -172,8 +173,9 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 					String.valueOf(first), String.valueOf(Math.min(LIST_SLICE, MAX_LISTED_RANKS - first)), status,
 					taskName, String.valueOf(query.limit() - found.size()));
 			first = Long.parseLong(String.valueOf(page.get(0)));
-			for (int i = 1; i + 2 < page.size(); i += 3) {
-				Task task = readListed((String) page.get(i), (String) page.get(i + 1), (String) page.get(i + 2));
+			for (int i = 1; i + 3 < page.size(); i += 4) {
+				Task task = readListed((String) page.get(i), (String) page.get(i + 1), (String) page.get(i + 2),
+						(String) page.get(i + 3));
 				if (task != null && query.matches(task)) {
 					found.add(task);
 				}
@@ -238,12 +240,12 @@ public class RedisTaskRecordStore implements TaskRecordStore {
 		return String.valueOf((record.createdAt() != null) ? record.createdAt().toEpochMilli() : 0);
 	}
 
-	private @Nullable Task readListed(String uuid, String record, String status) {
+	private @Nullable Task readListed(String uuid, String record, String status, String start) {
 		if (record.isEmpty()) {
 			return null;
 		}
 		try {
-			return this.codec.read(UUID.fromString(uuid), record, status, null, 0);
+			return this.codec.read(UUID.fromString(uuid), record, status, start, null, 0);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Skipping an unreadable record while listing tasks: {}", LogSafe.text(ex.getMessage()));

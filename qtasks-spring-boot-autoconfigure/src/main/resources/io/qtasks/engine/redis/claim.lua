@@ -9,7 +9,8 @@
 --       task that may be claimed (max), then how many limits follow and four values for each
 --       (task name, cap or 0, starts per window or 0, window ms), then how many queues follow
 --       (-1: any queue) and their names, then how many shares follow and two values for each
---       (queue, the most tasks to take from it).
+--       (queue, the most tasks to take from it), then the worker node that starts what it claims
+--       ('' or absent: none).
 -- First, waiting tasks that are due go to the back of their priority, earliest due first.
 -- A lane (queue, name, limit key) whose cap is reached or whose window is full is passed over,
 -- as is a queue whose share is taken; the tasks behind them are claimed. The starts of a rated
@@ -18,11 +19,20 @@
 -- A receiver that finds nothing and will wait is listed as idle until its wait runs out, so that
 -- queueing a task, or a claim ending, wakes it; one that found tasks is no longer idle.
 -- With the records alongside, a claim marks the record as held by its token (moving its revision
--- on) and returns it, so that the worker needs no second round trip.
+-- on) and returns it, so that the worker needs no second round trip. Given a worker node, it also
+-- records the start of the task's attempt: status 'process' (counted) and the field 'start',
+-- '<claim time ms> <deliveries> <node>', which the record store reads into the record (the
+-- attempt's entry, see ClaimStarts), so that the worker writes no 'process'
+-- record of its own; the next write of the record takes the field away. A start left by an
+-- earlier claim that wrote nothing (its lease ran out) stays, and is read as that attempt: this
+-- claim then records none, and its worker writes its start itself. So does the worker of a task
+-- whose status field is no unfinished status (written by another program: its record cannot be
+-- read, and the task ends as error).
 -- Returns the ms until the next waiting task is due or a full window frees a start (-1: none),
--- then octuples: 'task', uuid, token, deliveries, record, status, revision, cancel request (''
--- where absent) for a claimed task, or 'invalid', entry, reason, '', '', '', '', '' for an entry
--- that names no queued task (moved to the dead letters).
+-- then groups of ten: 'task', uuid, token, deliveries, record, status (before the claim),
+-- revision, cancel request, start field, '1' when this claim recorded that start ('' where
+-- absent) for a claimed task, or 'invalid', entry, reason and seven '' for an entry that names no
+-- queued task (moved to the dead letters).
 local prefix = ARGV[1]
 local now = now_ms()
 local dead_letters_type = redis.call('TYPE', KEYS[3]).ok
@@ -71,6 +81,7 @@ at = at + queue_count + 1
 for i = 1, tonumber(ARGV[at]) do
   shares[ARGV[at + 2 * i - 1]] = tonumber(ARGV[at + 2 * i])
 end
+local start_node = ARGV[at + 2 * tonumber(ARGV[at]) + 1] or ''
 
 -- the first entry of each lane, then repeatedly the best of them
 local heads = {}
@@ -191,7 +202,7 @@ while taken < max do
       else
         reason = reason .. '; not kept, since the dead letters key holds no list'
       end
-      add('invalid', entry, reason, '', '', '', '', '')
+      add('invalid', entry, reason, '', '', '', '', '', '', '')
     else
       local token = ARGV[first_token + tokens]
       tokens = tokens + 1
@@ -202,13 +213,21 @@ while taken < max do
       claim_counted(prefix, task, lane.queue, lane.name, lane.lkey, limit and limit.cap > 0)
       started(lane, token)
       local fields = {}
+      local recorded = ''
       if ARGV[6] == '1' and redis.call('HEXISTS', task, 'record') == 1 then
         redis.call('HSET', task, 'holder', token)
         bump(task, 'rev')
-        fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel')
+        fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel', 'start')
+        local status = fields[2]
+        if start_node ~= '' and not fields[5] and (status == 'new' or status == 'retry' or status == 'process') then
+          fields[5] = now .. ' ' .. deliveries .. ' ' .. start_node
+          redis.call('HSET', task, 'start', fields[5])
+          set_status(task, prefix .. 'counts', 'process')
+          recorded = '1'
+        end
       end
       add('task', uuid, token, tostring(deliveries), fields[1] or '', fields[2] or '', fields[3] or '',
-        fields[4] or '')
+        fields[4] or '', fields[5] or '', recorded)
     end
   end
 end

@@ -4,7 +4,8 @@
 --
 -- A task's hash holds the fields of two parts: the queue's ('entry', 'priority', 'qname',
 -- 'claim', 'deliveries') and the record store's ('record', 'status', 'name', 'rev', 'holder',
--- 'cancel'). Each part writes only its own fields, except where a script of the Redis engine
+-- 'cancel', 'start': the start of an attempt that a claim recorded without rewriting the record,
+-- read into it by the record store until the next write of the record). Each part writes only its own fields, except where a script of the Redis engine
 -- does both halves of a step at once.
 
 local function now_ms()
@@ -455,7 +456,8 @@ local function announce_finished(prefix, channel, uuid)
 end
 
 -- Writes a record when the fence passes: the holder is the token, or the revision is the one
--- the writer read. A record in process is held by the token; any other by no one. A final
+-- the writer read. A record in process is held by the token; any other by no one. The record
+-- replaces a start recorded by a claim (it was built from what the store read). A final
 -- record forgets its cancel request, expires after ttl ms and is announced.
 -- Returns {1, ''} when written, {0, ''} when fenced, {2, reason} when refused for a pending
 -- cancel request (only when refuse_on_cancel is '1').
@@ -474,6 +476,7 @@ local function store_write(prefix, task, counts, uuid, record, status, token, re
   local old_status = redis.call('HGET', task, 'status')
   set_status(task, counts, status)
   redis.call('HSET', task, 'record', record)
+  redis.call('HDEL', task, 'start')
   bump(task, 'rev')
   if status == 'process' and token ~= '' then
     redis.call('HSET', task, 'holder', token)

@@ -1,6 +1,8 @@
 package io.qtasks.engine.redis;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +15,11 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.engine.TaskTransitions;
 import io.qtasks.engine.spi.UnreadableRecordException;
 import io.qtasks.json.TaskJsonMapper;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,6 +51,32 @@ class RedisTaskCodecTests {
 		Task running = this.task.toBuilder().status(TaskStatus.PROCESS).build();
 		assertThat(this.codec.read(this.task.uuid(), this.codec.write(running), "new", null, 0).status())
 			.isEqualTo(TaskStatus.NEW);
+	}
+
+	@Test
+	void aStartRecordedByAClaimReadsAsTheWorkersStartedRecord() {
+		Instant at = Instant.parse("2026-12-01T10:00:00.123Z");
+		Task read = this.codec.read(this.task.uuid(), this.codec.write(this.task), "process", "1796119200123 2 node 1",
+				null, 3);
+		TaskTransitions worker = new TaskTransitions(Clock.fixed(at, ZoneOffset.UTC));
+		assertThat(read).isEqualTo(worker.started(worker.claimed(this.task, 2, this.task.retry()), false, "node 1"));
+		assertThat(read.status()).isEqualTo(TaskStatus.PROCESS);
+		assertThat(read.attempt()).isEqualTo(1);
+		assertThat(read.extra()).containsEntry("deliveries", 2).containsEntry("startedAt", at.toString());
+		assertThat(read.extra().get("attempts")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.isEqualTo(Map.of("attempt", 1, "node", "node 1", "startedAt", at.toString()));
+	}
+
+	@Test
+	void rejectsAStartFieldThatIsNoStart() {
+		for (String start : List.of("garbage", "12 x node", "12 1", "12 1 ", "x 1 node")) {
+			assertThatExceptionOfType(UnreadableRecordException.class)
+				.isThrownBy(() -> this.codec.read(this.task.uuid(), this.codec.write(this.task), "process", start,
+						"a:b {c}", 4))
+				.withMessageContaining("The stored record of task " + this.task.uuid() + " cannot be read")
+				.withMessageContaining("its start field '" + start + "' is not the start of an attempt");
+		}
 	}
 
 	@Test
