@@ -112,7 +112,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	 * @param subscriptions the engine's subscriptions
 	 */
 	public void subscribe(RedisSubscriptions subscriptions) {
-		subscriptions.subscribe(this.keys.wakeChannel(), (message) -> this.wake.signal(), this.wake::signal);
+		subscriptions.subscribeSignal(this.keys.wakeChannel(), (message) -> this.wake.signal(), this.wake::signal);
 	}
 
 	@Override
