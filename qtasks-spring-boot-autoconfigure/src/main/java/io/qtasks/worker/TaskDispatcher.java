@@ -121,45 +121,47 @@ final class TaskDispatcher implements WorkerPart {
 		if (!this.leadership.takeOn()) {
 			return;
 		}
-		boolean leading = true;
+		// whether the role went to another thread, or was ended when this one took it on
+		// again: from then on it is not this thread's to end
+		boolean roleLeft = false;
 		try {
-			while (leading && this.active) {
-				leading = leadOnce();
+			while (this.active) {
+				Claimed own = claimOrPause();
+				if (own == null) {
+					continue;
+				}
+				this.leadership.stepDown();
+				if (startLeader()) {
+					roleLeft = true;
+					this.runs.runFrom(own.delivery(), own.run(), own.executor());
+					return;
+				}
+				// no thread to lead next: the task goes to its executor, and this thread
+				// leads on
+				this.runs.submit(own.delivery(), own.run());
+				if (!this.leadership.takeOn()) {
+					roleLeft = true;
+					return;
+				}
 			}
 		}
 		finally {
-			if (leading) {
+			if (!roleLeft) {
 				this.leadership.ended();
 			}
 		}
 	}
 
-	/**
-	 * Claims once and runs this thread's task, if the claim gave it one.
-	 * @return whether this thread still leads
-	 */
-	private boolean leadOnce() {
-		Claimed own;
+	private @Nullable Claimed claimOrPause() {
 		try {
-			own = claimOnce();
+			return claimOnce();
 		}
 		catch (Throwable ex) {
 			// an error (out of memory, say) must not end the claims of this node
 			logger.error("The dispatcher of QTasks worker {} failed; it goes on claiming", this.workerId, ex);
 			pause(FAILURE_PAUSE);
-			return true;
+			return null;
 		}
-		if (own == null) {
-			return true;
-		}
-		this.leadership.stepDown();
-		if (startLeader()) {
-			this.runs.runFrom(own.delivery(), own.run(), own.executor());
-			return false;
-		}
-		// no thread to lead next: the task goes to its executor, and this thread leads on
-		this.runs.submit(own.delivery(), own.run());
-		return this.leadership.takeOn();
 	}
 
 	private boolean startLeader() {
