@@ -155,8 +155,8 @@ public class QTasksWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether the worker claims tasks: it runs and its dispatcher thread is alive. A
-	 * worker that runs but does not claim is unhealthy.
+	 * Whether the worker claims tasks: it runs and a pool thread holds its claiming role
+	 * (or is passing it on). A worker that runs but does not claim is unhealthy.
 	 * @return the flag
 	 */
 	public boolean isClaiming() {

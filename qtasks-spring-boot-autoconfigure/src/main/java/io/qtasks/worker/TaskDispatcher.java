@@ -10,17 +10,19 @@ import org.slf4j.LoggerFactory;
 
 import io.qtasks.context.TaskRun;
 import io.qtasks.definition.TaskDefinitionRegistry;
-import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.TaskDelivery;
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.execution.TaskRunner;
 
 /**
- * Claims tasks and hands them to their executors, never more at once than the worker's
- * concurrency: one dispatcher thread claims only as many tasks as there are free slots,
- * and a task holds its slot until it ends, whichever executor runs it. A thread that
+ * Claims tasks and runs them, never more at once than the worker's concurrency: the
+ * claiming role ({@link ClaimLeadership}) is held by one pool thread at a time, which
+ * claims only as many tasks as there are free slots, and a task holds its slot until it
+ * ends, whichever executor runs it. When the leader claims a task that runs on the worker
+ * pool, it passes the role to another pool thread and runs the task itself; tasks for
+ * other executors, and the others of a claim, go to their executors. A thread that
  * finished a task keeps its slot and claims the next one itself, so under load tasks go
- * from slot to slot without a trip through the dispatcher.
+ * from slot to slot without a trip through the leader.
  * <p>
  * Stopping ends the claims, waits for running tasks up to the shutdown timeout, then
  * interrupts them (they hand their tasks back to the queue).
@@ -41,8 +43,6 @@ final class TaskDispatcher implements WorkerPart {
 
 	private final TaskEngine engine;
 
-	private final TaskRunner runner;
-
 	private final RunningTasks running;
 
 	private final TaskExecutors executors;
@@ -51,28 +51,28 @@ final class TaskDispatcher implements WorkerPart {
 
 	private final ClaimFailures failures;
 
-	private final DeliveryReturns returns;
-
 	private final WorkerSlots slots;
 
 	private final NodeClaims claims;
 
-	private volatile boolean active;
+	private final SlotRuns runs;
 
-	private @Nullable Thread thread;
+	private final ClaimLeadership leadership = new ClaimLeadership();
+
+	private volatile boolean active;
 
 	TaskDispatcher(String workerId, TaskEngine engine, TaskRunner runner, RunningTasks running, TaskExecutors executors,
 			TaskDefinitionRegistry registry, WorkerSettings settings) {
 		this.workerId = workerId;
 		this.engine = engine;
-		this.runner = runner;
 		this.running = running;
 		this.executors = executors;
 		this.settings = settings;
 		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
-		this.returns = new DeliveryReturns(engine);
 		this.slots = new WorkerSlots(settings.concurrency());
 		this.claims = new NodeClaims(workerId, engine, registry, settings);
+		this.runs = new SlotRuns(runner, running, executors, new DeliveryReturns(engine), this.slots, this.claims,
+				() -> this.active);
 	}
 
 	@Nullable BrokerFailure failure() {
@@ -80,8 +80,7 @@ final class TaskDispatcher implements WorkerPart {
 	}
 
 	boolean isClaiming() {
-		Thread dispatcher = this.thread;
-		return this.active && dispatcher != null && dispatcher.isAlive();
+		return this.active && this.leadership.isHeld();
 	}
 
 	@Override
@@ -90,21 +89,20 @@ final class TaskDispatcher implements WorkerPart {
 		this.executors.start();
 		this.failures.reset();
 		this.active = true;
-		Thread dispatcher = new Thread(this::dispatch, "qtasks-dispatcher");
-		this.thread = dispatcher;
-		dispatcher.start();
+		this.leadership.begin();
+		if (!startLeader()) {
+			this.leadership.ended();
+			logger.error("QTasks worker {} could not start a thread to claim tasks; it claims none", this.workerId);
+		}
 	}
 
 	@Override
 	public void stop(Runnable callback) {
 		this.active = false;
-		Thread dispatcher = this.thread;
-		if (dispatcher != null) {
-			dispatcher.interrupt();
-		}
+		this.leadership.stop();
 		Thread stopper = new Thread(() -> {
 			try {
-				join(dispatcher);
+				awaitLeaderEnded();
 				drain();
 				this.executors.shutdown();
 			}
@@ -115,26 +113,80 @@ final class TaskDispatcher implements WorkerPart {
 		stopper.start();
 	}
 
-	private void dispatch() {
-		while (this.active) {
-			try {
-				dispatchOnce();
+	/**
+	 * Leads on this pool thread: claims for the free slots until it claims a task that
+	 * runs on the pool, then passes the role on and runs that task here.
+	 */
+	private void lead() {
+		if (!this.leadership.takeOn()) {
+			return;
+		}
+		// whether the role went to another thread, or was ended when this one took it on
+		// again: from then on it is not this thread's to end
+		boolean roleLeft = false;
+		try {
+			while (this.active) {
+				Claimed own = claimOrPause();
+				if (own == null) {
+					continue;
+				}
+				this.leadership.stepDown();
+				if (startLeader()) {
+					roleLeft = true;
+					this.runs.runFrom(own.delivery(), own.run(), own.executor());
+					return;
+				}
+				// no thread to lead next: the task goes to its executor, and this thread
+				// leads on
+				this.runs.submit(own.delivery(), own.run());
+				if (!this.leadership.takeOn()) {
+					roleLeft = true;
+					return;
+				}
 			}
-			catch (Throwable ex) {
-				// an error (out of memory, say) must not end the claims of this node
-				logger.error("The dispatcher of QTasks worker {} failed; it goes on claiming", this.workerId, ex);
-				pause(FAILURE_PAUSE);
+		}
+		finally {
+			if (!roleLeft) {
+				this.leadership.ended();
 			}
 		}
 	}
 
-	private void dispatchOnce() {
+	private @Nullable Claimed claimOrPause() {
+		try {
+			return claimOnce();
+		}
+		catch (Throwable ex) {
+			// an error (out of memory, say) must not end the claims of this node
+			logger.error("The dispatcher of QTasks worker {} failed; it goes on claiming", this.workerId, ex);
+			pause(FAILURE_PAUSE);
+			return null;
+		}
+	}
+
+	private boolean startLeader() {
+		try {
+			this.executors.pool().execute(this::lead);
+			return true;
+		}
+		catch (Throwable ex) {
+			logger.warn("QTasks worker {} could not start a pool thread to claim tasks next", this.workerId, ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Claims for the free slots and hands the claimed tasks to their executors, all but
+	 * the first that runs on the worker pool, which is this thread's.
+	 * @return this thread's task, or {@code null}
+	 */
+	private @Nullable Claimed claimOnce() {
 		int claimable;
 		try {
 			claimable = this.slots.takeFree();
 		}
 		catch (InterruptedException ex) {
-			return;
+			return null;
 		}
 		List<TaskDelivery> deliveries;
 		try {
@@ -142,112 +194,41 @@ final class TaskDispatcher implements WorkerPart {
 		}
 		catch (InterruptedException ex) {
 			this.slots.release(claimable);
-			return;
+			return null;
 		}
 		catch (RuntimeException ex) {
 			this.slots.release(claimable);
 			this.failures.failed(ex);
 			pause(FAILURE_PAUSE);
-			return;
+			return null;
 		}
 		this.failures.succeeded();
 		this.slots.release(claimable - deliveries.size());
-		deliveries.forEach((delivery) -> submit(delivery, this.running.register(delivery)));
+		Claimed own = null;
+		for (TaskDelivery delivery : deliveries) {
+			TaskRun run = this.running.register(delivery);
+			Executor pool = (own == null) ? poolOf(delivery) : null;
+			if (pool != null) {
+				own = new Claimed(delivery, run, pool);
+			}
+			else {
+				this.runs.submit(delivery, run);
+			}
+		}
+		return own;
 	}
 
 	/**
-	 * Hands a claimed task, and the slot claimed for it, to its executor.
+	 * The worker pool when a task runs on it, else {@code null} (its executor, or the
+	 * failure to find it, is for {@link SlotRuns#submit} to deal with).
 	 */
-	private void submit(TaskDelivery delivery, TaskRun run) {
+	private @Nullable Executor poolOf(TaskDelivery delivery) {
 		try {
-			Executor executor = this.executors.forTask(delivery.task().taskName());
-			executor.execute(() -> runFrom(delivery, run, executor));
+			Executor pool = this.executors.pool();
+			return (this.executors.forTask(delivery.task().taskName()) == pool) ? pool : null;
 		}
-		catch (Throwable ex) {
-			this.running.remove(delivery);
-			this.slots.release();
-			this.claims.ended(delivery);
-			logger.warn("The executor of task {} ({}) did not take it", delivery.uuid(),
-					LogSafe.text(delivery.task().taskName()), ex);
-			this.returns.notRun(delivery, "its executor did not take it (" + ex + ")");
-		}
-	}
-
-	/**
-	 * Runs a task, then, keeping its slot, claims and runs the next due one on this
-	 * thread while there is one for the same executor. The slot is released when the
-	 * queue is empty, or goes with a task for another executor.
-	 */
-	private void runFrom(TaskDelivery first, TaskRun firstRun, Executor executor) {
-		TaskDelivery delivery = first;
-		TaskRun run = firstRun;
-		while (true) {
-			TaskDelivery current = delivery;
-			TaskRun currentRun = run;
-			run.slot().onRelease(() -> {
-				this.slots.release();
-				this.claims.ended(current);
-			});
-			delivery.claimNextOnCompletion(
-					() -> (this.active && !currentRun.slot().isReleased()) ? this.claims.nextRequest() : null);
-			process(delivery, run);
-			List<TaskDelivery> claimed = delivery.claimedOnCompletion();
-			if (run.slot().isReleased()) {
-				// an async run gave its slot back while it waited; the slot is another's
-				// now
-				notRun(claimed, "its worker slot was given back");
-				return;
-			}
-			this.claims.ended(delivery);
-			TaskDelivery next = nextOf(claimed);
-			if (next == null) {
-				this.slots.release();
-				return;
-			}
-			run = this.running.register(next);
-			Executor nextExecutor = this.executors.forTask(next.task().taskName());
-			if (nextExecutor != executor) {
-				submit(next, run);
-				return;
-			}
-			delivery = next;
-		}
-	}
-
-	/**
-	 * The task to run next in a slot: the one claimed with the completion when it claimed
-	 * one (handed back when the worker began to stop meanwhile), else one claimed now.
-	 */
-	private @Nullable TaskDelivery nextOf(@Nullable List<TaskDelivery> claimed) {
-		if (claimed == null) {
-			return this.active ? this.claims.claimNext() : null;
-		}
-		if (!this.active) {
-			notRun(claimed, "the worker is stopping");
+		catch (RuntimeException ex) {
 			return null;
-		}
-		return claimed.isEmpty() ? null : claimed.get(0);
-	}
-
-	private void notRun(@Nullable List<TaskDelivery> claimed, String why) {
-		if (claimed != null) {
-			claimed.forEach((delivery) -> this.returns.notRun(delivery, why));
-		}
-	}
-
-	private void process(TaskDelivery delivery, TaskRun run) {
-		Throwable escaped = null;
-		try {
-			this.runner.run(delivery, run);
-		}
-		catch (Throwable ex) {
-			escaped = ex;
-			logger.error("Task {} broke off its run", delivery.uuid(), ex);
-		}
-		this.running.remove(delivery);
-		if (!delivery.isEnded()) {
-			this.returns.brokenOff(delivery,
-					(escaped != null) ? escaped : new IllegalStateException("no outcome was recorded"));
 		}
 	}
 
@@ -275,12 +256,9 @@ final class TaskDispatcher implements WorkerPart {
 		}
 	}
 
-	private static void join(@Nullable Thread thread) {
-		if (thread == null) {
-			return;
-		}
+	private void awaitLeaderEnded() {
 		try {
-			thread.join(RECEIVE_TIMEOUT.multipliedBy(5).toMillis());
+			this.leadership.awaitEnded(RECEIVE_TIMEOUT.multipliedBy(5));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -294,6 +272,10 @@ final class TaskDispatcher implements WorkerPart {
 		catch (InterruptedException ex) {
 			// woken by stop(): the loop looks at the flag again
 		}
+	}
+
+	private record Claimed(TaskDelivery delivery, TaskRun run, Executor executor) {
+
 	}
 
 }

@@ -60,9 +60,9 @@ final class TaskExecutors {
 			this.poolShutdown = executor::close;
 		}
 		else {
-			// the worker's slots bound the runs to the concurrency; threads beyond it
-			// only
-			// start for async runs that gave their slot back while they wait for a value
+			// the worker's slots bound the runs to the concurrency; one thread more
+			// claims (the leader), and threads beyond that start only for async runs
+			// that gave their slot back while they wait for a value
 			ExecutorService executor = new ThreadPoolExecutor(this.concurrency, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
 					new SynchronousQueue<>(), new CustomizableThreadFactory(POOL_THREAD_PREFIX));
 			this.pool = executor;
@@ -85,13 +85,21 @@ final class TaskExecutors {
 	Executor forTask(String taskName) {
 		String executorName = this.registry.find(taskName).map(TaskDefinition::executor).orElse("");
 		if (!StringUtils.hasLength(executorName)) {
-			Executor pool = this.pool;
-			if (pool == null) {
-				throw new IllegalStateException("The worker pool is not started");
-			}
-			return pool;
+			return pool();
 		}
 		return this.named.computeIfAbsent(executorName, this.lookup);
+	}
+
+	/**
+	 * The worker pool, whose threads also take turns at claiming.
+	 * @return the pool
+	 */
+	Executor pool() {
+		Executor pool = this.pool;
+		if (pool == null) {
+			throw new IllegalStateException("The worker pool is not started");
+		}
+		return pool;
 	}
 
 }

@@ -2,8 +2,10 @@ package io.qtasks.engine.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -20,7 +22,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * The pub/sub side of the Redis engine: one subscription connection per node for the
  * engine's channels (wake-ups, completions, cancel requests), whose messages are handed
- * to the registered listeners on a small thread pool.
+ * to the registered listeners on a small thread pool, or, for listeners that only signal
+ * a waiting thread, on the connection's own thread (one thread hand-off less on the way
+ * from a wake-up to the claim it starts).
  * <p>
  * Messages are hints that save waiting: a node that misses one (while reconnecting, say)
  * still sees the state in Redis on its next look. {@link RedisEngineLifecycle} starts and
@@ -50,7 +54,9 @@ public class RedisSubscriptions implements DisposableBean {
 	 */
 	public RedisSubscriptions(RedisConnectionFactory connectionFactory) {
 		this.container.setConnectionFactory(connectionFactory);
-		this.container.setTaskExecutor(this.dispatcher);
+		// each listener decides where its messages run: see ChannelListener
+		this.container.setTaskExecutor(Runnable::run);
+		this.container.setSubscriptionExecutor(this.dispatcher);
 		this.container.setBeanName("qtasksRedisSubscriptions");
 	}
 
@@ -74,8 +80,24 @@ public class RedisSubscriptions implements DisposableBean {
 	 * @param subscribed called after each subscription to the channel
 	 */
 	public void subscribe(String channel, Consumer<String> listener, Runnable subscribed) {
-		this.container.addMessageListener(new ChannelListener(channel, listener, subscribed),
-				List.of(new ChannelTopic(channel)));
+		add(new ChannelListener(channel, listener, subscribed, this.dispatcher, false));
+	}
+
+	/**
+	 * Registers a listener that runs on the thread that reads the subscription
+	 * connection, and so must return at once and never call Redis (such as one that
+	 * signals a waiting thread), with a callback for each time the subscription is made,
+	 * which runs on the thread pool like every other listener.
+	 * @param channel the channel
+	 * @param listener receives each message's body, on the connection's thread
+	 * @param subscribed called after each subscription to the channel
+	 */
+	public void subscribeSignal(String channel, Consumer<String> listener, Runnable subscribed) {
+		add(new ChannelListener(channel, listener, subscribed, this.dispatcher, true));
+	}
+
+	private void add(ChannelListener listener) {
+		this.container.addMessageListener(listener, List.of(new ChannelTopic(listener.channel())));
 	}
 
 	/**
@@ -125,14 +147,24 @@ public class RedisSubscriptions implements DisposableBean {
 	}
 
 	/**
-	 * Hands one channel's messages and subscriptions to its listeners.
+	 * Hands one channel's messages and subscriptions to its listeners: the messages of a
+	 * signal on the connection's thread, everything else on the thread pool.
 	 */
-	private record ChannelListener(String channel, Consumer<String> listener,
-			Runnable subscribed) implements MessageListener, SubscriptionListener {
+	private record ChannelListener(String channel, Consumer<String> listener, Runnable subscribed, Executor pool,
+			boolean signal) implements MessageListener, SubscriptionListener {
 
 		@Override
 		public void onMessage(Message message, byte[] pattern) {
 			String body = new String(message.getBody(), StandardCharsets.UTF_8);
+			if (this.signal) {
+				handle(body);
+			}
+			else {
+				onPool(() -> handle(body));
+			}
+		}
+
+		private void handle(String body) {
 			try {
 				this.listener.accept(body);
 			}
@@ -144,12 +176,23 @@ public class RedisSubscriptions implements DisposableBean {
 
 		@Override
 		public void onChannelSubscribed(byte[] channel, long count) {
+			onPool(() -> {
+				try {
+					this.subscribed.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not catch up on Redis channel {} after subscribing: {}", this.channel,
+							ex.toString());
+				}
+			});
+		}
+
+		private void onPool(Runnable action) {
 			try {
-				this.subscribed.run();
+				this.pool.execute(action);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not catch up on Redis channel {} after subscribing: {}", this.channel,
-						ex.toString());
+			catch (RejectedExecutionException ex) {
+				// the subscriptions are being destroyed
 			}
 		}
 

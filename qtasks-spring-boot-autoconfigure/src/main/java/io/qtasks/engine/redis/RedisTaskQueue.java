@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +76,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 
 	private final WakeSignal wake = new WakeSignal();
 
-	private final RedisCalls calls = new RedisCalls();
+	private final RedisCalls calls;
 
 	private final RedisQueueCounts counts;
 
@@ -104,6 +103,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 		this.settings = settings;
 		this.withRecords = withRecords;
 		this.counts = new RedisQueueCounts(redis, keys, codec);
+		this.calls = new RedisCalls(redis);
 	}
 
 	/**
@@ -112,7 +112,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	 * @param subscriptions the engine's subscriptions
 	 */
 	public void subscribe(RedisSubscriptions subscriptions) {
-		subscriptions.subscribe(this.keys.wakeChannel(), (message) -> this.wake.signal(), this.wake::signal);
+		subscriptions.subscribeSignal(this.keys.wakeChannel(), (message) -> this.wake.signal(), this.wake::signal);
 	}
 
 	@Override
@@ -257,14 +257,17 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	/**
-	 * Claims once. A claim by a receiver that will wait runs on a helper thread, since
-	 * the worker interrupts a waiting receiver to stop it and Lettuce would abandon the
-	 * command while Redis still runs it, losing the claim.
+	 * Claims once. A claim by a receiver that will wait is made so that an interrupt
+	 * cannot cut it short ({@link RedisCalls}), since the worker interrupts a waiting
+	 * receiver to stop it and Lettuce would abandon the command while Redis still runs
+	 * it, losing the claim.
 	 */
 	private List<?> claimOnce(ClaimRequest request, Duration idleWait) {
 		List<String> args = claimArguments(request, idleWait);
-		Supplier<List<?>> call = () -> this.redis.execute(CLAIM, claimKeys(), args.toArray());
-		return idleWait.isZero() ? call.get() : this.calls.uninterruptibly(call::get);
+		if (idleWait.isZero()) {
+			return this.redis.execute(CLAIM, claimKeys(), args.toArray());
+		}
+		return this.calls.evalList(CLAIM, claimKeys(), args);
 	}
 
 	/** The keys of {@code claim.lua}. */
