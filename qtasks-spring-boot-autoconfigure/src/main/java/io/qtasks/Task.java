@@ -233,6 +233,22 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 			return this;
 		}
 
+		/**
+		 * Removes one {@link Task#extra()} entry, if present.
+		 * @param key the entry name
+		 * @return this builder
+		 */
+		public Builder removeExtra(String key) {
+			if (this.extraEdits == null) {
+				if (!this.extra.containsKey(key)) {
+					return this;
+				}
+				this.extraEdits = new LinkedHashMap<>(this.extra);
+			}
+			this.extraEdits.remove(key);
+			return this;
+		}
+
 		public Task build() {
 			if (this.extraEdits != null) {
 				this.extra = FrozenJson.adopt(this.extraEdits);

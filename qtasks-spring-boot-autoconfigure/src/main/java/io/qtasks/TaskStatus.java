@@ -32,6 +32,10 @@ public enum TaskStatus {
 	/** Cancelled; {@link Task#cancelReason()} says why. */
 	CANCEL;
 
+	private static final TaskStatus[] VALUES = values();
+
+	private final String value = name().toLowerCase(Locale.ROOT);
+
 	/**
 	 * Whether this state is final: {@code success}, {@code error} or {@code cancel}.
 	 * @return {@code true} when nothing will change the record any more
@@ -46,7 +50,7 @@ public enum TaskStatus {
 	 */
 	@JsonValue
 	public String value() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.value;
 	}
 
 	/**
@@ -57,7 +61,7 @@ public enum TaskStatus {
 	 */
 	@JsonCreator
 	public static TaskStatus fromValue(String value) {
-		for (TaskStatus status : values()) {
+		for (TaskStatus status : VALUES) {
 			if (status.name().equalsIgnoreCase(value)) {
 				return status;
 			}

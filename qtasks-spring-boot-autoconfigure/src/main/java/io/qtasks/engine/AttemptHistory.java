@@ -1,6 +1,5 @@
 package io.qtasks.engine;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +14,9 @@ import io.qtasks.Task;
  * The attempts a record lists in {@code extra.attempts}, each with the worker node that
  * ran it, when it started and ended and, when it failed, why. An attempt without an end
  * was lost: the worker running it died or lost its claim.
+ * <p>
+ * Attempts that do not change are taken over from the record as they are (behind an
+ * unmodifiable view), not copied: a record's history is read several times per task.
  *
  * @author QTasks contributors
  */
@@ -32,18 +34,36 @@ final class AttemptHistory {
 
 	private static final String ERROR = "error";
 
-	private final List<Map<String, Object>> attempts = new ArrayList<>();
+	private final List<Map<String, Object>> attempts;
 
 	private AttemptHistory(Task record) {
 		if (record.extra().get(TaskExtras.ATTEMPTS) instanceof List<?> recorded) {
+			this.attempts = new ArrayList<>(recorded.size() + 1);
 			for (Object entry : recorded) {
 				if (entry instanceof Map<?, ?> map) {
-					Map<String, Object> attempt = new LinkedHashMap<>();
-					map.forEach((key, value) -> attempt.put(String.valueOf(key), value));
-					this.attempts.add(Collections.unmodifiableMap(attempt));
+					this.attempts.add(attempt(map));
 				}
 			}
 		}
+		else {
+			this.attempts = new ArrayList<>(1);
+		}
+	}
+
+	/**
+	 * An attempt as recorded, behind an unmodifiable view; copied only when one of its
+	 * keys is not a string (never in JSON).
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> attempt(Map<?, ?> recorded) {
+		for (Object key : recorded.keySet()) {
+			if (!(key instanceof String)) {
+				Map<String, Object> attempt = new LinkedHashMap<>();
+				recorded.forEach((name, value) -> attempt.put(String.valueOf(name), value));
+				return Collections.unmodifiableMap(attempt);
+			}
+		}
+		return Collections.unmodifiableMap((Map<String, Object>) recorded);
 	}
 
 	static AttemptHistory of(Task record) {
@@ -54,7 +74,13 @@ final class AttemptHistory {
 	 * How many attempts never ended.
 	 */
 	int lost() {
-		return (int) this.attempts.stream().filter((attempt) -> !attempt.containsKey(ENDED_AT)).count();
+		int lost = 0;
+		for (Map<String, Object> attempt : this.attempts) {
+			if (!attempt.containsKey(ENDED_AT)) {
+				lost++;
+			}
+		}
+		return lost;
 	}
 
 	/**
@@ -82,22 +108,28 @@ final class AttemptHistory {
 		return marked;
 	}
 
-	void start(int attempt, Instant now, @Nullable String node) {
+	/**
+	 * Adds a running attempt.
+	 * @param attempt its number
+	 * @param now when it started, as ISO-8601 text
+	 * @param node the worker node that runs it, or {@code null}
+	 */
+	void start(int attempt, String now, @Nullable String node) {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put(ATTEMPT, attempt);
 		if (node != null) {
 			entry.put(NODE, node);
 		}
-		entry.put(STARTED_AT, now.toString());
+		entry.put(STARTED_AT, now);
 		this.attempts.add(Collections.unmodifiableMap(entry));
 	}
 
 	/**
 	 * Ends the running attempt, if one runs: the last one, neither ended nor lost.
-	 * @param now when
+	 * @param now when, as ISO-8601 text
 	 * @param error why it failed, or {@code null}
 	 */
-	void end(Instant now, @Nullable String error) {
+	void end(String now, @Nullable String error) {
 		int last = this.attempts.size() - 1;
 		if (last < 0) {
 			return;
@@ -107,7 +139,7 @@ final class AttemptHistory {
 			return;
 		}
 		Map<String, Object> ended = new LinkedHashMap<>(attempt);
-		ended.put(ENDED_AT, now.toString());
+		ended.put(ENDED_AT, now);
 		if (error != null) {
 			ended.put(ERROR, error);
 		}
@@ -117,11 +149,11 @@ final class AttemptHistory {
 	/**
 	 * The attempts of a record with its running attempt ended.
 	 * @param record the record
-	 * @param now when the attempt ended
+	 * @param now when the attempt ended, as ISO-8601 text
 	 * @param error why it failed, or {@code null}
 	 * @return the attempts
 	 */
-	static List<Map<String, Object>> ended(Task record, Instant now, @Nullable String error) {
+	static List<Map<String, Object>> ended(Task record, String now, @Nullable String error) {
 		AttemptHistory history = of(record);
 		history.end(now, error);
 		return history.snapshot();

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 import io.qtasks.engine.spi.UniqueKey;
+import io.qtasks.json.IsoInstants;
 
 /**
  * The entries of {@link Task#extra()} that the runtime keeps, the same on every engine,
@@ -156,7 +157,7 @@ public final class TaskExtras {
 		if (record.extra().get(SCHEDULE) instanceof Map<?, ?> schedule
 				&& schedule.get("dueAt") instanceof String text) {
 			try {
-				return Instant.parse(text);
+				return IsoInstants.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				// not written by us
@@ -196,7 +197,7 @@ public final class TaskExtras {
 	private static @Nullable Instant instant(Task record, String key) {
 		if (record.extra().get(key) instanceof String text) {
 			try {
-				return Instant.parse(text);
+				return IsoInstants.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				// not written by us: the record says no time

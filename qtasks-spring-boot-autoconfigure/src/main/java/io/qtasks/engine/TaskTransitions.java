@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.qtasks.Task;
 import io.qtasks.TaskStatus;
+import io.qtasks.json.IsoInstants;
 
 /**
  * The rules by which a task's record changes, the same on every engine: engines store and
@@ -90,17 +91,19 @@ public final class TaskTransitions {
 	 */
 	public Task started(Task current, boolean generator, @Nullable String node) {
 		Instant now = now();
+		String nowText = IsoInstants.format(now);
 		int attempt = current.attempt() + 1;
 		AttemptHistory history = AttemptHistory.of(current);
-		history.start(attempt, now, node);
-		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
-		extra.remove(TaskExtras.DUE_AT);
-		extra.put(TaskExtras.ATTEMPTS, history.snapshot());
-		extra.putIfAbsent(TaskExtras.STARTED_AT, now.toString());
-		if (generator) {
-			extra.put(TaskExtras.PROGRESS, progress(0));
+		history.start(attempt, nowText, node);
+		Task.Builder started = current.toBuilder().status(TaskStatus.PROCESS).attempt(attempt).updatedAt(now);
+		started.removeExtra(TaskExtras.DUE_AT).extra(TaskExtras.ATTEMPTS, history.snapshot());
+		if (current.extra().get(TaskExtras.STARTED_AT) == null) {
+			started.extra(TaskExtras.STARTED_AT, nowText);
 		}
-		return current.toBuilder().status(TaskStatus.PROCESS).attempt(attempt).updatedAt(now).extra(extra).build();
+		if (generator) {
+			started.extra(TaskExtras.PROGRESS, progress(0));
+		}
+		return started.build();
 	}
 
 	/**
@@ -143,8 +146,9 @@ public final class TaskTransitions {
 			.status(TaskStatus.RETRY)
 			.traceback(Failures.traceback(failure))
 			.updatedAt(now)
-			.extra(TaskExtras.ATTEMPTS, AttemptHistory.ended(current, now, Failures.describe(failure)))
-			.extra(TaskExtras.DUE_AT, dueAt.toString())
+			.extra(TaskExtras.ATTEMPTS,
+					AttemptHistory.ended(current, IsoInstants.format(now), Failures.describe(failure)))
+			.extra(TaskExtras.DUE_AT, IsoInstants.format(dueAt))
 			.extra(TaskExtras.RETRIED, TaskExtras.retried(current) + 1)
 			.build();
 	}
@@ -205,7 +209,7 @@ public final class TaskTransitions {
 		return current.toBuilder()
 			.status(TaskStatus.NEW)
 			.updatedAt(now)
-			.extra(TaskExtras.ATTEMPTS, AttemptHistory.ended(current, now, "handed back: " + why))
+			.extra(TaskExtras.ATTEMPTS, AttemptHistory.ended(current, IsoInstants.format(now), "handed back: " + why))
 			.build();
 	}
 
@@ -247,7 +251,7 @@ public final class TaskTransitions {
 		extra.remove(TaskExtras.PROGRESS);
 		extra.remove(TaskExtras.DUE_AT);
 		extra.remove(TaskExtras.RETRIED);
-		extra.put(TaskExtras.REQUEUED_AT, now.toString());
+		extra.put(TaskExtras.REQUEUED_AT, IsoInstants.format(now));
 		extra.put(TaskExtras.REQUEUES, TaskExtras.count(finished, TaskExtras.REQUEUES) + 1);
 		return finished.toBuilder()
 			.status(TaskStatus.NEW)
@@ -273,20 +277,19 @@ public final class TaskTransitions {
 			.traceback(problem + ". The task cannot run and ended as error.")
 			.createdAt(now)
 			.updatedAt(now)
-			.extra(TaskExtras.FINISHED_AT, now.toString())
+			.extra(TaskExtras.FINISHED_AT, IsoInstants.format(now))
 			.build();
 	}
 
 	private Task.Builder finished(Task current, TaskStatus status, @Nullable String attemptError) {
 		Instant now = now();
-		Map<String, Object> extra = new LinkedHashMap<>(current.extra());
-		extra.remove(TaskExtras.DUE_AT);
-		List<Map<String, Object>> attempts = AttemptHistory.ended(current, now, attemptError);
+		String nowText = IsoInstants.format(now);
+		Task.Builder finished = current.toBuilder().status(status).updatedAt(now).removeExtra(TaskExtras.DUE_AT);
+		List<Map<String, Object>> attempts = AttemptHistory.ended(current, nowText, attemptError);
 		if (!attempts.isEmpty()) {
-			extra.put(TaskExtras.ATTEMPTS, attempts);
+			finished.extra(TaskExtras.ATTEMPTS, attempts);
 		}
-		extra.put(TaskExtras.FINISHED_AT, now.toString());
-		return current.toBuilder().status(status).updatedAt(now).extra(extra);
+		return finished.extra(TaskExtras.FINISHED_AT, nowText);
 	}
 
 	private static Map<String, Object> progress(int count) {

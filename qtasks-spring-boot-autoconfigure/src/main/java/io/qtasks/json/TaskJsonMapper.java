@@ -1,6 +1,7 @@
 package io.qtasks.json;
 
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.qtasks.Task;
 
 /**
  * Converts between Java objects and the JSON values tasks carry (maps, lists, strings,
@@ -34,7 +37,20 @@ public class TaskJsonMapper {
 
 	private static final int NULL_SIZE = "null".length();
 
+	/**
+	 * Instants with each length of fraction, and their JSON as {@link Instant#toString()}
+	 * writes them.
+	 */
+	private static final Instant[] PROBE = { Instant.ofEpochSecond(1_796_150_413L),
+			Instant.ofEpochSecond(1_796_150_413L, 120_000_000), Instant.ofEpochSecond(1_796_150_413L, 123_456_000),
+			Instant.ofEpochSecond(1_796_150_413L, 123_456_789) };
+
+	private static final String PROBE_JSON = "[\"2026-12-01T18:40:13Z\",\"2026-12-01T18:40:13.120Z\","
+			+ "\"2026-12-01T18:40:13.123456Z\",\"2026-12-01T18:40:13.123456789Z\"]";
+
 	private final JsonMapper mapper;
+
+	private final JsonMapper recordMapper;
 
 	private final ClassNameTyping classNameTyping;
 
@@ -45,6 +61,8 @@ public class TaskJsonMapper {
 	 */
 	public TaskJsonMapper(JsonMapper mapper) {
 		this.mapper = mapper.rebuild().deactivateDefaultTyping().build();
+		this.recordMapper = writesIsoInstants(this.mapper)
+				? this.mapper.rebuild().addMixIn(Task.class, TaskRecordMixin.class).build() : this.mapper;
 		this.classNameTyping = new ClassNameTyping(this.mapper);
 	}
 
@@ -54,6 +72,30 @@ public class TaskJsonMapper {
 	 */
 	public JsonMapper getMapper() {
 		return this.mapper;
+	}
+
+	/**
+	 * The mapper engines store {@link Task} records with: {@link #getMapper()}, with the
+	 * record's {@code createdAt} and {@code updatedAt} written and read by
+	 * {@link IsoInstants} when that mapper writes instants as {@link Instant#toString()}
+	 * does (Jackson's default), which is the same text at a fraction of the cost. When
+	 * the application's mapper writes instants in another form (numbers, a pattern), this
+	 * is {@link #getMapper()} itself, so that records keep the form they always had.
+	 * Arguments and results are converted with {@link #getMapper()} in either case.
+	 * @return the mapper for task records
+	 */
+	public JsonMapper getRecordMapper() {
+		return this.recordMapper;
+	}
+
+	private static boolean writesIsoInstants(JsonMapper mapper) {
+		try {
+			return PROBE_JSON.equals(mapper.writeValueAsString(PROBE))
+					&& Arrays.equals(PROBE, mapper.readValue(PROBE_JSON, Instant[].class));
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/**

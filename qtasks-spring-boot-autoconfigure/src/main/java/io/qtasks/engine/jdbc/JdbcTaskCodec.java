@@ -16,8 +16,9 @@ import io.qtasks.json.JsonConversionException;
 import io.qtasks.json.TaskJsonMapper;
 
 /**
- * Writes task records as JSON with the application's mapper, and reads rows of the task
- * table back into stored records.
+ * Writes task records as JSON with the application's mapper (its record form,
+ * {@link TaskJsonMapper#getRecordMapper()}), and reads rows of the task table back into
+ * stored records.
  *
  * @author QTasks contributors
  */
@@ -37,7 +38,7 @@ public class JdbcTaskCodec {
 	 * @param json the application's JSON conversion
 	 */
 	public JdbcTaskCodec(TaskJsonMapper json) {
-		this.mapper = json.getMapper();
+		this.mapper = json.getRecordMapper();
 	}
 
 	/**

@@ -19,8 +19,8 @@ import io.qtasks.json.JsonConversionException;
 import io.qtasks.json.TaskJsonMapper;
 
 /**
- * Writes task records and messages as JSON with the application's mapper, and reads them
- * back.
+ * Writes task records and messages as JSON with the application's mapper (its record
+ * form, {@link TaskJsonMapper#getRecordMapper()}), and reads them back.
  * <p>
  * A task's status is also kept in a field of its own next to the record, so that Lua
  * scripts can change it (for example when an expired lease puts a task back in the queue)
@@ -41,7 +41,7 @@ public class RedisTaskCodec {
 	 * @param json the application's JSON conversion
 	 */
 	public RedisTaskCodec(TaskJsonMapper json) {
-		this.mapper = json.getMapper();
+		this.mapper = json.getRecordMapper();
 	}
 
 	/**
