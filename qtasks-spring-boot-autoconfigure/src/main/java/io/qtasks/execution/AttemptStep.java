@@ -84,8 +84,11 @@ final class AttemptStep implements ExecutionLink {
 	 */
 	private @Nullable Future<?> scheduleTimeout(Execution execution, Task started) {
 		Duration timeout = execution.definition.timeout();
+		if (timeout == null) {
+			return null;
+		}
 		Instant startedAt = TaskExtras.startedAt(started);
-		if (timeout == null || startedAt == null) {
+		if (startedAt == null) {
 			return null;
 		}
 		Duration left = Duration.between(this.transitions.now(), startedAt.plus(timeout));
