@@ -12,6 +12,7 @@ import org.springframework.util.Assert;
 
 import io.qtasks.Task;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.ClaimStart;
 import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
@@ -49,6 +50,8 @@ public final class TaskDelivery {
 	private volatile boolean ending;
 
 	private Task lastWritten;
+
+	private boolean startTaken;
 
 	private volatile Supplier<@Nullable ClaimRequest> next = () -> null;
 
@@ -105,6 +108,46 @@ public final class TaskDelivery {
 	 */
 	public @Nullable String cancelRequest() {
 		return this.stored.cancelRequest();
+	}
+
+	/**
+	 * Whether the claim already stored the start of the task's first attempt in this
+	 * delivery (status {@code process}, the attempt's entry), so that the record every
+	 * node reads is what {@link TaskTransitions#started(Task, boolean, String)} makes of
+	 * the {@linkplain TaskTransitions#claimed claimed record} on this node, dated by the
+	 * claim; {@link #startRecordedByClaim} then hands that record to the run instead of a
+	 * write.
+	 * @return the flag; {@code false} on an engine that does not record starts in claims
+	 */
+	public boolean claimRecordedStart() {
+		return this.claim.start() != null;
+	}
+
+	/**
+	 * The record of the run's first attempt as the claim stored it, when it is the one
+	 * the run would store: the claim {@linkplain #claimRecordedStart recorded a start}
+	 * for this node, the task is no generator (whose progress the claim does not know),
+	 * and the run's claimed record has the retries the stored one names. Asked once, as
+	 * the first attempt starts; the listeners hear of it as of a write.
+	 * @param claimed the run's record before its first attempt
+	 * @param generator whether the task is a generator
+	 * @param node the worker node that runs it
+	 * @return the stored record, or {@code null} when the run is to write its start
+	 */
+	public @Nullable Task startRecordedByClaim(Task claimed, boolean generator, @Nullable String node) {
+		ClaimStart start = this.claim.start();
+		if (start == null || generator || !start.node().equals(node) || claimed.retry() != start.record().retry()
+				|| claimed.attempt() + 1 != start.record().attempt()) {
+			return null;
+		}
+		synchronized (this) {
+			if (this.startTaken) {
+				return null;
+			}
+			this.startTaken = true;
+		}
+		recorded(start.record(), WriteResult.WRITTEN);
+		return start.record();
 	}
 
 	/**

@@ -16,8 +16,10 @@ import io.qtasks.retry.TaskRetryPolicy;
 
 /**
  * One attempt, the step inside all links: records {@code process} with the attempt's
- * number, invokes the task within its timeout, and answers its result. A run that was
- * cancelled or timed out before the task returned ends by that, whatever it returned.
+ * number (unless the claim already stored it, see
+ * {@link io.qtasks.engine.TaskDelivery#claimRecordedStart()}), invokes the task within
+ * its timeout, and answers its result. A run that was cancelled or timed out before the
+ * task returned ends by that, whatever it returned.
  *
  * @author QTasks contributors
  */
@@ -45,7 +47,8 @@ final class AttemptStep implements ExecutionLink {
 			throw run.stopException();
 		}
 		boolean generator = TaskInvoker.isGenerator(execution.definition);
-		Task started = execution.records.update((current) -> this.transitions.started(current, generator, run.node()));
+		Task started = execution.records.start((current) -> this.transitions.started(current, generator, run.node()),
+				generator, run.node());
 		execution.context.setAttempt(started.attempt());
 		execution.observation().attempt(started.attempt());
 		ProgressReporter progress = generator

@@ -56,6 +56,26 @@ final class TaskRecordWriter {
 	}
 
 	/**
+	 * Starts an attempt: takes the record the claim stored for it when that is the one
+	 * {@code change} would make (the first attempt of a claim that recorded its start),
+	 * else stores it as {@link #update} does.
+	 * @param change derives the started record
+	 * @param generator whether the task is a generator
+	 * @param node the worker node that runs it
+	 * @return the started record
+	 * @throws ClaimLostException when the claim was lost
+	 * @throws EngineWriteException when the engine failed
+	 */
+	synchronized Task start(UnaryOperator<Task> change, boolean generator, @Nullable String node) {
+		Task recorded = this.delivery.startRecordedByClaim(this.current, generator, node);
+		if (recorded == null) {
+			return update(change);
+		}
+		this.current = recorded;
+		return recorded;
+	}
+
+	/**
 	 * Stores the final record and ends the claim.
 	 * @param record the record
 	 * @return what the write did

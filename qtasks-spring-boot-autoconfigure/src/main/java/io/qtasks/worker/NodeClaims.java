@@ -26,6 +26,8 @@ import io.qtasks.engine.spi.TaskLimits;
  */
 final class NodeClaims {
 
+	private final String workerId;
+
 	private final TaskEngine engine;
 
 	private final TaskDefinitionRegistry registry;
@@ -40,7 +42,8 @@ final class NodeClaims {
 
 	private volatile @Nullable ClaimRequest nextRequest;
 
-	NodeClaims(TaskEngine engine, TaskDefinitionRegistry registry, WorkerSettings settings) {
+	NodeClaims(String workerId, TaskEngine engine, TaskDefinitionRegistry registry, WorkerSettings settings) {
+		this.workerId = workerId;
 		this.engine = engine;
 		this.registry = registry;
 		this.queues = settings.queues();
@@ -63,7 +66,8 @@ final class NodeClaims {
 		this.nextRequest = (this.taskNames.isEmpty() || !this.shares.isEmpty()) ? null
 				: new ClaimRequest(1, this.engine.isShared() ? this.taskNames : null, Duration.ZERO)
 					.withQueues(this.queues, Map.of())
-					.withLimits(this.limits);
+					.withLimits(this.limits)
+					.startingOn(this.workerId);
 	}
 
 	/**
@@ -84,7 +88,8 @@ final class NodeClaims {
 		try {
 			ClaimRequest request = new ClaimRequest(max, this.engine.isShared() ? names : null, timeout)
 				.withQueues(this.queues, taken)
-				.withLimits(this.limits);
+				.withLimits(this.limits)
+				.startingOn(this.workerId);
 			deliveries = this.engine.claim(request);
 			return deliveries;
 		}

@@ -72,7 +72,7 @@ final class TaskDispatcher implements WorkerPart {
 		this.failures = new ClaimFailures(workerId, engine.type(), FAILURE_PAUSE);
 		this.returns = new DeliveryReturns(engine);
 		this.slots = new WorkerSlots(settings.concurrency());
-		this.claims = new NodeClaims(engine, registry, settings);
+		this.claims = new NodeClaims(workerId, engine, registry, settings);
 	}
 
 	@Nullable BrokerFailure failure() {

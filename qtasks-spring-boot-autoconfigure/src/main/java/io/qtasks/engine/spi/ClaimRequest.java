@@ -22,10 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param queues the queues to claim from, or {@code null} for any
  * @param queueMax the most tasks to take from a queue, by queue name
  * @param limits the limits of task names, by name; names not there have none
+ * @param startNode the worker node whose runs start the tasks as soon as they are
+ * claimed, so that an engine may store the start of each task's attempt in the claim (see
+ * {@link QueueClaim#start()}); {@code null} when the claimant does not start what it
+ * claims (or an engine must not record it)
  * @author QTasks contributors
  */
 public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration timeout, @Nullable Set<String> queues,
-		Map<String, Integer> queueMax, Map<String, TaskLimits> limits) {
+		Map<String, Integer> queueMax, Map<String, TaskLimits> limits, @Nullable String startNode) {
 
 	/**
 	 * The queue of a task whose definition and request name none.
@@ -46,6 +50,20 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 		queues = (queues != null) ? Set.copyOf(queues) : null;
 		queueMax = Map.copyOf(queueMax);
 		limits = Map.copyOf(limits);
+	}
+
+	/**
+	 * A request whose claims store no start.
+	 * @param max the most tasks to claim
+	 * @param taskNames the names, or {@code null} for any
+	 * @param timeout how long to wait for the first one
+	 * @param queues the queues to claim from, or {@code null} for any
+	 * @param queueMax the most tasks to take from a queue, by queue name
+	 * @param limits the limits of task names, by name
+	 */
+	public ClaimRequest(int max, @Nullable Set<String> taskNames, Duration timeout, @Nullable Set<String> queues,
+			Map<String, Integer> queueMax, Map<String, TaskLimits> limits) {
+		this(max, taskNames, timeout, queues, queueMax, limits, null);
 	}
 
 	/**
@@ -74,7 +92,8 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 	 * @return the request
 	 */
 	public ClaimRequest withMax(int max) {
-		return new ClaimRequest(max, this.taskNames, this.timeout, this.queues, this.queueMax, this.limits);
+		return new ClaimRequest(max, this.taskNames, this.timeout, this.queues, this.queueMax, this.limits,
+				this.startNode);
 	}
 
 	/**
@@ -84,7 +103,7 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 	 * @return the request
 	 */
 	public ClaimRequest withQueues(@Nullable Set<String> queues, Map<String, Integer> queueMax) {
-		return new ClaimRequest(this.max, this.taskNames, this.timeout, queues, queueMax, this.limits);
+		return new ClaimRequest(this.max, this.taskNames, this.timeout, queues, queueMax, this.limits, this.startNode);
 	}
 
 	/**
@@ -93,7 +112,18 @@ public record ClaimRequest(int max, @Nullable Set<String> taskNames, Duration ti
 	 * @return the request
 	 */
 	public ClaimRequest withLimits(Map<String, TaskLimits> limits) {
-		return new ClaimRequest(this.max, this.taskNames, this.timeout, this.queues, this.queueMax, limits);
+		return new ClaimRequest(this.max, this.taskNames, this.timeout, this.queues, this.queueMax, limits,
+				this.startNode);
+	}
+
+	/**
+	 * This request, for a worker node that starts the tasks it claims at once: an engine
+	 * may store the start of each task's attempt in the claim itself.
+	 * @param node the worker node's id, as its runs' attempts record it
+	 * @return the request
+	 */
+	public ClaimRequest startingOn(@Nullable String node) {
+		return new ClaimRequest(this.max, this.taskNames, this.timeout, this.queues, this.queueMax, this.limits, node);
 	}
 
 	/**
