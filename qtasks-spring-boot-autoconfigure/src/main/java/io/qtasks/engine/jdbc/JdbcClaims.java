@@ -69,6 +69,8 @@ final class JdbcClaims {
 
 	private final JdbcSql claim;
 
+	private final JdbcPlainClaims plain;
+
 	private final String lock;
 
 	private final String lockPrefix;
@@ -80,6 +82,7 @@ final class JdbcClaims {
 		this.transactions = transactions;
 		this.codec = codec;
 		this.claim = JdbcSql.of(tables.sql(claimStatement()));
+		this.plain = new JdbcPlainClaims(jdbc, tables, codec);
 		this.lock = tables.sql("SELECT name, pg_advisory_xact_lock(hashtextextended(? || name, 0)) FROM (SELECT"
 				+ " DISTINCT l.name FROM unnest(CAST(? AS TEXT[])) AS l(name) WHERE EXISTS (SELECT 1 FROM {tasks} t"
 				+ " WHERE t.queue = 'ready' AND t.task_name = l.name) ORDER BY l.name) due");
@@ -186,6 +189,9 @@ final class JdbcClaims {
 		for (int i = 0; i < tokens.length; i++) {
 			tokens[i] = ClaimTokens.next();
 		}
+		if (JdbcPlainClaims.plain(request, limits)) {
+			return inOrder(this.plain.claim(request, tokens, leaseMillis));
+		}
 		Map<String, @Nullable Object> values = new HashMap<>();
 		values.put("names", (request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null);
 		values.put("queues", (request.queues() != null) ? request.queues().toArray(String[]::new) : null);
@@ -209,9 +215,11 @@ final class JdbcClaims {
 				return run(values);
 			});
 		}
-		return (claimed != null)
-				? claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList()
-				: List.of();
+		return (claimed != null) ? inOrder(claimed) : List.of();
+	}
+
+	private static List<QueueClaim> inOrder(List<Claimed> claimed) {
+		return claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList();
 	}
 
 	/**
