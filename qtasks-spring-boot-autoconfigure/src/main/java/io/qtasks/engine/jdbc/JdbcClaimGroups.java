@@ -116,7 +116,8 @@ final class JdbcClaimGroups {
 
 		boolean sameKind(Pending other) {
 			return Objects.equals(this.request.taskNames(), other.request.taskNames())
-					&& Objects.equals(this.request.queues(), other.request.queues());
+					&& Objects.equals(this.request.queues(), other.request.queues())
+					&& Objects.equals(this.request.startNode(), other.request.startNode());
 		}
 
 	}

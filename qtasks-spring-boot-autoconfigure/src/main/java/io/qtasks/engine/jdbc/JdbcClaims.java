@@ -2,6 +2,9 @@ package io.qtasks.engine.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,9 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.qtasks.Task;
 import io.qtasks.engine.ClaimTokens;
 import io.qtasks.engine.LogSafe;
 import io.qtasks.engine.spi.ClaimRequest;
+import io.qtasks.engine.spi.ClaimStart;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.StoredTask;
 
@@ -64,6 +69,8 @@ final class JdbcClaims {
 
 	private final JdbcSql claim;
 
+	private final JdbcPlainClaims plain;
+
 	private final String lock;
 
 	private final String lockPrefix;
@@ -75,6 +82,7 @@ final class JdbcClaims {
 		this.transactions = transactions;
 		this.codec = codec;
 		this.claim = JdbcSql.of(tables.sql(claimStatement()));
+		this.plain = new JdbcPlainClaims(jdbc, tables, codec);
 		this.lock = tables.sql("SELECT name, pg_advisory_xact_lock(hashtextextended(? || name, 0)) FROM (SELECT"
 				+ " DISTINCT l.name FROM unnest(CAST(? AS TEXT[])) AS l(name) WHERE EXISTS (SELECT 1 FROM {tasks} t"
 				+ " WHERE t.queue = 'ready' AND t.task_name = l.name) ORDER BY l.name) due");
@@ -119,17 +127,54 @@ final class JdbcClaims {
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)";
 		String marks = "claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = (CAST(:tokens AS"
 				+ " TEXT[]))[numbered.n], holder = (CAST(:tokens AS TEXT[]))[numbered.n], lease_until = now()"
-				+ " + CAST(:lease AS BIGINT)" + MS + ", deliveries = t.deliveries + 1, revision = t.revision + 1"
+				+ " + CAST(:lease AS BIGINT)" + MS + ", deliveries = t.deliveries + 1, revision = t.revision + 1, "
+				+ startColumns("CAST(:startNode AS TEXT)", "CAST(:startAt AS TIMESTAMPTZ)")
 				+ " FROM numbered, no_flush WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.limit_key,"
-				+ " t.record, t.revision, t.holder, t.cancel_request, t.claim_token, t.deliveries, numbered.n),"
+				+ " t.record, t.revision, t.holder, t.cancel_request, t.claim_token, t.deliveries, t.start_at,"
+				+ " t.start_node, t.start_deliveries, t.start_revision, numbered.n),"
 				+ " counted AS (INSERT INTO {rates} (task_name, limit_key, claimed_at) SELECT c.task_name,"
 				+ " c.limit_key, clock.now FROM claimed c JOIN lim ON lim.task_name = c.task_name, clock"
 				+ " WHERE lim.permits > 0 RETURNING 1), trimmed AS (DELETE FROM {rates} r USING lim, clock"
 				+ " WHERE r.task_name = lim.task_name AND lim.permits > 0 AND r.claimed_at <= clock.now"
 				+ " - lim.window_ms" + MS + " RETURNING 1)";
 		return "WITH RECURSIVE " + JdbcTaskQueue.NO_FLUSH + ", " + lanes + ", " + parts + ", " + choice + ", " + marks
-				+ " SELECT uuid, task_name, record, revision, holder, cancel_request, claim_token, deliveries, n"
-				+ " FROM claimed";
+				+ " SELECT uuid, task_name, record, revision, holder, cancel_request, claim_token, deliveries,"
+				+ " start_at, start_node, start_deliveries, start_revision, n FROM claimed";
+	}
+
+	/**
+	 * The assignments of a claim's {@code UPDATE} of row {@code t} that store the start
+	 * of the task's attempt along with the claim, when the request names the node that
+	 * starts what it claims: status {@code process}, and the time, node, delivery count
+	 * and revision that {@link JdbcTaskCodec} reads into the record. A start that an
+	 * earlier claim stored and nobody wrote over since (its worker died before writing
+	 * the record) is kept instead, for the new claimant to mark that attempt lost and
+	 * write the record itself; a task with a pending cancel request (it ends without an
+	 * attempt) gets none. The start holds for the revision the claim gives the row, so
+	 * that a write by a node that does not know these columns (an older version) voids
+	 * it.
+	 * @param node the SQL of the node, {@code NULL} when the request names none
+	 * @param at the SQL of the claim's time
+	 * @return the assignments
+	 */
+	static String startColumns(String node, String at) {
+		String kept = "(t.start_at IS NOT NULL AND t.start_revision = t.revision)";
+		String starts = "(" + node + " IS NOT NULL AND t.cancel_request IS NULL AND NOT " + kept + ")";
+		return "status = CASE WHEN " + starts + " THEN 'process' ELSE t.status END, start_at = CASE WHEN " + starts
+				+ " THEN " + at + " WHEN " + kept + " THEN t.start_at END, start_node = CASE WHEN " + starts + " THEN "
+				+ node + " WHEN " + kept + " THEN t.start_node END, start_deliveries = CASE WHEN " + starts
+				+ " THEN t.deliveries + 1 WHEN " + kept + " THEN t.start_deliveries END,"
+				+ " start_revision = CASE WHEN " + starts + " OR " + kept + " THEN t.revision + 1 END";
+	}
+
+	/**
+	 * The time a claim made now stores as the start of the attempts it starts, in
+	 * milliseconds (which PostgreSQL keeps exactly), so that the record every node reads
+	 * back is the one the claimant was handed.
+	 * @return the time
+	 */
+	static Timestamp startAt() {
+		return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/**
@@ -144,12 +189,17 @@ final class JdbcClaims {
 		for (int i = 0; i < tokens.length; i++) {
 			tokens[i] = ClaimTokens.next();
 		}
+		if (JdbcPlainClaims.plain(request, limits)) {
+			return inOrder(this.plain.claim(request, tokens, leaseMillis));
+		}
 		Map<String, @Nullable Object> values = new HashMap<>();
 		values.put("names", (request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null);
 		values.put("queues", (request.queues() != null) ? request.queues().toArray(String[]::new) : null);
 		values.put("max", request.max());
 		values.put("tokens", tokens);
 		values.put("lease", leaseMillis);
+		values.put("startNode", request.startNode());
+		values.put("startAt", startAt());
 		values.put("limitedAll", limits.names());
 		values.putAll(limits.shares(request));
 		List<Claimed> claimed;
@@ -165,9 +215,11 @@ final class JdbcClaims {
 				return run(values);
 			});
 		}
-		return (claimed != null)
-				? claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList()
-				: List.of();
+		return (claimed != null) ? inOrder(claimed) : List.of();
+	}
+
+	private static List<QueueClaim> inOrder(List<Claimed> claimed) {
+		return claimed.stream().sorted(Comparator.comparingLong(Claimed::order)).map(Claimed::claim).toList();
 	}
 
 	/**
@@ -196,20 +248,29 @@ final class JdbcClaims {
 	}
 
 	/**
-	 * Reads a row of a claim: a record that cannot be read leaves the claim without it.
+	 * Reads a row of a claim: a record that cannot be read leaves the claim without it. A
+	 * start that this claim stored (its delivery count is the claim's) comes with the
+	 * record as it was before; one that an earlier claim stored is read into the record.
 	 */
 	static Claimed claimed(ResultSet row, JdbcTaskCodec codec) throws SQLException {
 		UUID uuid = row.getObject("uuid", UUID.class);
+		int deliveries = row.getInt("deliveries");
 		StoredTask stored;
+		ClaimStart start = null;
 		try {
-			stored = codec.stored(row);
+			long revision = row.getLong("revision");
+			Task task = codec.record(uuid, row.getString("record"), row.getString("task_name"), revision);
+			ClaimStart found = codec.start(row, task);
+			boolean now = found != null && row.getInt("start_deliveries") == deliveries;
+			stored = JdbcTaskCodec.stored(row, (found != null && !now) ? found.record() : task, revision);
+			start = now ? found : null;
 		}
 		catch (RuntimeException ex) {
 			// the engine reads the record again and ends the task, saying why
 			logger.debug("Claimed task {} has an unreadable record: {}", uuid, LogSafe.text(ex.getMessage()));
 			stored = null;
 		}
-		QueueClaim claim = new QueueClaim(uuid, row.getString("claim_token"), row.getInt("deliveries"), stored);
+		QueueClaim claim = new QueueClaim(uuid, row.getString("claim_token"), deliveries, stored, start);
 		return new Claimed(row.getLong("n"), claim);
 	}
 

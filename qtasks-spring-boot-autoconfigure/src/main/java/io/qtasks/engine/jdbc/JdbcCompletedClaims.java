@@ -48,7 +48,8 @@ final class JdbcCompletedClaims {
 	private static String statement() {
 		String outcomes = "outcome AS (SELECT * FROM " + JdbcGroupedWrites.ROWS + "), args AS (SELECT"
 				+ " CAST(? AS TEXT[]) AS names, CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT[]) AS tokens,"
-				+ " CAST(? AS BIGINT) AS lease), written AS (" + JdbcGroupedWrites.OUTCOMES + ")";
+				+ " CAST(? AS BIGINT) AS lease, CAST(? AS TEXT) AS start_node, CAST(? AS TIMESTAMPTZ) AS start_at),"
+				+ " written AS (" + JdbcGroupedWrites.OUTCOMES + ")";
 		// the tasks just completed are passed over: a row changes once per statement
 		String next = "picked AS (SELECT t.uuid, t.priority, t.seq FROM {tasks} t, args WHERE t.queue = 'ready'"
 				+ " AND (args.names IS NULL OR t.task_name = ANY (args.names))"
@@ -58,14 +59,19 @@ final class JdbcCompletedClaims {
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked),"
 				+ " claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = args.tokens[numbered.n],"
 				+ " holder = args.tokens[numbered.n], lease_until = now() + args.lease * interval '1 millisecond',"
-				+ " deliveries = t.deliveries + 1, revision = t.revision + 1 FROM numbered, args"
+				+ " deliveries = t.deliveries + 1, revision = t.revision + 1, "
+				+ JdbcClaims.startColumns("args.start_node", "args.start_at") + " FROM numbered, args"
 				+ " WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder,"
-				+ " t.cancel_request, t.claim_token, t.deliveries, numbered.n)";
+				+ " t.cancel_request, t.claim_token, t.deliveries, t.start_at, t.start_node, t.start_deliveries,"
+				+ " t.start_revision, numbered.n)";
 		return "WITH " + outcomes + ", " + next + " SELECT 0 AS n, uuid, CAST(NULL AS TEXT) AS task_name,"
 				+ " CAST(NULL AS TEXT) AS record, CAST(NULL AS BIGINT) AS revision, CAST(NULL AS VARCHAR) AS holder,"
 				+ " CAST(NULL AS TEXT) AS cancel_request, CAST(NULL AS VARCHAR) AS claim_token,"
-				+ " CAST(NULL AS INTEGER) AS deliveries FROM written UNION ALL SELECT n, uuid, task_name, record,"
-				+ " revision, holder, cancel_request, claim_token, deliveries FROM claimed";
+				+ " CAST(NULL AS INTEGER) AS deliveries, CAST(NULL AS TIMESTAMPTZ) AS start_at,"
+				+ " CAST(NULL AS TEXT) AS start_node, CAST(NULL AS INTEGER) AS start_deliveries,"
+				+ " CAST(NULL AS BIGINT) AS start_revision FROM written UNION ALL SELECT n, uuid, task_name, record,"
+				+ " revision, holder, cancel_request, claim_token, deliveries, start_at, start_node, start_deliveries,"
+				+ " start_revision FROM claimed";
 	}
 
 	/**
@@ -102,11 +108,13 @@ final class JdbcCompletedClaims {
 			.toList();
 		String[] tokens = new String[completions.size()];
 		Arrays.setAll(tokens, (i) -> ClaimTokens.next());
-		Object[] params = Arrays.copyOf(JdbcGroupedWrites.rows(rows, this.fenced), 10);
+		Object[] params = Arrays.copyOf(JdbcGroupedWrites.rows(rows, this.fenced), 12);
 		params[6] = (next.taskNames() != null) ? next.taskNames().toArray(String[]::new) : null;
 		params[7] = (next.queues() != null) ? next.queues().toArray(String[]::new) : null;
 		params[8] = tokens;
 		params[9] = leaseMillis;
+		params[10] = next.startNode();
+		params[11] = JdbcClaims.startAt();
 		Set<UUID> written = new HashSet<>();
 		List<JdbcClaims.Claimed> claimed = new ArrayList<>();
 		this.jdbc.sql(this.statement).params(params).query((row) -> {

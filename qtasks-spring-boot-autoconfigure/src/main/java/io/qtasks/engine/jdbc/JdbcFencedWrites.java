@@ -63,7 +63,8 @@ final class JdbcFencedWrites {
 	 * ms, token (for the holder), uuid, token, revision, refuse-on-cancel-request.
 	 */
 	static String statement(JdbcTables tables, String queueChange) {
-		return tables.sql("WITH written AS (UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
+		return tables.sql("WITH written AS (UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1, "
+				+ JdbcTaskCodec.NO_START + ","
 				+ " holder = CASE WHEN status_after = 'process' THEN COALESCE(token, holder) END,"
 				+ " cancel_request = CASE WHEN finished THEN NULL ELSE cancel_request END,"
 				+ " expires_at = CASE WHEN finished THEN now() + ttl * interval '1 millisecond' END, " + queueChange

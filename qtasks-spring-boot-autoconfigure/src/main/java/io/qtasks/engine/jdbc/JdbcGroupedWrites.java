@@ -64,8 +64,8 @@ final class JdbcGroupedWrites {
 	 * leaves the queue, its claim ends, and it expires after its TTL; returns the uuids
 	 * written.
 	 */
-	static final String OUTCOMES = "UPDATE {tasks} t SET record = o.record, status = o.status,"
-			+ " revision = t.revision + 1, holder = NULL, cancel_request = NULL,"
+	static final String OUTCOMES = "UPDATE {tasks} t SET record = o.record, status = o.status, "
+			+ JdbcTaskCodec.NO_START + "," + " revision = t.revision + 1, holder = NULL, cancel_request = NULL,"
 			+ " expires_at = now() + o.ttl * interval '1 millisecond', queue = NULL, claim_token = NULL,"
 			+ " lease_until = NULL, due_at = NULL FROM outcome o" + FENCE;
 
@@ -82,10 +82,12 @@ final class JdbcGroupedWrites {
 	 * claim, and a {@code process} record makes the claimant the holder.
 	 */
 	static JdbcGroupedWrites progress(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
-		return new JdbcGroupedWrites(jdbc, fenced, tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH
-				+ ", progress AS (SELECT * FROM " + ROWS + ") UPDATE {tasks} t SET record = o.record,"
-				+ " status = o.status, revision = t.revision + 1, holder = CASE WHEN o.status = 'process'"
-				+ " THEN COALESCE(o.token, t.holder) END, expires_at = NULL FROM progress o, no_flush" + FENCE));
+		return new JdbcGroupedWrites(jdbc, fenced,
+				tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH + ", progress AS (SELECT * FROM " + ROWS
+						+ ") UPDATE {tasks} t SET record = o.record, " + JdbcTaskCodec.NO_START
+						+ ", status = o.status, revision = t.revision + 1, holder = CASE WHEN o.status = 'process'"
+						+ " THEN COALESCE(o.token, t.holder) END, expires_at = NULL FROM progress o, no_flush"
+						+ FENCE));
 	}
 
 	/**

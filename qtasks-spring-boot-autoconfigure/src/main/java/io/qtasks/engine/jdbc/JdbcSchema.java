@@ -34,6 +34,13 @@ public class JdbcSchema {
 	 */
 	public static final String SCRIPT = "io/qtasks/engine/jdbc/schema-postgresql.sql";
 
+	/**
+	 * Columns that later versions added to the task table, which the engine's statements
+	 * need.
+	 */
+	private static final String[] COLUMNS = { "queue_name", "limit_key", "start_at", "start_node", "start_deliveries",
+			"start_revision" };
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcTables tables;
@@ -97,8 +104,28 @@ public class JdbcSchema {
 							+ "') with your migration tool");
 				}
 			}
+			for (String column : COLUMNS) {
+				if (!hasColumn(connection, this.tables.tasks(), column)) {
+					throw new IllegalStateException("The table '" + this.tables.tasks() + "' of the QTasks JDBC engine"
+							+ " has no column '" + column + "' (a table created by an earlier version). Add the"
+							+ " columns with qtasks.jdbc.initialize-schema=always, or with the ALTER TABLE statements"
+							+ " of " + SCRIPT + " (from the QTasks jar, with the prefix '" + this.tables.prefix()
+							+ "') in a migration of your migration tool");
+				}
+			}
 			return null;
 		});
+	}
+
+	private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_attribute"
+				+ " WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped)")) {
+			statement.setString(1, table);
+			statement.setString(2, column);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.qtasks.engine.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.qtasks.Task;
+import io.qtasks.engine.ClaimStarts;
 import io.qtasks.engine.LogSafe;
+import io.qtasks.engine.spi.ClaimStart;
 import io.qtasks.engine.spi.StoredTask;
 import io.qtasks.engine.spi.UnreadableRecordException;
 import io.qtasks.json.JsonConversionException;
@@ -19,6 +22,11 @@ import io.qtasks.json.TaskJsonMapper;
  * Writes task records as JSON with the application's mapper (its record form,
  * {@link TaskJsonMapper#getRecordMapper()}), and reads rows of the task table back into
  * stored records.
+ * <p>
+ * A claim that starts the task's attempt stores only the start (time, node, delivery
+ * count and the revision it holds for, in the {@code start_*} columns) next to the
+ * record, which is read into the record by the engine-neutral rule ({@link ClaimStarts})
+ * while the row keeps that revision; every later write of the record clears them.
  *
  * @author QTasks contributors
  */
@@ -27,7 +35,15 @@ public class JdbcTaskCodec {
 	/**
 	 * The columns {@link #stored(ResultSet)} reads.
 	 */
-	static final String STORED_COLUMNS = "uuid, task_name, record, revision, holder, cancel_request";
+	static final String STORED_COLUMNS = "uuid, task_name, record, revision, holder, cancel_request, start_at,"
+			+ " start_node, start_deliveries, start_revision";
+
+	/**
+	 * The assignments that clear a start a claim stored, for every statement that writes
+	 * the record itself (which then holds that start, or replaces it).
+	 */
+	static final String NO_START = "start_at = NULL, start_node = NULL, start_deliveries = NULL,"
+			+ " start_revision = NULL";
 
 	private static final int MAX_QUOTED_LENGTH = 300;
 
@@ -74,7 +90,7 @@ public class JdbcTaskCodec {
 	/**
 	 * Reads the {@link #STORED_COLUMNS} of a row.
 	 * @param row the row
-	 * @return the stored record
+	 * @return the stored record, with the start a claim stored read into it
 	 * @throws SQLException when a column cannot be read
 	 * @throws UnreadableRecordException when the JSON is not a record of that task
 	 */
@@ -82,7 +98,35 @@ public class JdbcTaskCodec {
 		UUID uuid = row.getObject("uuid", UUID.class);
 		long revision = row.getLong("revision");
 		Task task = record(uuid, row.getString("record"), row.getString("task_name"), revision);
-		return new StoredTask(task, revision, row.getString("holder"), row.getString("cancel_request"));
+		ClaimStart start = start(row, task);
+		return stored(row, (start != null) ? start.record() : task, revision);
+	}
+
+	/**
+	 * The start of an attempt that a claim stored next to the record of a row of
+	 * {@link #STORED_COLUMNS}.
+	 * @param row the row
+	 * @param task the record as stored, without that start
+	 * @return the start, with the record as it reads with it, or {@code null} when none
+	 * is stored
+	 * @throws SQLException when a column cannot be read
+	 */
+	@Nullable ClaimStart start(ResultSet row, Task task) throws SQLException {
+		Timestamp at = row.getTimestamp("start_at");
+		String node = row.getString("start_node");
+		if (at == null || node == null || row.getLong("start_revision") != row.getLong("revision")) {
+			// none, or one that a write since (by a node that knows no starts) voided
+			return null;
+		}
+		int deliveries = row.getInt("start_deliveries");
+		return new ClaimStart(at.toInstant(), node, ClaimStarts.started(task, deliveries, node, at.toInstant()));
+	}
+
+	/**
+	 * A row of {@link #STORED_COLUMNS} with the given record.
+	 */
+	static StoredTask stored(ResultSet row, Task record, long revision) throws SQLException {
+		return new StoredTask(record, revision, row.getString("holder"), row.getString("cancel_request"));
 	}
 
 	Task record(UUID uuid, String json, @Nullable String taskName, long revision) {

@@ -94,16 +94,19 @@ public class JdbcTaskSteps implements TaskSteps {
 				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
 				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
 				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END");
-		this.cancelQueued = tables.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?,"
-				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
-				+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
-				+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
-				+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
-				+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
-		this.releaseWaiting = tables.sql("UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1,"
-				+ " queue = 'ready', due_at = NULL, seq = nextval('{seq}') WHERE uuid = ? AND revision = ?"
-				+ " AND queue = 'waiting'");
-		this.requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?,"
+		this.cancelQueued = tables
+			.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?, " + JdbcTaskCodec.NO_START + ","
+					+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
+					+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
+					+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
+					+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
+					+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
+		this.releaseWaiting = tables
+			.sql("UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1, " + JdbcTaskCodec.NO_START + ","
+					+ " queue = 'ready', due_at = NULL, seq = nextval('{seq}') WHERE uuid = ? AND revision = ?"
+					+ " AND queue = 'waiting'");
+		this.requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?, "
+				+ JdbcTaskCodec.NO_START + ","
 				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL, queue = 'ready',"
 				+ " due_at = NULL, claim_token = NULL, lease_until = NULL, seq = nextval('{seq}') WHERE uuid = ?"
 				+ " AND revision = ? RETURNING uuid)" + " SELECT (SELECT count(*) FROM requeued) AS requeued,"

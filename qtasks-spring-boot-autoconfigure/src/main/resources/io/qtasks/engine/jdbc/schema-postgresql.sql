@@ -11,6 +11,10 @@ CREATE SEQUENCE IF NOT EXISTS qtasks_task_seq;
 -- claim_token until lease_until), or NULL (not queued: finished, or running between two steps).
 -- queue_name: the named queue the task belongs to; limit_key: the key its cap and rate apply per
 -- ('' for none, so that the lane indexes can compare it with =).
+-- start_at, start_node, start_deliveries, start_revision: the start of an attempt that the claim
+-- stored (when, on which worker node, at which delivery) and that is read into the record while
+-- the row has revision start_revision, so that the worker need not write it; NULL once the record
+-- itself is written again.
 CREATE TABLE IF NOT EXISTS qtasks_task (
 	uuid UUID NOT NULL PRIMARY KEY,
 	task_name TEXT NOT NULL,
@@ -29,12 +33,21 @@ CREATE TABLE IF NOT EXISTS qtasks_task (
 	expires_at TIMESTAMP WITH TIME ZONE,
 	record TEXT NOT NULL,
 	queue_name TEXT NOT NULL DEFAULT 'default',
-	limit_key TEXT NOT NULL DEFAULT ''
+	limit_key TEXT NOT NULL DEFAULT '',
+	start_at TIMESTAMP WITH TIME ZONE,
+	start_node TEXT,
+	start_deliveries INTEGER,
+	start_revision BIGINT
 );
 
 -- Tables created before flow control get its columns (a no-op on new tables).
 ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS queue_name TEXT NOT NULL DEFAULT 'default';
 ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS limit_key TEXT NOT NULL DEFAULT '';
+-- Tables created before claims stored the start of attempts get its columns.
+ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS start_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS start_node TEXT;
+ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS start_deliveries INTEGER;
+ALTER TABLE qtasks_task ADD COLUMN IF NOT EXISTS start_revision BIGINT;
 
 -- Partial indexes: each holds only the rows in one queue state, so that the claim, the
 -- promotion of due tasks and the reaper stay index scans over a few pages however many

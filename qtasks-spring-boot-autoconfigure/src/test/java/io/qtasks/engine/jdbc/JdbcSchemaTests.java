@@ -100,6 +100,34 @@ class JdbcSchemaTests {
 	}
 
 	@Test
+	void alwaysAddsTheStartColumnsToATaskTableCreatedBeforeClaimsStoredStarts() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+		JdbcTables tables = new JdbcTables(this.prefix);
+		jdbc.execute(new JdbcSchema(dataSource(), tables).script());
+		jdbc.execute(tables
+			.sql("ALTER TABLE {tasks} DROP COLUMN start_at, DROP COLUMN start_node, DROP COLUMN start_revision,"
+					+ " DROP COLUMN start_deliveries"));
+		application("never").run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("no column 'start_at'")
+			.hasMessageContaining("qtasks.jdbc.initialize-schema=always"));
+		application("always").run((context) -> {
+			assertThat(context).hasNotFailed();
+			io.qtasks.engine.TaskEngine engine = context.getBean(io.qtasks.engine.TaskEngine.class);
+			io.qtasks.Task queued = context.getBean(QTasks.class).addTask("echo", "upgraded");
+			io.qtasks.engine.TaskDelivery claimed = engine
+				.claim(io.qtasks.engine.spi.ClaimRequest.anyTask(1, java.time.Duration.ofSeconds(10))
+					.startingOn("node-a"))
+				.get(0);
+			assertThat(claimed.claimRecordedStart()).isTrue();
+			assertThat(engine.find(queued.uuid())).get()
+				.extracting(io.qtasks.Task::status)
+				.isEqualTo(io.qtasks.TaskStatus.PROCESS);
+		});
+	}
+
+	@Test
 	void alwaysAddsTheSchedulingTablesToASchemaCreatedBeforeScheduling() {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource());
 		JdbcTables tables = new JdbcTables(this.prefix);
