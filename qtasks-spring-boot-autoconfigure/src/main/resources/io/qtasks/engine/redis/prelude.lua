@@ -29,7 +29,11 @@ end
 
 -- Adds one to a counter field of a task's hash; a value that is no number counts as 0.
 local function bump(task, field)
-  local value = number(redis.call('HGET', task, field)) + 1
+  local value = redis.pcall('HINCRBY', task, field, 1)
+  if type(value) == 'number' then
+    return value
+  end
+  value = number(redis.call('HGET', task, field)) + 1
   redis.call('HSET', task, field, value)
   return value
 end
@@ -150,17 +154,15 @@ local function queues_with_due(prefix)
   return queues
 end
 
--- Calls fn(queue, name, lkey, key) for the lanes of one queue; with names (a set of task names),
--- only for those, whose lanes without a key are looked up rather than listed (a member of
--- 'lanes' that is no [name, key] pair, written by another program, is left out).
+-- Calls fn(queue, name, lkey, key) for the lanes of one queue that are listed as having due
+-- tasks; with names (a set of task names), only for those (a member of 'lanes' that is no
+-- [name, key] pair, written by another program, is left out). The listings are walked rather
+-- than every name looked up, so that a claim costs commands by the lanes with due tasks, not
+-- by the task names the node knows.
 local function each_lane_of(prefix, queue, names, fn)
   local qp = queue_prefix(prefix, queue)
-  if names then
-    for name in pairs(names) do
-      fn(queue, name, nil, pending_key(qp, name))
-    end
-  else
-    for _, name in ipairs(redis.call('SMEMBERS', qp .. 'names')) do
+  for _, name in ipairs(redis.call('SMEMBERS', qp .. 'names')) do
+    if not names or names[name] then
       fn(queue, name, nil, pending_key(qp, name))
     end
   end
@@ -183,14 +185,18 @@ end
 -- Adds to a counter field of a hash, dropping the field at 0 or below; a foreign value counts as
 -- 0, and a key of another type is left alone.
 local function hash_add(key, field, delta)
-  local kind = redis.call('TYPE', key).ok
-  if kind ~= 'hash' and kind ~= 'none' then
-    return 0
+  -- one command in the usual case; the checks only once HINCRBY refuses
+  local value = redis.pcall('HINCRBY', key, field, delta)
+  if type(value) ~= 'number' then
+    if redis.call('TYPE', key).ok ~= 'hash' then
+      return 0
+    end
+    value = delta
+    if value > 0 then
+      redis.call('HSET', key, field, value)
+    end
   end
-  local value = number(redis.call('HGET', key, field)) + delta
-  if value > 0 then
-    redis.call('HSET', key, field, value)
-  else
+  if value <= 0 then
     redis.call('HDEL', key, field)
   end
   return value
@@ -387,17 +393,15 @@ end
 -- (written by some other program), cannot stop the script: the counts are marked stale, and the
 -- housekeeping counts them again from the records.
 local function count_add(counts, status, delta)
-  local kind = redis.call('TYPE', counts).ok
-  if kind ~= 'hash' and kind ~= 'none' then
-    redis.call('SET', counts .. ':stale', '1')
+  -- one command in the usual case; HINCRBY refuses a key of another type and a count that is
+  -- no integer, and only then is the count looked at
+  if type(redis.pcall('HINCRBY', counts, status, delta)) == 'number' then
     return
   end
-  local value = redis.call('HGET', counts, status)
-  if value and not string.match(value, '^%-?%d+$') then
-    redis.call('SET', counts .. ':stale', '1')
-    value = '0'
+  redis.call('SET', counts .. ':stale', '1')
+  if redis.call('TYPE', counts).ok == 'hash' then
+    redis.call('HSET', counts, status, delta)
   end
-  redis.call('HSET', counts, status, (tonumber(value) or 0) + delta)
 end
 
 -- Changes a task's status, keeping the per-status counts in step.
