@@ -35,11 +35,13 @@ import io.qtasks.engine.spi.TaskQueue;
  * A queue inside this JVM: due tasks by priority (lower first, then first come first
  * served) and waiting tasks by due time, under one lock. Claims never run out (there is
  * no other node to take a task over). Tasks still queued when the JVM stops are lost,
- * with a warning naming them.
+ * with a warning naming them (the first hundred).
  *
  * @author QTasks contributors
  */
 public class MemoryTaskQueue implements TaskQueue, DisposableBean {
+
+	private static final int MAX_NAMED_LOST = 100;
 
 	private static final Logger logger = LoggerFactory.getLogger(MemoryTaskQueue.class);
 
@@ -168,8 +170,11 @@ public class MemoryTaskQueue implements TaskQueue, DisposableBean {
 	public void destroy() {
 		List<UUID> dropped = locked(this.tasks::clear);
 		if (!dropped.isEmpty()) {
+			// a deep queue would otherwise put every uuid on one log line
+			String named = (dropped.size() <= MAX_NAMED_LOST) ? dropped.toString()
+					: dropped.subList(0, MAX_NAMED_LOST) + " and " + (dropped.size() - MAX_NAMED_LOST) + " more";
 			logger.warn("{} queued task(s) are lost: the memory engine keeps tasks only while this JVM runs (use the"
-					+ " redis broker to keep them): {}", dropped.size(), dropped);
+					+ " redis broker to keep them): {}", dropped.size(), named);
 		}
 	}
 

@@ -44,6 +44,19 @@ class MemoryTaskEngineTests extends TaskEngineContractTests {
 				+ " runs (use the redis broker to keep them): " + queued);
 	}
 
+	@Test
+	void aDeepQueueLostWithTheContextNamesItsFirstHundredTasks(CapturedOutput output) {
+		List<UUID> queued = new ArrayList<>();
+		engine().withPropertyValues("qtasks.worker.enabled=false").run((context) -> {
+			for (int i = 0; i < 105; i++) {
+				queued.add(context.getBean(QTasks.class).addTask("anything", i).uuid());
+			}
+		});
+		assertThat(output).contains("105 queued task(s) are lost", queued.get(0).toString(),
+				queued.get(99) + "] and 5 more");
+		assertThat(output).doesNotContain(queued.get(100).toString());
+	}
+
 	@Override
 	protected String[] shortFinishedTtl() {
 		return new String[] { "qtasks.storage.finished-ttl=500ms" };
