@@ -154,8 +154,9 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean(TaskSteps.class)
 		@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
-				JdbcTaskRecordStore records, JdbcNotifier notifier) {
-			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier);
+				JdbcTaskRecordStore records, JdbcNotifier notifier, JdbcEngineSettings settings) {
+			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier,
+					settings.completionsInFlight());
 		}
 
 		@Bean

@@ -136,11 +136,16 @@ final class QTasksSettings {
 					+ ") must be shorter than qtasks.jdbc.lease (" + lease + "), or leases run out while tasks still"
 					+ " run; leave it unset for a third of the lease");
 		}
+		if (jdbc.getCompletionsInFlight() < 1) {
+			throw new IllegalArgumentException(
+					"qtasks.jdbc.completions-in-flight must be at least 1, was " + jdbc.getCompletionsInFlight());
+		}
 		return new JdbcEngineSettings(lease, heartbeat,
 				positive(jdbc.getReaperInterval(), "qtasks.jdbc.reaper-interval"),
 				positive(jdbc.getPollInterval(), "qtasks.jdbc.poll-interval"),
 				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"),
-				positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"));
+				positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"),
+				jdbc.getCompletionsInFlight());
 	}
 
 	static Duration positive(@Nullable Duration value, String property) {

@@ -34,6 +34,14 @@ public class QTasksJdbcProperties extends SharedBrokerProperties {
 	 */
 	private Duration pollInterval = Duration.ofSeconds(5);
 
+	/**
+	 * Most grouped completion statements (the outcomes of tasks that finished together,
+	 * with the claims of the next tasks) a node keeps under way at once, each on a
+	 * connection of its own, so that their commits' waits for the WAL flush overlap. 1
+	 * runs one at a time.
+	 */
+	private int completionsInFlight = 2;
+
 	public String getTablePrefix() {
 		return this.tablePrefix;
 	}
@@ -58,10 +66,19 @@ public class QTasksJdbcProperties extends SharedBrokerProperties {
 		this.pollInterval = pollInterval;
 	}
 
+	public int getCompletionsInFlight() {
+		return this.completionsInFlight;
+	}
+
+	public void setCompletionsInFlight(int completionsInFlight) {
+		this.completionsInFlight = completionsInFlight;
+	}
+
 	@Override
 	public String toString() {
 		return "Jdbc(tablePrefix=" + this.tablePrefix + ", initializeSchema=" + this.initializeSchema + ", "
-				+ super.toString() + ", pollInterval=" + this.pollInterval + ")";
+				+ super.toString() + ", pollInterval=" + this.pollInterval + ", completionsInFlight="
+				+ this.completionsInFlight + ")";
 	}
 
 }

@@ -2,8 +2,11 @@ package io.qtasks.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +25,15 @@ import io.qtasks.engine.spi.WriteResult;
  * and one of them makes the next step for all of them. Each completion wants one task for
  * its freed slot, so a step claims as many as it completes, and hands them out in the
  * order of the completions. Alone, a completion is one step of its own, as before.
+ * <p>
+ * The engine says how many steps may be under way at once
+ * ({@link TaskSteps#completionsInFlight()}): with more than one, a completion that finds
+ * fewer under way starts a step at once (on a database, on a connection of its own, so
+ * that the commits' waits for the disk overlap), and the completions that arrive while
+ * every allowed step is under way wait for the first to end. A task's completion never
+ * joins a step while another completion of the same task is in one under way (a late
+ * worker's and the new holder's): the fence then decides on the outcome of the earlier,
+ * and two steps never write the same row at once.
  *
  * @author QTasks contributors
  */
@@ -40,11 +52,32 @@ final class CompletionBatcher {
 
 	private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-	private boolean stepUnderWay;
+	private final int maxUnderWay;
+
+	/**
+	 * The tasks whose completions are in the steps under way.
+	 */
+	private final Set<UUID> underWay = new HashSet<>();
+
+	private int stepsUnderWay;
 
 	CompletionBatcher(TaskSteps steps, TaskQueue queue) {
+		this(steps, queue, 1);
+	}
+
+	/**
+	 * Creates a batcher.
+	 * @param steps the engine's steps
+	 * @param queue the engine's queue
+	 * @param maxUnderWay the most steps under way at once, at least 1
+	 */
+	CompletionBatcher(TaskSteps steps, TaskQueue queue, int maxUnderWay) {
+		if (maxUnderWay < 1) {
+			throw new IllegalArgumentException("At least one step must be allowed under way, was " + maxUnderWay);
+		}
 		this.steps = steps;
 		this.queue = queue;
+		this.maxUnderWay = maxUnderWay;
 	}
 
 	/**
@@ -65,7 +98,7 @@ final class CompletionBatcher {
 			while (true) {
 				List<Pending> batch;
 				synchronized (this.monitor) {
-					while (!mine.done && this.stepUnderWay) {
+					while (!mine.done && !mayStart(mine)) {
 						try {
 							this.monitor.wait();
 						}
@@ -76,7 +109,7 @@ final class CompletionBatcher {
 					if (mine.done) {
 						return mine.outcome();
 					}
-					this.stepUnderWay = true;
+					this.stepsUnderWay++;
 					batch = takeBatch(mine.next);
 				}
 				step(batch, mine.next);
@@ -90,15 +123,25 @@ final class CompletionBatcher {
 	}
 
 	/**
-	 * The waiting completions that claim the same way as the given request, oldest first.
+	 * Whether a thread whose completion waits may start a step now: one more is allowed,
+	 * and no step under way holds a completion of the same task.
+	 */
+	private boolean mayStart(Pending mine) {
+		return this.stepsUnderWay < this.maxUnderWay && !this.underWay.contains(mine.uuid());
+	}
+
+	/**
+	 * The waiting completions that claim the same way as the given request, oldest first,
+	 * one per task and none of a task that a step under way completes.
 	 */
 	private List<Pending> takeBatch(ClaimRequest next) {
 		List<Pending> batch = new ArrayList<>();
 		Iterator<Pending> waiting = this.pending.iterator();
 		while (waiting.hasNext() && batch.size() < MAX_BATCH) {
 			Pending candidate = waiting.next();
-			if (candidate.next.equals(next)) {
+			if (candidate.next.equals(next) && !this.underWay.contains(candidate.uuid())) {
 				batch.add(candidate);
+				this.underWay.add(candidate.uuid());
 				waiting.remove();
 			}
 		}
@@ -130,8 +173,9 @@ final class CompletionBatcher {
 				}
 				entry.failure = failure;
 				entry.done = true;
+				this.underWay.remove(entry.uuid());
 			}
-			this.stepUnderWay = false;
+			this.stepsUnderWay--;
 			this.monitor.notifyAll();
 		}
 	}
@@ -151,6 +195,10 @@ final class CompletionBatcher {
 		Pending(Completion completion, ClaimRequest next) {
 			this.completion = completion;
 			this.next = next;
+		}
+
+		UUID uuid() {
+			return this.completion.claim().uuid();
 		}
 
 		CompletedAndClaimed outcome() {

@@ -57,7 +57,7 @@ final class TaskClaims {
 		this.steps = steps;
 		this.transitions = transitions;
 		this.listeners = listeners;
-		this.completions = new CompletionBatcher(steps, queue);
+		this.completions = new CompletionBatcher(steps, queue, steps.completionsInFlight());
 	}
 
 	List<TaskDelivery> claim(ClaimRequest request) throws InterruptedException {

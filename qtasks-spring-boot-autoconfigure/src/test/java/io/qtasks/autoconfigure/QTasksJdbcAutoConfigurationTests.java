@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.qtasks.engine.TaskEngine;
 import io.qtasks.engine.jdbc.JdbcEngineSettings;
+import io.qtasks.engine.jdbc.JdbcTaskSteps;
 import io.qtasks.engine.jdbc.JdbcTestApplications;
 import io.qtasks.engine.jdbc.JdbcWorkerNodeRegistry;
 import io.qtasks.engine.memory.MemoryTaskQueue;
@@ -44,6 +45,8 @@ class QTasksJdbcAutoConfigurationTests {
 			assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(settings.completionsInFlight()).isEqualTo(2);
+			assertThat(context.getBean(JdbcTaskSteps.class).completionsInFlight()).isEqualTo(2);
 		});
 	}
 
@@ -51,7 +54,8 @@ class QTasksJdbcAutoConfigurationTests {
 	void bindsTheJdbcProperties() {
 		this.runner
 			.withPropertyValues("qtasks.jdbc.lease=45s", "qtasks.jdbc.heartbeat-interval=5s",
-					"qtasks.jdbc.reaper-interval=2s", "qtasks.jdbc.poll-interval=750ms")
+					"qtasks.jdbc.reaper-interval=2s", "qtasks.jdbc.poll-interval=750ms",
+					"qtasks.jdbc.completions-in-flight=3")
 			.run((context) -> {
 				JdbcEngineSettings settings = context.getBean(JdbcEngineSettings.class);
 				assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(45));
@@ -59,7 +63,17 @@ class QTasksJdbcAutoConfigurationTests {
 				assertThat(settings.reaperInterval()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(750));
 				assertThat(context.getBean(TaskEngine.class).renewalInterval()).contains(Duration.ofSeconds(5));
+				assertThat(context.getBean(JdbcTaskSteps.class).completionsInFlight()).isEqualTo(3);
 			});
+	}
+
+	@Test
+	void noCompletionStatementInFlightFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("qtasks.jdbc.completions-in-flight=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("qtasks.jdbc.completions-in-flight must be at least 1"));
 	}
 
 	@Test

@@ -87,6 +87,71 @@ class CompletionBatcherTests {
 		assertThat(done).failsWithin(WAIT).withThrowableThat().withMessageContaining("engine down");
 	}
 
+	@Test
+	void withTwoStepsAllowedASecondStepStartsWhileTheFirstIsUnderWayAndBothCommit() throws Exception {
+		SteppingSteps steps = new SteppingSteps();
+		CompletionBatcher batcher = new CompletionBatcher(steps, new MemoryTaskQueue(Clock.systemUTC()), 2);
+
+		CompletableFuture<CompletedAndClaimed> first = completeAsync(batcher, "first");
+		await().atMost(WAIT).until(() -> steps.calls.size() == 1);
+		CompletableFuture<CompletedAndClaimed> second = completeAsync(batcher, "second");
+		await().atMost(WAIT).until(() -> steps.calls.size() == 2);
+		List<Thread> waiting = new CopyOnWriteArrayList<>();
+		CompletableFuture<CompletedAndClaimed> third = completeAsync(batcher, "third", waiting);
+		await().atMost(WAIT).until(() -> allWaiting(waiting, 1));
+		// both steps are under way: the third waits, and neither caller has returned
+		assertThat(steps.calls).hasSize(2);
+		assertThat(first).isNotDone();
+		assertThat(second).isNotDone();
+		steps.release.countDown();
+
+		assertThat(first.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).written()).containsExactly(WriteResult.WRITTEN);
+		assertThat(second.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).written()).containsExactly(WriteResult.WRITTEN);
+		assertThat(third.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).written()).containsExactly(WriteResult.WRITTEN);
+		assertThat(steps.calls).hasSize(3);
+	}
+
+	@Test
+	void aStepThatFailsLeavesTheCompletionsOfTheOtherStepUnderWayWritten() throws Exception {
+		SteppingSteps steps = new SteppingSteps();
+		steps.failingTask = "failing";
+		CompletionBatcher batcher = new CompletionBatcher(steps, new MemoryTaskQueue(Clock.systemUTC()), 2);
+
+		CompletableFuture<CompletedAndClaimed> failing = completeAsync(batcher, "failing");
+		await().atMost(WAIT).until(() -> steps.calls.size() == 1);
+		CompletableFuture<CompletedAndClaimed> other = completeAsync(batcher, "other");
+		await().atMost(WAIT).until(() -> steps.calls.size() == 2);
+		steps.release.countDown();
+
+		assertThat(failing).failsWithin(WAIT).withThrowableThat().withMessageContaining("engine down");
+		CompletedAndClaimed done = other.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(done.written()).containsExactly(WriteResult.WRITTEN);
+		assertThat(done.claimed()).hasSize(1);
+	}
+
+	@Test
+	void aSecondCompletionOfATaskWaitsForTheStepThatCompletesItsFirst() throws Exception {
+		SteppingSteps steps = new SteppingSteps();
+		CompletionBatcher batcher = new CompletionBatcher(steps, new MemoryTaskQueue(Clock.systemUTC()), 2);
+		UUID task = UUID.randomUUID();
+
+		CompletableFuture<CompletedAndClaimed> late = completeAsync(batcher, completion(task, "late"),
+				new ArrayList<>());
+		await().atMost(WAIT).until(() -> steps.calls.size() == 1);
+		List<Thread> waiting = new CopyOnWriteArrayList<>();
+		CompletableFuture<CompletedAndClaimed> holder = completeAsync(batcher, completion(task, "holder"), waiting);
+		await().atMost(WAIT).until(() -> allWaiting(waiting, 1));
+		// a step is free, but the task's first completion is under way
+		assertThat(steps.calls).hasSize(1);
+		steps.release.countDown();
+
+		late.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		holder.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(steps.calls).hasSize(2);
+		assertThat(steps.calls.get(1).completions()).extracting((completion) -> completion.claim().token())
+			.containsExactly("token-holder");
+	}
+
 	private static boolean allWaiting(List<Thread> threads, int count) {
 		return threads.size() == count
 				&& threads.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING);
@@ -98,10 +163,16 @@ class CompletionBatcherTests {
 
 	private static CompletableFuture<CompletedAndClaimed> completeAsync(CompletionBatcher batcher, String name,
 			List<Thread> threads) {
+		return completeAsync(batcher, completion(UUID.randomUUID(), name), threads);
+	}
+
+	private static CompletableFuture<CompletedAndClaimed> completeAsync(CompletionBatcher batcher,
+			Completion completion, List<Thread> threads) {
+		String name = completion.record().taskName();
 		CompletableFuture<CompletedAndClaimed> result = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				result.complete(batcher.completeAndClaim(completion(name), NEXT));
+				result.complete(batcher.completeAndClaim(completion, NEXT));
 			}
 			catch (Throwable ex) {
 				result.completeExceptionally(ex);
@@ -112,8 +183,7 @@ class CompletionBatcherTests {
 		return result;
 	}
 
-	private static Completion completion(String name) {
-		UUID uuid = UUID.randomUUID();
+	private static Completion completion(UUID uuid, String name) {
 		Task record = Task.builder(uuid, name).status(TaskStatus.SUCCESS).build();
 		return new Completion(new QueueClaim(uuid, "token-" + name, 1, null), record, Fence.claim("token-" + name, 1));
 	}
@@ -130,6 +200,8 @@ class CompletionBatcherTests {
 
 		volatile @Nullable RuntimeException failure;
 
+		volatile @Nullable String failingTask;
+
 		@Override
 		public CompletedAndClaimed completeAndClaim(List<Completion> completions, ClaimRequest next, TaskQueue queue)
 				throws InterruptedException {
@@ -138,6 +210,10 @@ class CompletionBatcherTests {
 			RuntimeException failing = this.failure;
 			if (failing != null) {
 				throw failing;
+			}
+			if (completions.stream()
+				.anyMatch((completion) -> completion.record().taskName().equals(this.failingTask))) {
+				throw new IllegalStateException("engine down");
 			}
 			List<WriteResult> written = new ArrayList<>();
 			for (int i = 0; i < completions.size(); i++) {

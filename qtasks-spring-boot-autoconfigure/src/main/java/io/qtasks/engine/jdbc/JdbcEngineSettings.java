@@ -15,10 +15,18 @@ import io.qtasks.TaskStatus;
  * looks at the table again (the fallback when notifications are lost)
  * @param finishedTtl how long finished records are kept
  * @param failedTtl how long records of tasks that ended in error are kept
+ * @param completionsInFlight how many grouped completion statements (outcomes with the
+ * next claims) a node keeps under way at once, each on a connection of its own
  * @author QTasks contributors
  */
 public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
-		Duration pollInterval, Duration finishedTtl, Duration failedTtl) {
+		Duration pollInterval, Duration finishedTtl, Duration failedTtl, int completionsInFlight) {
+
+	/**
+	 * The completion statements a node keeps under way unless told otherwise: two, so
+	 * that one commit's wait for the WAL flush overlaps the next statement.
+	 */
+	public static final int DEFAULT_COMPLETIONS_IN_FLIGHT = 2;
 
 	/**
 	 * Checks the settings.
@@ -30,10 +38,30 @@ public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Dur
 		requirePositive(pollInterval, "the poll interval");
 		requirePositive(finishedTtl, "the time finished records are kept");
 		requirePositive(failedTtl, "the time failed records are kept");
+		if (completionsInFlight < 1) {
+			throw new IllegalArgumentException(
+					"the completion statements in flight must be at least 1, was " + completionsInFlight);
+		}
 		if (heartbeatInterval.compareTo(lease) >= 0) {
 			throw new IllegalArgumentException("the heartbeat interval (" + heartbeatInterval
 					+ ") must be shorter than the lease (" + lease + "), or leases run out while tasks still run");
 		}
+	}
+
+	/**
+	 * Settings with {@value #DEFAULT_COMPLETIONS_IN_FLIGHT} completion statements in
+	 * flight.
+	 * @param lease how long a claim lasts without being extended
+	 * @param heartbeatInterval how often workers extend the claims they hold
+	 * @param reaperInterval how often expired leases and finished records are looked for
+	 * @param pollInterval how long a claimant waits at most without a notification
+	 * @param finishedTtl how long finished records are kept
+	 * @param failedTtl how long records of tasks that ended in error are kept
+	 */
+	public JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
+			Duration pollInterval, Duration finishedTtl, Duration failedTtl) {
+		this(lease, heartbeatInterval, reaperInterval, pollInterval, finishedTtl, failedTtl,
+				DEFAULT_COMPLETIONS_IN_FLIGHT);
 	}
 
 	/**

@@ -67,6 +67,8 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	private final String releaseWaiting;
 
+	private final int completionsInFlight;
+
 	/**
 	 * Creates the steps.
 	 * @param jdbc the database access
@@ -75,9 +77,15 @@ public class JdbcTaskSteps implements TaskSteps {
 	 * @param records the engine's record store, for the reads before a change and the
 	 * fenced writes
 	 * @param notifier wakes the claimants after an enqueue or a release commits
+	 * @param completionsInFlight how many grouped completion statements a node keeps
+	 * under way at once (see {@link #completionsInFlight()})
 	 */
 	public JdbcTaskSteps(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records,
-			JdbcNotifier notifier) {
+			JdbcNotifier notifier, int completionsInFlight) {
+		if (completionsInFlight < 1) {
+			throw new IllegalArgumentException("At least one completion statement must be allowed in flight");
+		}
+		this.completionsInFlight = completionsInFlight;
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.codec = codec;
@@ -207,6 +215,20 @@ public class JdbcTaskSteps implements TaskSteps {
 			return done[0].claimed();
 		});
 		return done[0];
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Here as configured ({@link JdbcEngineSettings#completionsInFlight()}): each call is
+	 * one statement on a connection of its own, which PostgreSQL commits and flushes
+	 * beside the others (its group commit), while one connection's statements would wait
+	 * for each flush in turn. Calls under way at once claim different rows
+	 * ({@code SKIP LOCKED}), and never complete the same task.
+	 */
+	@Override
+	public int completionsInFlight() {
+		return this.completionsInFlight;
 	}
 
 	@Override

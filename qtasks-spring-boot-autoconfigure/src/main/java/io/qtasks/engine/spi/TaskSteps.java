@@ -116,6 +116,18 @@ public interface TaskSteps {
 	}
 
 	/**
+	 * How many {@link #completeAndClaim} calls a node may have under way at once, each
+	 * with the completions of the slots that finished together: more than one lets an
+	 * engine overlap the waits of its commits (a database that flushes each commit to
+	 * disk, on a connection per call); one keeps a single call under way, and every
+	 * completion that arrives meanwhile waits to join the next one.
+	 * @return at least 1; 1 by default
+	 */
+	default int completionsInFlight() {
+		return 1;
+	}
+
+	/**
 	 * Stores the record of a claimed task that goes back to the queue, and releases the
 	 * claim: at the task's old place, or waiting until {@code until}.
 	 * @param claim the claim
