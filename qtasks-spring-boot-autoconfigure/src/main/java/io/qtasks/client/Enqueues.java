@@ -231,7 +231,7 @@ final class Enqueues {
 		if (batch.isEmpty()) {
 			return List.of(answers);
 		}
-		if (immediate || this.engine.joinsTransactions()) {
+		if (immediate || this.engine.joinsTransactions() || !AfterCommit.defers()) {
 			List<Boolean> stored = sendAll(batch);
 			for (int i = 0; i < stored.size(); i++) {
 				if (!stored.get(i)) {

@@ -3,6 +3,7 @@ package io.qtasks.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -166,6 +167,18 @@ abstract class TransactionalEnqueueTests {
 			QTasks qtasks = qtasks(context);
 			Task added = qtasks.task("num").args(4).add();
 			assertThat(qtasks.get(added.uuid())).isPresent();
+		});
+	}
+
+	@Test
+	void outsideATransactionABatchThatNamesOneUuidTwiceAnswersTheStoredTaskForBoth() {
+		runner().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			UUID uuid = UUID.randomUUID();
+			List<Task> batch = qtasks
+				.addAll(List.of(qtasks.task("num").uuid(uuid).args(8), qtasks.task("num").uuid(uuid).args(9)));
+			assertThat(batch).extracting(Task::args).containsExactly(List.of(8), List.of(8));
+			assertThat(qtasks.get(uuid)).map(Task::args).contains(List.of(8));
 		});
 	}
 
