@@ -38,7 +38,8 @@ final class LatencySection {
 		this.page.line("*Idle pickup*: single tasks spaced 1–5 ms apart on an idle worker (concurrency "
 				+ this.options.latencyConcurrency() + "), from just before the enqueue call to the first line of the "
 				+ "task method. *Add-and-wait*: `task(\"noop\").addAndWait(...)` (Celery: `noop.delay().get()`), one "
-				+ "after the other. Milliseconds.");
+				+ "after the other. QTasks warms each latency node up with 5,000 tasks back to back and 200 unreported "
+				+ "samples. Milliseconds.");
 		this.page.line();
 		this.page.line(
 				"| Figure | System | p50 | p99 | max | Samples × rounds | × JobRunr (p50 / p99) | × Celery (p50 / p99) |");
