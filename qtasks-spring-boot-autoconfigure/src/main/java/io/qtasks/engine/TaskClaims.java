@@ -18,6 +18,7 @@ import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskQueue;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
@@ -48,15 +49,18 @@ final class TaskClaims {
 
 	private final RecordListeners listeners;
 
+	private final TaskEvents events;
+
 	private final CompletionBatcher completions;
 
 	TaskClaims(TaskQueue queue, TaskRecordStore records, TaskSteps steps, TaskTransitions transitions,
-			RecordListeners listeners) {
+			RecordListeners listeners, TaskEvents events) {
 		this.queue = queue;
 		this.records = records;
 		this.steps = steps;
 		this.transitions = transitions;
 		this.listeners = listeners;
+		this.events = events;
 		this.completions = new CompletionBatcher(steps, queue, steps.completionsInFlight());
 	}
 
@@ -116,7 +120,7 @@ final class TaskClaims {
 			this.queue.ack(claim);
 			return null;
 		}
-		return new TaskDelivery(claim, stored, this, this.steps, this.records, this.listeners);
+		return new TaskDelivery(claim, stored, this, this.steps, this.records, this.listeners, this.events);
 	}
 
 	private void failUnreadable(QueueClaim claim, UnreadableRecordException failure) {

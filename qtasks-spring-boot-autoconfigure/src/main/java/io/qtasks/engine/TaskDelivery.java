@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import io.qtasks.engine.spi.Completion;
 import io.qtasks.engine.spi.Fence;
 import io.qtasks.engine.spi.QueueClaim;
 import io.qtasks.engine.spi.StoredTask;
+import io.qtasks.engine.spi.TaskEvents;
 import io.qtasks.engine.spi.TaskRecordStore;
 import io.qtasks.engine.spi.TaskSteps;
 import io.qtasks.engine.spi.WriteResult;
@@ -45,6 +47,8 @@ public final class TaskDelivery {
 
 	private final RecordListeners listeners;
 
+	private final TaskEvents events;
+
 	private volatile boolean ended;
 
 	private volatile boolean ending;
@@ -58,7 +62,7 @@ public final class TaskDelivery {
 	private @Nullable List<TaskDelivery> claimedOnCompletion;
 
 	TaskDelivery(QueueClaim claim, StoredTask stored, TaskClaims claims, TaskSteps steps, TaskRecordStore records,
-			RecordListeners listeners) {
+			RecordListeners listeners, TaskEvents events) {
 		this.claim = claim;
 		this.claims = claims;
 		this.stored = stored;
@@ -66,6 +70,7 @@ public final class TaskDelivery {
 		this.steps = steps;
 		this.records = records;
 		this.listeners = listeners;
+		this.events = events;
 		this.lastWritten = stored.record();
 	}
 
@@ -189,9 +194,11 @@ public final class TaskDelivery {
 	public WriteResult complete(Task record) {
 		Assert.isTrue(record.isFinished(), () -> "A completed record must be final, was " + record.status());
 		this.ending = true;
+		Consumer<Task> waitingHere = this.events.finishingHere(uuid());
 		ClaimRequest request = this.next.get();
 		if (request == null) {
-			return recorded(record, ended(this.steps.complete(this.claim, record, this.fence)));
+			return finishedHere(waitingHere, record,
+					recorded(record, ended(this.steps.complete(this.claim, record, this.fence))));
 		}
 		List<TaskDelivery> claimed = new ArrayList<>(request.max());
 		WriteResult result = this.claims.completeAndClaim(new Completion(this.claim, record, this.fence), request,
@@ -199,7 +206,7 @@ public final class TaskDelivery {
 		synchronized (this) {
 			this.claimedOnCompletion = claimed;
 		}
-		return recorded(record, ended(result));
+		return finishedHere(waitingHere, record, recorded(record, ended(result)));
 	}
 
 	/**
@@ -249,6 +256,13 @@ public final class TaskDelivery {
 				this.lastWritten = record;
 			}
 			this.listeners.recorded(previous, record);
+		}
+		return result;
+	}
+
+	private static WriteResult finishedHere(Consumer<Task> waitingHere, Task record, WriteResult result) {
+		if (result.written()) {
+			waitingHere.accept(record);
 		}
 		return result;
 	}

@@ -91,7 +91,7 @@ public final class TaskEngine {
 		this.events = events;
 		this.transitions = transitions;
 		this.enqueues = new TaskEnqueues(steps, this.listeners, this::type);
-		this.claims = new TaskClaims(queue, records, steps, transitions, this.listeners);
+		this.claims = new TaskClaims(queue, records, steps, transitions, this.listeners, events);
 		this.stats = new EngineStats(queue, records);
 		this.changes = new RequestedChanges(records, steps, transitions, this.listeners);
 		this.requeues = new TaskRequeues(records, this.changes);

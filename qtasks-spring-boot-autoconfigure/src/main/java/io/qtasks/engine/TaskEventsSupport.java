@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,9 @@ import io.qtasks.engine.spi.TaskRecordStore;
  */
 public abstract class TaskEventsSupport implements TaskEvents {
 
+	private static final Consumer<Task> NOBODY = (record) -> {
+	};
+
 	private final TaskWaiters waiters = new TaskWaiters();
 
 	private final List<CancelRequestListener> listeners = new CopyOnWriteArrayList<>();
@@ -36,6 +40,15 @@ public abstract class TaskEventsSupport implements TaskEvents {
 	@Override
 	public void addCancelRequestListener(CancelRequestListener listener) {
 		this.listeners.add(listener);
+	}
+
+	@Override
+	public Consumer<Task> finishingHere(UUID uuid) {
+		List<CompletableFuture<Task>> registered = this.waiters.registered(uuid);
+		if (registered.isEmpty()) {
+			return NOBODY;
+		}
+		return (record) -> registered.forEach((future) -> future.complete(record));
 	}
 
 	/**

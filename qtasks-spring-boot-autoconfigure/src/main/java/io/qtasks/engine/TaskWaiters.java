@@ -1,5 +1,6 @@
 package io.qtasks.engine;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,16 @@ public final class TaskWaiters {
 		this.waiters.computeIfAbsent(uuid, (key) -> ConcurrentHashMap.newKeySet()).add(future);
 		future.whenComplete((task, failure) -> forget(uuid, future));
 		return future;
+	}
+
+	/**
+	 * The waiters of a task registered by now.
+	 * @param uuid the task's uuid
+	 * @return a snapshot of their futures
+	 */
+	public List<CompletableFuture<Task>> registered(UUID uuid) {
+		Set<CompletableFuture<Task>> futures = this.waiters.get(uuid);
+		return (futures != null) ? List.copyOf(futures) : List.of();
 	}
 
 	/**

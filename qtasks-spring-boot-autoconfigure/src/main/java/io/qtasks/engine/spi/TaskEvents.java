@@ -2,6 +2,7 @@ package io.qtasks.engine.spi;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.qtasks.Task;
 
@@ -28,5 +29,21 @@ public interface TaskEvents {
 	 * @param listener the listener
 	 */
 	void addCancelRequestListener(CancelRequestListener listener);
+
+	/**
+	 * Called by a worker of this node just before it stores a task's final record: the
+	 * returned action hands the record, once stored, to this node's waiters for the task
+	 * registered by now, so that they need not wait for the announcement to come back
+	 * from the engine's server. Waiters registered later (the task may have been requeued
+	 * meanwhile, and they wait for a later outcome) and waiters on other nodes still hear
+	 * the announcement. The default hands nothing over, for engines whose announcements
+	 * do not leave the JVM.
+	 * @param uuid the task's uuid
+	 * @return what to do with the final record once it is stored
+	 */
+	default Consumer<Task> finishingHere(UUID uuid) {
+		return (record) -> {
+		};
+	}
 
 }
