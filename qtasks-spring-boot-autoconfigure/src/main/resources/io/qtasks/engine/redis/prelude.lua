@@ -8,18 +8,25 @@
 -- read into it by the record store until the next write of the record). Each part writes only its own fields, except where a script of the Redis engine
 -- does both halves of a step at once.
 
+-- TIME is asked once per script call: a script runs at one instant for the rest of the server.
+local now_cached = nil
 local function now_ms()
-  local time = redis.call('TIME')
-  return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  if not now_cached then
+    local time = redis.call('TIME')
+    now_cached = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  end
+  return now_cached
 end
 
 -- Reads fields of a task's hash. A key of another type (written by some other program)
--- reads as no task, so that it cannot stop a script half-way through its writes.
+-- reads as no task, so that it cannot stop a script half-way through its writes: HMGET refuses
+-- it, and the refusal is caught (one command instead of TYPE + HMGET).
 local function task_fields(task, ...)
-  if redis.call('TYPE', task).ok ~= 'hash' then
+  local fields = redis.pcall('HMGET', task, ...)
+  if fields.err then
     return {}
   end
-  return redis.call('HMGET', task, ...)
+  return fields
 end
 
 -- A stored number; anything else (a foreign value) counts as 0.
@@ -50,10 +57,11 @@ end
 
 -- The score of a member of a sorted set, or nil; a key of another type holds no member.
 local function zscore(key, member)
-  if redis.call('TYPE', key).ok ~= 'zset' then
+  local value = redis.pcall('ZSCORE', key, member)
+  if type(value) == 'table' then
     return nil
   end
-  return redis.call('ZSCORE', key, member)
+  return value
 end
 
 local function is_finished(status)
