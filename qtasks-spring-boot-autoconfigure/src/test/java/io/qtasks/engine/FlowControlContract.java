@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.qtasks.QTasks;
 import io.qtasks.Task;
+import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.FlowStats;
@@ -159,6 +161,46 @@ public abstract class FlowControlContract {
 			assertThat(engine(context).stats().flowStats(capOfOne).lanes()).contains(
 					new FlowStats.Lane("reports", "capped", "a", 1, true),
 					new FlowStats.Lane("default", "echo", null, 1, false));
+		});
+	}
+
+	@Test
+	void aBatchMixingQueuesLimitKeysDelaysAndARepeatedUuidPutsEachTaskInItsLane() {
+		clientOnly().run((context) -> {
+			QTasks qtasks = qtasks(context);
+			UUID repeated = UUID.randomUUID();
+			// immediate: outside a transaction a batch sent after commit answers the
+			// records
+			// it sent
+			List<Task> added = qtasks.addAll(Stream
+				.of(qtasks.task("capped").args("a1").queue("reports").limitKey("a").priority(2),
+						qtasks.task("echo").args("r1").queue("reports").uuid(repeated),
+						qtasks.task("echo").args("later").queue("reports").delay(Duration.ofHours(1)),
+						qtasks.task("echo").args("again").uuid(repeated),
+						qtasks.task("capped").args("a0").queue("reports").limitKey("a").priority(1),
+						qtasks.task("echo").args("keyed").limitKey("b"), qtasks.task("echo").args("plain"))
+				.map(TaskRequest::immediate)
+				.toList());
+			// the second task of a uuid is not stored: its answer is the first one's
+			// record
+			assertThat(added.get(3)).isEqualTo(added.get(1));
+			assertThat(qtasks.get(repeated).orElseThrow().args()).containsExactly("r1");
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.NEW, 6L);
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(5);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
+			Map<String, TaskLimits> capOfOne = Map.of("capped", new TaskLimits(1, null));
+			assertThat(uuids(
+					claim(context, new ClaimRequest(10, null, Duration.ZERO).withQueues(Set.of("reports"), Map.of())
+						.withLimits(capOfOne))))
+				.containsExactlyInAnyOrder(repeated, added.get(4).uuid());
+			assertThat(engine(context).stats().flowStats(capOfOne).lanes())
+				.contains(new FlowStats.Lane("reports", "capped", "a", 1, true));
+			assertThat(uuids(
+					claim(context, new ClaimRequest(10, null, Duration.ZERO).withQueues(Set.of("default"), Map.of()))))
+				.containsExactlyInAnyOrder(added.get(5).uuid(), added.get(6).uuid());
+			assertThat(engine(context).stats().pendingCount()).isEqualTo(1);
+			assertThat(engine(context).stats().waitingCount()).isEqualTo(1);
+			assertThat(qtasks.get(added.get(2).uuid()).orElseThrow().status()).isEqualTo(TaskStatus.NEW);
 		});
 	}
 
