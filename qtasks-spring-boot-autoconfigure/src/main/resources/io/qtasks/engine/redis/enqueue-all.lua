@@ -49,7 +49,10 @@ for t = 1, count do
     local i = first + (t - 1) * 8
     local uuid, name, priority, queue, lkey = ARGV[i], ARGV[i + 2], ARGV[i + 3], ARGV[i + 6], ARGV[i + 7]
     local delay = tonumber(ARGV[i + 5])
-    local fields = { 'status', 'new', 'name', name, 'rev', 1, 'queue', queue, 'priority', priority, 'qname', name }
+    local fields = new_record_fields(name)
+    for _, value in ipairs({ 'queue', queue, 'priority', priority, 'qname', name }) do
+      fields[#fields + 1] = value
+    end
     if has_key(lkey) then
       fields[#fields + 1] = 'lkey'
       fields[#fields + 1] = lkey
@@ -59,7 +62,7 @@ for t = 1, count do
       waiting[#waiting + 1] = uuid
     else
       seq = seq + 1
-      local entry = string.format('%016x', seq) .. uuid
+      local entry = entry_for(seq, uuid)
       fields[#fields + 1] = 'entry'
       fields[#fields + 1] = entry
       local key = lane_key(prefix, queue, name, lkey)

@@ -255,8 +255,14 @@ end
 
 -- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority
 -- (the score) sort by it, first in, first out, across all names.
+-- The entry of a task in a due set for a number of the sequence: fixed-width hex first, so that
+-- entries of one priority sort in the order they were numbered.
+local function entry_for(number, uuid)
+  return string.format('%016x', number) .. uuid
+end
+
 local function new_entry(seq, uuid)
-  return string.format('%016x', redis.call('INCR', seq)) .. uuid
+  return entry_for(redis.call('INCR', seq), uuid)
 end
 
 -- Puts an entry into the due set of its task's lane (its queue, name and limit key).
@@ -425,11 +431,16 @@ local function set_status(task, counts, status)
 end
 
 -- Stores a new record; false when one exists.
+-- The record store's fields of a new task, beside its record.
+local function new_record_fields(name)
+  return { 'status', 'new', 'name', name, 'rev', 1 }
+end
+
 local function store_insert(task, counts, index, uuid, record, name, created_ms)
   if task_fields(task, 'record')[1] then
     return false
   end
-  redis.call('HSET', task, 'record', record, 'status', 'new', 'name', name, 'rev', 1)
+  redis.call('HSET', task, 'record', record, unpack(new_record_fields(name)))
   redis.call('ZADD', index, created_ms, uuid)
   count_add(counts, 'new', 1)
   return true
