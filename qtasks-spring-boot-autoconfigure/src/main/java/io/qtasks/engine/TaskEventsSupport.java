@@ -25,9 +25,6 @@ import io.qtasks.engine.spi.TaskRecordStore;
  */
 public abstract class TaskEventsSupport implements TaskEvents {
 
-	private static final Consumer<Task> NOBODY = (record) -> {
-	};
-
 	private final TaskWaiters waiters = new TaskWaiters();
 
 	private final List<CancelRequestListener> listeners = new CopyOnWriteArrayList<>();
@@ -44,11 +41,7 @@ public abstract class TaskEventsSupport implements TaskEvents {
 
 	@Override
 	public Consumer<Task> finishingHere(UUID uuid) {
-		List<CompletableFuture<Task>> registered = this.waiters.registered(uuid);
-		if (registered.isEmpty()) {
-			return NOBODY;
-		}
-		return (record) -> registered.forEach((future) -> future.complete(record));
+		return this.waiters.finishing(uuid);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 import io.qtasks.Task;
 
@@ -16,6 +17,9 @@ import io.qtasks.Task;
  * @author QTasks contributors
  */
 public final class TaskWaiters {
+
+	private static final Consumer<Task> NOBODY = (task) -> {
+	};
 
 	private final ConcurrentMap<UUID, Set<CompletableFuture<Task>>> waiters = new ConcurrentHashMap<>();
 
@@ -32,13 +36,18 @@ public final class TaskWaiters {
 	}
 
 	/**
-	 * The waiters of a task registered by now.
+	 * Completes the waiters of a task registered by now, once its final record is in
+	 * hand; those registered later are left alone.
 	 * @param uuid the task's uuid
-	 * @return a snapshot of their futures
+	 * @return completes those waiters with the final record
 	 */
-	public List<CompletableFuture<Task>> registered(UUID uuid) {
+	public Consumer<Task> finishing(UUID uuid) {
 		Set<CompletableFuture<Task>> futures = this.waiters.get(uuid);
-		return (futures != null) ? List.copyOf(futures) : List.of();
+		if (futures == null) {
+			return NOBODY;
+		}
+		List<CompletableFuture<Task>> registered = List.copyOf(futures);
+		return (task) -> registered.forEach((future) -> future.complete(task));
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.qtasks.QTasks;
 import io.qtasks.Task;
-import io.qtasks.TaskRequest;
 import io.qtasks.TaskStatus;
 import io.qtasks.engine.spi.ClaimRequest;
 import io.qtasks.engine.spi.FlowStats;
@@ -169,18 +167,13 @@ public abstract class FlowControlContract {
 		clientOnly().run((context) -> {
 			QTasks qtasks = qtasks(context);
 			UUID repeated = UUID.randomUUID();
-			// immediate: outside a transaction a batch sent after commit answers the
-			// records
-			// it sent
-			List<Task> added = qtasks.addAll(Stream
-				.of(qtasks.task("capped").args("a1").queue("reports").limitKey("a").priority(2),
+			List<Task> added = qtasks
+				.addAll(List.of(qtasks.task("capped").args("a1").queue("reports").limitKey("a").priority(2),
 						qtasks.task("echo").args("r1").queue("reports").uuid(repeated),
 						qtasks.task("echo").args("later").queue("reports").delay(Duration.ofHours(1)),
 						qtasks.task("echo").args("again").uuid(repeated),
 						qtasks.task("capped").args("a0").queue("reports").limitKey("a").priority(1),
-						qtasks.task("echo").args("keyed").limitKey("b"), qtasks.task("echo").args("plain"))
-				.map(TaskRequest::immediate)
-				.toList());
+						qtasks.task("echo").args("keyed").limitKey("b"), qtasks.task("echo").args("plain")));
 			// the second task of a uuid is not stored: its answer is the first one's
 			// record
 			assertThat(added.get(3)).isEqualTo(added.get(1));
