@@ -22,6 +22,7 @@ import io.qtasks.TaskRequest;
 import io.qtasks.TaskSchedules;
 import io.qtasks.definition.TaskDefinitionRegistry;
 import io.qtasks.engine.TaskEngine;
+import io.qtasks.engine.TaskExtras;
 import io.qtasks.json.TaskJsonMapper;
 import io.qtasks.observation.TaskInstrumentation;
 
@@ -127,26 +128,35 @@ public class DefaultQTasks implements QTasks {
 
 	@Override
 	public Optional<Task> waitResult(UUID uuid, Duration timeout) {
-		CompletableFuture<Task> finished = this.engine.whenFinished(uuid);
-		try {
-			Optional<Task> current = this.engine.find(uuid);
-			if (current.isEmpty() || current.get().isFinished()) {
-				return current;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			CompletableFuture<Task> finished = this.engine.whenFinished(uuid);
+			try {
+				Optional<Task> current = this.engine.find(uuid);
+				if (current.isEmpty() || current.get().isFinished()) {
+					return current;
+				}
+				Task outcome = finished.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				// an announcement of the outcome that a requeue seen here had already
+				// replaced
+				// can arrive late: the wait is for the run after that requeue
+				if (!TaskExtras.requeuedSince(outcome, current.get())) {
+					return Optional.of(outcome);
+				}
 			}
-			return Optional.of(finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-		}
-		catch (TimeoutException ex) {
-			return Optional.empty();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Optional.empty();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Waiting for task " + uuid + " failed", ex.getCause());
-		}
-		finally {
-			finished.cancel(false);
+			catch (TimeoutException ex) {
+				return Optional.empty();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("Waiting for task " + uuid + " failed", ex.getCause());
+			}
+			finally {
+				finished.cancel(false);
+			}
 		}
 	}
 

@@ -190,6 +190,19 @@ public final class TaskExtras {
 		return (requeued != null) ? requeued : record.createdAt();
 	}
 
+	/**
+	 * Whether a record seen by a waiter comes from a requeue made after a final record,
+	 * so that this outcome was replaced before the waiter looked and is not the one it
+	 * waits for. (Only a requeue makes a finished task unfinished again, and each one
+	 * counts itself in {@value #REQUEUES}.)
+	 * @param outcome a final record
+	 * @param seen the unfinished record the waiter saw
+	 * @return {@code true} when {@code seen} was requeued after {@code outcome}
+	 */
+	public static boolean requeuedSince(Task outcome, Task seen) {
+		return count(seen, REQUEUES) > count(outcome, REQUEUES);
+	}
+
 	static int count(Task record, String key) {
 		return (record.extra().get(key) instanceof Number count) ? count.intValue() : 0;
 	}
