@@ -10,7 +10,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Loads the Lua scripts of the Redis engine from the class path, each with the shared
- * helpers of {@code prelude.lua} in front. The scripts run on Redis 6.2 and later.
+ * helpers of {@code prelude.lua} in front. Each script runs as a function, after which
+ * the writes it gathered for the end of the call ({@code write_later} of the prelude:
+ * counter changes, sorted-set additions and removals) are made, so that a call touching
+ * many tasks changes each counter once. The scripts run on Redis 6.2 and later.
  *
  * @author QTasks contributors
  */
@@ -31,7 +34,7 @@ final class RedisScripts {
 	 * @return the script
 	 */
 	static <T> RedisScript<T> load(Class<?> owner, String name, Class<T> resultType) {
-		return RedisScript.of(PRELUDE + read(new ClassPathResource(name, owner)), resultType);
+		return RedisScript.of(PRELUDE + body(read(new ClassPathResource(name, owner))), resultType);
 	}
 
 	/**
@@ -50,7 +53,12 @@ final class RedisScripts {
 			Class<T> resultType) {
 		String function = "local function " + functionName + "(KEYS, ARGV)\n"
 				+ read(new ClassPathResource(functionScript, owner)) + "\nend\n";
-		return RedisScript.of(PRELUDE + function + read(new ClassPathResource(name, owner)), resultType);
+		return RedisScript.of(PRELUDE + function + body(read(new ClassPathResource(name, owner))), resultType);
+	}
+
+	private static String body(String script) {
+		return "local function run_script()\n" + script
+				+ "\nend\nlocal script_reply = run_script()\nwrite_later()\nreturn script_reply\n";
 	}
 
 	private static String read(ClassPathResource resource) {

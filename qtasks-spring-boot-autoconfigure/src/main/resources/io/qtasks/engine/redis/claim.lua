@@ -35,8 +35,8 @@
 -- queued task (moved to the dead letters).
 local prefix = ARGV[1]
 local now = now_ms()
-local dead_letters_type = redis.call('TYPE', KEYS[3]).ok
-local dead_letters_kept = dead_letters_type == 'list' or dead_letters_type == 'none'
+-- whether the dead letters key holds a list (or nothing yet), asked at the first invalid entry
+local dead_letters_kept = nil
 local due = redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0, 1000)
 for _, uuid in ipairs(due) do
   redis.call('ZREM', KEYS[5], uuid)
@@ -83,20 +83,57 @@ for i = 1, tonumber(ARGV[at]) do
 end
 local start_node = ARGV[at + 2 * tonumber(ARGV[at]) + 1] or ''
 
--- the first entry of each lane, then repeatedly the best of them
+local claimed = {}
+local taken = 0
+
+-- The first entries of each lane are read in one ZRANGE, as many as may still be taken, and the
+-- lane's head moves along them (nothing is removed until the end of the call, so a further read
+-- goes on from where the last one ended); what was taken leaves the lane in one ZREM.
 local heads = {}
-local function peek(lane)
-  if redis.call('TYPE', lane.key).ok ~= 'zset' then
+local lanes = {}
+local function fetch(lane)
+  local wanted = math.max(max - taken, 1)
+  local range = redis.pcall('ZRANGE', lane.key, lane.read, lane.read + wanted - 1, 'WITHSCORES')
+  if range.err then
+    range = {}
+  end
+  lane.range = range
+  lane.at = 1
+  lane.read = lane.read + #range / 2
+  lane.last = #range < 2 * wanted
+end
+local function head(lane)
+  if lane.at > #lane.range and not lane.last and taken < max then
+    fetch(lane)
+  end
+  if lane.at > #lane.range then
     heads[lane.key] = nil
     return
   end
-  local head = redis.call('ZRANGE', lane.key, 0, 0, 'WITHSCORES')
-  if #head > 0 then
-    lane.entry = head[1]
-    lane.score = tonumber(head[2])
-    heads[lane.key] = lane
-  else
-    heads[lane.key] = nil
+  lane.entry = lane.range[lane.at]
+  lane.score = tonumber(lane.range[lane.at + 1])
+  heads[lane.key] = lane
+end
+local function peek(lane)
+  lane.read = 0
+  lane.taken = {}
+  lanes[#lanes + 1] = lane
+  fetch(lane)
+  head(lane)
+end
+local function take(lane)
+  lane.taken[#lane.taken + 1] = lane.entry
+  lane.at = lane.at + 2
+  head(lane)
+end
+local function remove_taken()
+  for _, lane in ipairs(lanes) do
+    if #lane.taken > 0 then
+      call_in_slices('ZREM', lane.key, lane.taken)
+      if lane.at > #lane.range then
+        lane_unlisted_if_empty(prefix, lane.queue, lane.name, lane.lkey)
+      end
+    end
   end
 end
 for _, queue in ipairs(queues) do
@@ -129,11 +166,8 @@ local function held_back(lane)
     return nil
   end
   local field = limit_field(lane.name, lane.lkey)
-  if limit.cap > 0 then
-    local kind = redis.call('TYPE', prefix .. 'running').ok
-    if kind == 'hash' and number(redis.call('HGET', prefix .. 'running', field)) >= limit.cap then
-      return 0
-    end
+  if limit.cap > 0 and running_of(prefix, field) >= limit.cap then
+    return 0
   end
   if limit.permits > 0 then
     local starts = prefix .. 'rate:' .. field
@@ -162,13 +196,11 @@ local function started(lane, token)
   end
 end
 
-local claimed = {}
 local function add(...)
   for _, value in ipairs({ ... }) do
     claimed[#claimed + 1] = value
   end
 end
-local taken = 0
 local tokens = 0
 while taken < max do
   local key = best()
@@ -184,18 +216,26 @@ while taken < max do
     end
   else
     local entry = lane.entry
-    queue_undue(prefix, KEYS[1], lane.name, entry, lane.queue, lane.lkey)
-    peek(lane)
     taken = taken + 1
+    take(lane)
     local uuid = string.sub(entry, 17)
     local task = prefix .. 'task:' .. uuid
     local reason = nil
+    local fields = {}
     if #entry ~= 52 or not string.match(string.sub(entry, 1, 16), '^%x+$') or not is_uuid(uuid) then
       reason = 'not a QTasks queue entry (expected 16 hex digits and a uuid)'
-    elseif task_fields(task, 'entry')[1] ~= entry then
-      reason = 'no queued task has this entry'
+    else
+      fields = task_fields(task, 'entry', 'deliveries', 'record', 'status', 'rev', 'cancel', 'start', 'counted',
+        'cqueue', 'capped')
+      if fields[1] ~= entry then
+        reason = 'no queued task has this entry'
+      end
     end
     if reason then
+      if dead_letters_kept == nil then
+        local kind = redis.call('TYPE', KEYS[3]).ok
+        dead_letters_kept = kind == 'list' or kind == 'none'
+      end
       if dead_letters_kept then
         redis.call('LPUSH', KEYS[3], cjson.encode({ entry = entry, reason = reason, at = now }))
         redis.call('LTRIM', KEYS[3], 0, 999)
@@ -206,31 +246,48 @@ while taken < max do
     else
       local token = ARGV[first_token + tokens]
       tokens = tokens + 1
-      redis.call('HSET', task, 'claim', token)
-      local deliveries = bump(task, 'deliveries')
-      redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), uuid)
+      local deliveries = number(fields[2]) + 1
       local limit = limits[lane.name]
-      claim_counted(prefix, task, lane.queue, lane.name, lane.lkey, limit and limit.cap > 0)
+      local counted = limit_field(lane.name, lane.lkey)
+      local queue = is_default_queue(lane.queue) and 'default' or lane.queue
+      -- a count noted from an earlier claim is stale (a script of an older release ended that
+      -- claim without counting it off): it is counted off first
+      if fields[8] then
+        running_add(prefix, fields[8], fields[9], -1)
+      end
+      running_add(prefix, counted, queue, 1)
+      local writes = { 'claim', token, 'deliveries', deliveries, 'counted', counted, 'cqueue', queue }
+      if limit and limit.cap > 0 then
+        writes[#writes + 1] = 'capped'
+        writes[#writes + 1] = '1'
+      elseif fields[10] then
+        redis.call('HDEL', task, 'capped')
+      end
+      later_list(later.zadd, KEYS[2], now + tonumber(ARGV[3]), uuid)
       started(lane, token)
-      local fields = {}
-      local recorded = ''
-      if ARGV[6] == '1' and redis.call('HEXISTS', task, 'record') == 1 then
-        redis.call('HSET', task, 'holder', token)
-        bump(task, 'rev')
-        fields = redis.call('HMGET', task, 'record', 'status', 'rev', 'cancel', 'start')
-        local status = fields[2]
-        if start_node ~= '' and not fields[5] and (status == 'new' or status == 'retry' or status == 'process') then
-          fields[5] = now .. ' ' .. deliveries .. ' ' .. start_node
-          redis.call('HSET', task, 'start', fields[5])
-          set_status(task, prefix .. 'counts', 'process')
+      local record, status, rev, start, recorded = fields[3], fields[4], nil, fields[7], ''
+      if ARGV[6] == '1' and record then
+        rev = number(fields[5]) + 1
+        for _, value in ipairs({ 'holder', token, 'rev', rev }) do
+          writes[#writes + 1] = value
+        end
+        if start_node ~= '' and not start and (status == 'new' or status == 'retry' or status == 'process') then
+          start = now .. ' ' .. deliveries .. ' ' .. start_node
+          writes[#writes + 1] = 'start'
+          writes[#writes + 1] = start
+          status_changed(prefix .. 'counts', status, 'process', writes)
           recorded = '1'
         end
+      else
+        record, status, start = nil, nil, nil
       end
-      add('task', uuid, token, tostring(deliveries), fields[1] or '', fields[2] or '', fields[3] or '',
-        fields[4] or '', fields[5] or '', recorded)
+      redis.call('HSET', task, unpack(writes))
+      add('task', uuid, token, tostring(deliveries), record or '', status or '', rev and tostring(rev) or '',
+        (record and fields[6]) or '', start or '', recorded)
     end
   end
 end
+remove_taken()
 if taken == 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
   if tonumber(ARGV[5]) > 0 then

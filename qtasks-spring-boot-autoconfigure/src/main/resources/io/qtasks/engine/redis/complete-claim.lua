@@ -22,10 +22,7 @@ for c = 0, n - 1 do
   local uuid = ARGV[at]
   local task = prefix .. 'task:' .. uuid
   local written = store_write(prefix, task, KEYS[1], uuid, ARGV[at + 1], ARGV[at + 2], ARGV[at + 3], ARGV[at + 4],
-    '0', ARGV[at + 5], ARGV[2])
-  if written[1] == 1 and queue_end_claim(task, KEYS[3], uuid, ARGV[at + 3]) then
-    redis.call('HDEL', task, 'entry')
-  end
+    '0', ARGV[at + 5], ARGV[2], KEYS[3])
   reply[#reply + 1] = written[1]
 end
 local claimed = claim_tasks({ KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7] }, claim_args)

@@ -12,13 +12,6 @@ local prefix = ARGV[1]
 local first = 3
 local count = (#ARGV - 2) / 8
 
--- Redis' Lua takes a few thousand values per call at most, so long lists go in slices.
-local function call_in_slices(command, key, values)
-  for i = 1, #values, 1000 do
-    redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
-  end
-end
-
 -- Stores the records: a record that exists is not overwritten, and a key of another type at a
 -- task's place (written by some other program) counts as existing rather than stopping the
 -- script half-way.

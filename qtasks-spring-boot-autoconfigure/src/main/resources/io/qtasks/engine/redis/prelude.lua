@@ -18,6 +18,48 @@ local function now_ms()
   return now_cached
 end
 
+-- Redis' Lua takes a few thousand values per call at most, so long lists go in slices (of an
+-- even width, so that score and member pairs stay together).
+local function call_in_slices(command, key, values)
+  for i = 1, #values, 1000 do
+    redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
+  end
+end
+
+-- Writes gathered over one script call and made once at its end (RedisScripts runs write_later
+-- after every script, see the end of this file): a call that claims or completes many tasks
+-- changes each counter once and each sorted set in one command, not once per task. A counter
+-- read within the call adds what is pending for it (pending).
+local later = { counts = {}, running = {}, zadd = {}, zrem = {} }
+
+-- Adds delta to a counter field, to be written at the end of the call.
+local function later_add(book, key, field, delta)
+  local fields = book[key]
+  if not fields then
+    fields = {}
+    book[key] = fields
+  end
+  fields[field] = (fields[field] or 0) + delta
+end
+
+-- What the call will still add to a counter field.
+local function pending(book, key, field)
+  local fields = book[key]
+  return fields and fields[field] or 0
+end
+
+-- Appends values (members, or score and member pairs) to the list of a sorted set.
+local function later_list(book, key, ...)
+  local values = book[key]
+  if not values then
+    values = {}
+    book[key] = values
+  end
+  for _, value in ipairs({ ... }) do
+    values[#values + 1] = value
+  end
+end
+
 -- Reads fields of a task's hash. A key of another type (written by some other program)
 -- reads as no task, so that it cannot stop a script half-way through its writes: HMGET refuses
 -- it, and the refusal is caught (one command instead of TYPE + HMGET).
@@ -68,10 +110,12 @@ local function is_finished(status)
   return status == 'success' or status == 'error' or status == 'cancel'
 end
 
--- Publishes a wake-up while a receiver waits for tasks.
+-- Publishes a wake-up while a receiver waits for tasks, once per script call.
+local woken = {}
 local function wake(idle, channel)
-  if redis.call('ZCOUNT', idle, now_ms(), '+inf') > 0 then
+  if not woken[channel] and redis.call('ZCOUNT', idle, now_ms(), '+inf') > 0 then
     redis.call('PUBLISH', channel, '')
+    woken[channel] = true
   end
 end
 
@@ -215,6 +259,23 @@ local function limit_field(name, lkey)
   return cjson.encode({ name or '', lkey or '' })
 end
 
+-- Changes the running-claim counts of one claim, by name and limit key ('running') and by queue
+-- ('running:queues'), at the end of the script call.
+local function running_add(prefix, field, queue, delta)
+  later_add(later.running, prefix .. 'running', field, delta)
+  later_add(later.running, prefix .. 'running:queues', queue or 'default', delta)
+end
+
+-- The claims held of a task name and limit key, with what this call has counted so far; a value
+-- that is no number, or a 'running' key of another type, counts as 0.
+local function running_of(prefix, field)
+  local held = redis.pcall('HGET', prefix .. 'running', field)
+  if type(held) == 'table' then
+    held = 0
+  end
+  return number(held) + pending(later.running, prefix .. 'running', field)
+end
+
 -- Counts a claim off 'running' and 'running:queues', when the task's hash notes it as counted.
 -- Returns whether it was counted, and whether under a cap.
 local function claim_count_off(prefix, task)
@@ -222,26 +283,9 @@ local function claim_count_off(prefix, task)
   if not fields[1] then
     return false, false
   end
-  hash_add(prefix .. 'running', fields[1], -1)
-  hash_add(prefix .. 'running:queues', fields[2] or 'default', -1)
+  running_add(prefix, fields[1], fields[2], -1)
   redis.call('HDEL', task, 'counted', 'cqueue', 'capped')
   return true, fields[3] == '1'
-end
-
--- Counts a claim in 'running' (by name and limit key) and 'running:queues' (by queue), and notes
--- in the task's hash what to count off when the claim ends, and whether a cap counts it. A count
--- noted from an earlier claim is stale (a task being claimed holds no claim: a script of an
--- older release ended it without counting it off), so it is counted off first.
-local function claim_counted(prefix, task, queue, name, lkey, capped)
-  claim_count_off(prefix, task)
-  local field = limit_field(name, lkey)
-  local q = is_default_queue(queue) and 'default' or queue
-  hash_add(prefix .. 'running', field, 1)
-  hash_add(prefix .. 'running:queues', q, 1)
-  redis.call('HSET', task, 'counted', field, 'cqueue', q)
-  if capped then
-    redis.call('HSET', task, 'capped', '1')
-  end
 end
 
 -- Counts an ended claim off; a waiting receiver is woken when a cap counted it, since a task
@@ -375,15 +419,15 @@ local function unique_holder(prefix, ukey, uuid)
 end
 
 -- Frees the unique key of a task that finished, or keeps it for the task's 'ufor' ms.
-local function unique_release(prefix, task, uuid)
-  local fields = redis.call('HMGET', task, 'ukey', 'ufor')
-  if not fields[1] then
+-- key and keep_ms are the task's fields 'ukey' and 'ufor'.
+local function unique_release(prefix, uuid, key, keep_ms)
+  if not key then
     return
   end
-  local ukey = unique_key(prefix, fields[1])
+  local ukey = unique_key(prefix, key)
   if redis.call('TYPE', ukey).ok == 'string' and redis.call('GET', ukey) == uuid then
-    if number(fields[2]) > 0 then
-      redis.call('PEXPIRE', ukey, number(fields[2]))
+    if number(keep_ms) > 0 then
+      redis.call('PEXPIRE', ukey, number(keep_ms))
     else
       redis.call('DEL', ukey)
     end
@@ -391,8 +435,8 @@ local function unique_release(prefix, task, uuid)
 end
 
 -- Takes the unique key of a finished task that is queued again, when no other task holds it.
-local function unique_retake(prefix, task, uuid)
-  local key = redis.call('HGET', task, 'ukey')
+-- key is the task's field 'ukey'.
+local function unique_retake(prefix, uuid, key)
   if key then
     local ukey = unique_key(prefix, key)
     if not unique_holder(prefix, ukey, uuid) then
@@ -418,15 +462,16 @@ local function count_add(counts, status, delta)
   end
 end
 
--- Changes a task's status, keeping the per-status counts in step.
-local function set_status(task, counts, status)
-  local old = redis.call('HGET', task, 'status')
+-- Counts a task's change of status from old (nil or false: none) at the end of the call, and
+-- adds the status field to the fields to write (a flat list of names and values) when it changes.
+local function status_changed(counts, old, status, writes)
   if old ~= status then
     if old then
-      count_add(counts, old, -1)
+      later_add(later.counts, counts, old, -1)
     end
-    count_add(counts, status, 1)
-    redis.call('HSET', task, 'status', status)
+    later_add(later.counts, counts, status, 1)
+    writes[#writes + 1] = 'status'
+    writes[#writes + 1] = status
   end
 end
 
@@ -442,7 +487,7 @@ local function store_insert(task, counts, index, uuid, record, name, created_ms)
   end
   redis.call('HSET', task, 'record', record, unpack(new_record_fields(name)))
   redis.call('ZADD', index, created_ms, uuid)
-  count_add(counts, 'new', 1)
+  later_add(later.counts, counts, 'new', 1)
   return true
 end
 
@@ -471,9 +516,14 @@ end
 -- scored by when their registration runs out. With nobody waiting a completion publishes nothing,
 -- so that no node wakes up for it. A key of another type (written by some other program) counts
 -- as nobody waiting rather than stopping the script.
+-- Whether anybody waits is asked once per script call.
+local waiters_present = {}
 local function announce_finished(prefix, channel, uuid)
-  local waiting = redis.pcall('ZCOUNT', prefix .. 'waiters', now_ms(), '+inf')
-  if type(waiting) == 'number' and waiting > 0 then
+  if waiters_present[prefix] == nil then
+    local waiting = redis.pcall('ZCOUNT', prefix .. 'waiters', now_ms(), '+inf')
+    waiters_present[prefix] = type(waiting) == 'number' and waiting > 0
+  end
+  if waiters_present[prefix] then
     redis.call('PUBLISH', channel, uuid)
   end
 end
@@ -482,11 +532,15 @@ end
 -- the writer read. A record in process is held by the token; any other by no one. The record
 -- replaces a start recorded by a claim (it was built from what the store read). A final
 -- record forgets its cancel request, expires after ttl ms and is announced.
+-- Given the in-flight key (the claim's completion), a written record also ends the claim when
+-- the token still holds it, as queue_end_claim does, and the task leaves the queue. The task's
+-- hash is read once and written with one HSET and one HDEL.
 -- Returns {1, ''} when written, {0, ''} when fenced, {2, reason} when refused for a pending
 -- cancel request (only when refuse_on_cancel is '1').
 local function store_write(prefix, task, counts, uuid, record, status, token, rev, refuse_on_cancel, ttl,
-    finished_channel)
-  local fields = task_fields(task, 'rev', 'holder', 'cancel', 'record')
+    finished_channel, inflight)
+  local fields = task_fields(task, 'rev', 'holder', 'cancel', 'record', 'status', 'ukey', 'ufor', 'claim', 'counted',
+    'cqueue', 'capped')
   if not fields[4] then
     return { 0, '' }
   end
@@ -496,24 +550,65 @@ local function store_write(prefix, task, counts, uuid, record, status, token, re
   if refuse_on_cancel == '1' and fields[3] then
     return { 2, fields[3] }
   end
-  local old_status = redis.call('HGET', task, 'status')
-  set_status(task, counts, status)
-  redis.call('HSET', task, 'record', record)
-  redis.call('HDEL', task, 'start')
-  bump(task, 'rev')
+  local old_status = fields[5]
+  local writes = { 'record', record, 'rev', number(fields[1]) + 1 }
+  local removed = { 'start' }
+  status_changed(counts, old_status, status, writes)
   if status == 'process' and token ~= '' then
-    redis.call('HSET', task, 'holder', token)
+    writes[#writes + 1] = 'holder'
+    writes[#writes + 1] = token
   elseif status ~= 'process' then
-    redis.call('HDEL', task, 'holder')
+    removed[#removed + 1] = 'holder'
   end
   if is_finished(status) then
-    redis.call('HDEL', task, 'cancel')
+    removed[#removed + 1] = 'cancel'
+  end
+  if inflight and fields[8] == token then
+    later_list(later.zrem, inflight, uuid)
+    for _, field in ipairs({ 'claim', 'entry', 'counted', 'cqueue', 'capped' }) do
+      removed[#removed + 1] = field
+    end
+    if fields[9] then
+      running_add(prefix, fields[9], fields[10], -1)
+      if fields[11] == '1' then
+        wake(prefix .. 'receivers:idle', prefix .. 'wake')
+      end
+    end
+  end
+  redis.call('HSET', task, unpack(writes))
+  redis.call('HDEL', task, unpack(removed))
+  if is_finished(status) then
     redis.call('PEXPIRE', task, ttl)
-    redis.call('ZADD', prefix .. 'expiry:' .. status, now_ms() + tonumber(ttl), uuid)
+    later_list(later.zadd, prefix .. 'expiry:' .. status, now_ms() + tonumber(ttl), uuid)
     announce_finished(prefix, finished_channel, uuid)
-    unique_release(prefix, task, uuid)
+    unique_release(prefix, uuid, fields[6], fields[7])
   elseif old_status and is_finished(old_status) then
-    unique_retake(prefix, task, uuid)
+    unique_retake(prefix, uuid, fields[6])
   end
   return { 1, '' }
+end
+
+-- Makes the writes gathered over the call (see later): the sorted sets' removals before their
+-- additions, then the counters.
+local function write_later()
+  for key, members in pairs(later.zrem) do
+    call_in_slices('ZREM', key, members)
+  end
+  for key, pairs_of in pairs(later.zadd) do
+    call_in_slices('ZADD', key, pairs_of)
+  end
+  for key, fields in pairs(later.counts) do
+    for field, delta in pairs(fields) do
+      if delta ~= 0 then
+        count_add(key, field, delta)
+      end
+    end
+  end
+  for key, fields in pairs(later.running) do
+    for field, delta in pairs(fields) do
+      if delta ~= 0 then
+        hash_add(key, field, delta)
+      end
+    end
+  end
 end
