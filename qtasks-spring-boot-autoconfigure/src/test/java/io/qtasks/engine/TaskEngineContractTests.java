@@ -157,6 +157,28 @@ public abstract class TaskEngineContractTests {
 	}
 
 	@Test
+	void tasksClaimedTogetherEachHoldTheirOwnToken() {
+		clientOnly().run((context) -> {
+			for (int i = 0; i < 3; i++) {
+				qtasks(context).addTask("echo", i);
+			}
+			List<TaskDelivery> claimed = new ArrayList<>();
+			while (claimed.size() < 3) {
+				claimed.addAll(claim(context, 3 - claimed.size(), WAIT));
+			}
+			assertThat(claimed).extracting(TaskDelivery::token)
+				.doesNotHaveDuplicates()
+				.allMatch((token) -> token.matches("[0-9a-f]{32}"), "32 lowercase hex digits");
+			for (TaskDelivery delivery : claimed) {
+				assertThat(delivery.complete(engine(context).transitions().succeeded(delivery.task(), null)).written())
+					.as("the completion of the claim holding %s", delivery.token())
+					.isTrue();
+			}
+			assertThat(engine(context).stats().countByStatus()).containsEntry(TaskStatus.SUCCESS, 3L);
+		});
+	}
+
+	@Test
 	void receiveReturnsNothingWhenTheQueueStaysEmpty() {
 		clientOnly().run((context) -> assertThat(claim(context, 3, Duration.ofMillis(100))).isEmpty());
 	}

@@ -12,7 +12,7 @@ import io.qtasks.engine.spi.RateLimit;
 import io.qtasks.engine.spi.TaskLimits;
 
 /**
- * Writes the arguments of a claim script: what to claim, a token for each task, the
+ * Writes the arguments of a claim script: what to claim, a base for the tokens, the
  * limits of task names, four values each, and the queues with their shares, two values
  * each, each list preceded by its length, then the worker node whose start the claim
  * records (see {@code claim.lua}).
@@ -25,7 +25,8 @@ final class RedisClaimArguments {
 	}
 
 	/**
-	 * The arguments of {@code claim.lua}, with a fresh token for every task it may claim.
+	 * The arguments of {@code claim.lua}, with a fresh token base from which the script
+	 * makes the token of each task it claims.
 	 * @param keys the application's key names
 	 * @param lease how long a claim lasts
 	 * @param receiverId the receiver's id in the idle list
@@ -37,7 +38,7 @@ final class RedisClaimArguments {
 	static List<String> of(RedisKeys keys, Duration lease, String receiverId, boolean withRecords, ClaimRequest request,
 			Duration idleWait) {
 		Set<String> names = request.taskNames();
-		List<String> args = new ArrayList<>(12 + ((names != null) ? names.size() : 0) + request.max());
+		List<String> args = new ArrayList<>(13 + ((names != null) ? names.size() : 0));
 		args.add(keys.prefix());
 		args.add(String.valueOf(request.max()));
 		args.add(String.valueOf(lease.toMillis()));
@@ -48,9 +49,7 @@ final class RedisClaimArguments {
 		if (names != null) {
 			args.addAll(names);
 		}
-		for (int i = 0; i < request.max(); i++) {
-			args.add(ClaimTokens.next());
-		}
+		args.add(ClaimTokens.base());
 		addLimits(args, request.limits());
 		addQueues(args, request);
 		args.add(withRecords && request.startNode() != null ? request.startNode() : "");

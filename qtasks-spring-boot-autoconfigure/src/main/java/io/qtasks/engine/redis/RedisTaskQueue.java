@@ -277,7 +277,8 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	/**
-	 * The arguments of {@code claim.lua}, with a fresh token for every task it may claim.
+	 * The arguments of {@code claim.lua}, with a fresh token base for the tasks it
+	 * claims.
 	 */
 	List<String> claimArguments(ClaimRequest request, Duration idleWait) {
 		return RedisClaimArguments.of(this.keys, this.settings.lease(), this.receiverId, this.withRecords, request,

@@ -5,8 +5,9 @@
 -- KEYS: 1 names, 2 inflight, 3 dead letters, 4 idle receivers, 5 waiting, 6 seq
 -- ARGV: 1 key prefix, 2 max, 3 lease ms, 4 receiver id, 5 how long the receiver waits when it
 --       finds nothing, in ms (0: it does not wait), 6 '1' when the records live in the same
---       hashes, 7 how many task names follow (-1: any name), then the names, then one token per
---       task that may be claimed (max), then how many limits follow and four values for each
+--       hashes, 7 how many task names follow (-1: any name), then the names, then a token base (24
+--       hex digits, random: the n-th task this call claims, from 0, takes the base and n as 8 hex
+--       digits as its token), then how many limits follow and four values for each
 --       (task name, cap or 0, starts per window or 0, window ms), then how many queues follow
 --       (-1: any queue) and their names, then how many shares follow and two values for each
 --       (queue, the most tasks to take from it), then the worker node that starts what it claims
@@ -58,7 +59,7 @@ if count >= 0 then
   end
   first_token = 8 + count
 end
-local at = first_token + max
+local at = first_token + 1
 local limits = {}
 for _ = 1, tonumber(ARGV[at]) do
   limits[ARGV[at + 1]] = { cap = tonumber(ARGV[at + 2]), permits = tonumber(ARGV[at + 3]),
@@ -244,7 +245,7 @@ while taken < max do
       end
       add('invalid', entry, reason, '', '', '', '', '', '', '')
     else
-      local token = ARGV[first_token + tokens]
+      local token = ARGV[first_token] .. string.format('%08x', tokens)
       tokens = tokens + 1
       local deliveries = number(fields[2]) + 1
       local limit = limits[lane.name]
