@@ -325,22 +325,42 @@ local function queue_undue(prefix, names, name, entry, queue, lkey)
 end
 
 -- Queues a task at the back of its priority, or waits it until delay_ms from now. A queue and a
--- limit key given (a new task) are noted in its hash; a requeue keeps those noted.
+-- limit key given (a new task) are noted in its hash; a requeue keeps those noted. The hash is
+-- written with one HSET (and one HDEL).
 local function queue_add(prefix, task, names, waiting, seq, uuid, name, priority, delay_ms, queue, lkey)
+  local writes = { 'priority', priority, 'qname', name }
+  local removed = {}
+  local lane_queue, lane_lkey = queue, lkey
   if queue then
-    redis.call('HSET', task, 'queue', queue)
+    writes[#writes + 1] = 'queue'
+    writes[#writes + 1] = queue
     if has_key(lkey) then
-      redis.call('HSET', task, 'lkey', lkey)
+      writes[#writes + 1] = 'lkey'
+      writes[#writes + 1] = lkey
     else
-      redis.call('HDEL', task, 'lkey')
+      removed[#removed + 1] = 'lkey'
     end
-  end
-  redis.call('HSET', task, 'priority', priority, 'qname', name)
-  if tonumber(delay_ms) > 0 then
-    redis.call('HDEL', task, 'entry')
-    redis.call('ZADD', waiting, now_ms() + tonumber(delay_ms), uuid)
   else
-    queue_due(prefix, names, task, name, priority, new_entry(seq, uuid))
+    local fields = task_fields(task, 'queue', 'lkey')
+    lane_queue, lane_lkey = fields[1], fields[2]
+  end
+  local entry = nil
+  if tonumber(delay_ms) > 0 then
+    removed[#removed + 1] = 'entry'
+  else
+    entry = new_entry(seq, uuid)
+    writes[#writes + 1] = 'entry'
+    writes[#writes + 1] = entry
+  end
+  redis.call('HSET', task, unpack(writes))
+  if #removed > 0 then
+    redis.call('HDEL', task, unpack(removed))
+  end
+  if entry then
+    redis.call('ZADD', lane_key(prefix, lane_queue, name, lane_lkey), score(priority), entry)
+    lane_listed(prefix, lane_queue, name, lane_lkey)
+  else
+    redis.call('ZADD', waiting, now_ms() + tonumber(delay_ms), uuid)
   end
 end
 
