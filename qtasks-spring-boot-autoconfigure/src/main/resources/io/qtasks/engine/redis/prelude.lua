@@ -617,17 +617,12 @@ local function write_later()
   for key, pairs_of in pairs(later.zadd) do
     call_in_slices('ZADD', key, pairs_of)
   end
-  for key, fields in pairs(later.counts) do
-    for field, delta in pairs(fields) do
-      if delta ~= 0 then
-        count_add(key, field, delta)
-      end
-    end
-  end
-  for key, fields in pairs(later.running) do
-    for field, delta in pairs(fields) do
-      if delta ~= 0 then
-        hash_add(key, field, delta)
+  for book, apply in pairs({ [later.counts] = count_add, [later.running] = hash_add }) do
+    for key, fields in pairs(book) do
+      for field, delta in pairs(fields) do
+        if delta ~= 0 then
+          apply(key, field, delta)
+        end
       end
     end
   end
