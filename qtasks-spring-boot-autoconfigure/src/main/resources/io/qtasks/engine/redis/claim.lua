@@ -87,13 +87,18 @@ local start_node = ARGV[at + 2 * tonumber(ARGV[at]) + 1] or ''
 local claimed = {}
 local taken = 0
 
--- The first entries of each lane are read in one ZRANGE, as many as may still be taken, and the
--- lane's head moves along them (nothing is removed until the end of the call, so a further read
--- goes on from where the last one ended); what was taken leaves the lane in one ZREM.
+-- The first entries of each lane are read in one ZRANGE (at most 16 at first, so that many lanes
+-- with due tasks do not make a claim read far more than it takes; then as many as may still be
+-- taken), and the lane's head moves along them (nothing is removed until the end of the call, so
+-- a further read goes on from where the last one ended); what was taken leaves the lane in one
+-- ZREM.
 local heads = {}
 local lanes = {}
 local function fetch(lane)
   local wanted = math.max(max - taken, 1)
+  if lane.read == 0 then
+    wanted = math.min(wanted, 16)
+  end
   local range = redis.pcall('ZRANGE', lane.key, lane.read, lane.read + wanted - 1, 'WITHSCORES')
   if range.err then
     range = {}
