@@ -18,9 +18,11 @@ import io.qtasks.engine.spi.QueueEntry;
 
 /**
  * New tasks into the task table, record and queue place in one row: one task in one
- * {@code INSERT}, a batch in one multi-row {@code INSERT} (arrays through
- * {@code unnest}), in order. Each is one statement, so it joins the caller's transaction;
- * the wake-up is sent after it commits.
+ * {@code INSERT} whose row count tells whether it was stored (outside a transaction one
+ * autocommit statement, one round trip), a batch in one multi-row {@code INSERT} (arrays
+ * through {@code unnest}), in order. Each is one statement, so it joins the caller's
+ * transaction; the wake-up is handed to the {@link JdbcNotifier}, which sends it from its
+ * own thread after the commit.
  *
  * @author QTasks contributors
  */
@@ -40,12 +42,11 @@ final class JdbcEnqueues {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.notifier = notifier;
-		this.enqueue = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
-				+ " queue, due_at, revision, created_at, record, queue_name, limit_key) SELECT ?, ?, ?, ?,"
-				+ " nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0"
+		this.enqueue = tables.sql("INSERT INTO {tasks} (uuid, task_name, status, priority, seq, queue, due_at,"
+				+ " revision, created_at, record, queue_name, limit_key) SELECT ?, ?, ?, ?, nextval('{seq}'),"
+				+ " CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END, CASE WHEN delay > 0"
 				+ " THEN now() + delay * interval '1 millisecond' END, 1, ?, ?, ?, ?"
-				+ " FROM (SELECT CAST(? AS BIGINT) AS delay) args"
-				+ " ON CONFLICT (uuid) DO NOTHING RETURNING uuid) SELECT count(*) AS inserted FROM inserted");
+				+ " FROM (SELECT CAST(? AS BIGINT) AS delay) args ON CONFLICT (uuid) DO NOTHING");
 		this.enqueueAll = tables.sql("WITH inserted AS (INSERT INTO {tasks} (uuid, task_name, status, priority, seq,"
 				+ " queue, due_at, revision, created_at, record, queue_name, limit_key) SELECT uuid, task_name,"
 				+ " status, priority, nextval('{seq}'), CASE WHEN delay > 0 THEN 'waiting' ELSE 'ready' END,"
@@ -68,8 +69,7 @@ final class JdbcEnqueues {
 			.params(record.uuid(), record.taskName(), record.status().value(), record.priority(),
 					JdbcTaskRecordStore.createdAt(record), this.codec.write(record), QueueEntry.queueOf(record),
 					JdbcTaskRecordStore.limitKey(QueueEntry.limitKeyOf(record)), JdbcTaskQueue.delayMillis(dueAt))
-			.query((row, n) -> row.getLong("inserted"))
-			.single() == 1;
+			.update() == 1;
 		if (inserted) {
 			this.notifier.wake();
 		}

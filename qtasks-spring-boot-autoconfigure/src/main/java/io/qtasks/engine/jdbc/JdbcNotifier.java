@@ -5,6 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,11 +30,18 @@ import io.qtasks.engine.LogSafe;
  * the engine at one commit per flush. Here the change commits without it; the
  * notification follows in a transaction of its own that writes nothing and does not wait
  * for the flush, with as many wake-ups (one) and finished uuids (comma-separated, up to
- * {@value #MAX_PAYLOAD} characters a notification) as came in meanwhile. When the change
- * was made inside a Spring transaction, the notification waits for that transaction's
- * commit (and is dropped on rollback). Notifications are hints: a lost one (the sender's
- * database call failed, the JVM died right after the commit) costs a poll interval at
- * most.
+ * {@value #MAX_PAYLOAD} characters a notification) as came in meanwhile.
+ * <p>
+ * The first notification after a quiet spell goes out at once; the next waits until 1 ms
+ * after the start of the last one sent, and carries what came in meanwhile. A stream of
+ * one-call enqueues and outcomes thus costs the database at most one notification
+ * statement a millisecond (and every node's listening connection at most one wake-up),
+ * not one per change, and adds at most that to a pickup. The thread that hands over a
+ * change only sets a flag (it signals the sender when the sender is idle), so that an
+ * enqueue never waits for its notification. When the change was made inside a Spring
+ * transaction, the notification waits for that transaction's commit (and is dropped on
+ * rollback). Notifications are hints: a lost one (the sender's database call failed, the
+ * JVM died right after the commit) costs a poll interval at most.
  *
  * @author QTasks contributors
  */
@@ -43,15 +54,28 @@ public class JdbcNotifier {
 	 */
 	static final int MAX_PAYLOAD = 7_600;
 
+	/**
+	 * The least time between the starts of two notification statements: 1 ms.
+	 */
+	static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTables tables;
 
 	private final String send;
 
-	private final Object monitor = new Object();
+	private final Lock lock = new ReentrantLock();
+
+	private final Condition changed = this.lock.newCondition();
+
+	private final long coalesceNanos;
 
 	private boolean wakePending;
+
+	private boolean idle;
+
+	private long lastSent;
 
 	private Set<UUID> finishedPending = new LinkedHashSet<>();
 
@@ -65,8 +89,14 @@ public class JdbcNotifier {
 	 * @param tables the channel names
 	 */
 	public JdbcNotifier(JdbcClient jdbc, JdbcTables tables) {
+		this(jdbc, tables, COALESCE_NANOS);
+	}
+
+	JdbcNotifier(JdbcClient jdbc, JdbcTables tables, long coalesceNanos) {
 		this.jdbc = jdbc;
 		this.tables = tables;
+		this.coalesceNanos = coalesceNanos;
+		this.lastSent = System.nanoTime() - coalesceNanos;
 		this.send = "WITH " + JdbcTaskQueue.NO_FLUSH + " SELECT count(pg_notify(channel, payload)) FROM no_flush,"
 				+ " unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS notification(channel, payload)";
 	}
@@ -77,9 +107,15 @@ public class JdbcNotifier {
 	 */
 	public void wake() {
 		afterCommit(() -> {
-			synchronized (this.monitor) {
-				this.wakePending = true;
-				this.monitor.notifyAll();
+			this.lock.lock();
+			try {
+				if (!this.wakePending) {
+					this.wakePending = true;
+					signalIdle();
+				}
+			}
+			finally {
+				this.lock.unlock();
 			}
 		});
 	}
@@ -91,9 +127,13 @@ public class JdbcNotifier {
 	 */
 	public void finished(UUID uuid) {
 		afterCommit(() -> {
-			synchronized (this.monitor) {
+			this.lock.lock();
+			try {
 				this.finishedPending.add(uuid);
-				this.monitor.notifyAll();
+				signalIdle();
+			}
+			finally {
+				this.lock.unlock();
 			}
 		});
 	}
@@ -102,7 +142,8 @@ public class JdbcNotifier {
 	 * Starts the sender.
 	 */
 	public void start() {
-		synchronized (this.monitor) {
+		this.lock.lock();
+		try {
 			if (this.running) {
 				return;
 			}
@@ -112,6 +153,9 @@ public class JdbcNotifier {
 			this.sender = threads.newThread(this::run);
 			this.sender.start();
 		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**
@@ -119,11 +163,15 @@ public class JdbcNotifier {
 	 */
 	public void stop() {
 		Thread stopping;
-		synchronized (this.monitor) {
+		this.lock.lock();
+		try {
 			this.running = false;
-			this.monitor.notifyAll();
+			this.changed.signalAll();
 			stopping = this.sender;
 			this.sender = null;
+		}
+		finally {
+			this.lock.unlock();
 		}
 		if (stopping != null) {
 			try {
@@ -152,29 +200,62 @@ public class JdbcNotifier {
 		}
 	}
 
+	/**
+	 * Wakes the sender when it waits for something to send; while it waits out the
+	 * coalescing interval it takes what came in when the interval ends. Called holding
+	 * the lock.
+	 */
+	private void signalIdle() {
+		if (this.idle) {
+			this.changed.signal();
+		}
+	}
+
 	private void run() {
 		while (true) {
 			boolean wake;
 			Set<UUID> finished;
-			synchronized (this.monitor) {
-				while (this.running && !this.wakePending && this.finishedPending.isEmpty()) {
-					try {
-						this.monitor.wait();
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-				if (!this.wakePending && this.finishedPending.isEmpty()) {
+			this.lock.lock();
+			try {
+				if (!awaitPending()) {
 					return;
 				}
 				wake = this.wakePending;
 				finished = this.finishedPending;
 				this.wakePending = false;
 				this.finishedPending = new LinkedHashSet<>();
+				this.lastSent = System.nanoTime();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			finally {
+				this.lock.unlock();
 			}
 			send(wake, finished);
 		}
+	}
+
+	/**
+	 * Waits for something to send, then for the end of the coalescing interval (cut short
+	 * by {@link #stop()}). Called holding the lock.
+	 * @return whether there is something to send
+	 */
+	private boolean awaitPending() throws InterruptedException {
+		while (this.running && !this.wakePending && this.finishedPending.isEmpty()) {
+			this.idle = true;
+			try {
+				this.changed.await();
+			}
+			finally {
+				this.idle = false;
+			}
+		}
+		long remaining = this.lastSent + this.coalesceNanos - System.nanoTime();
+		while (this.running && remaining > 0) {
+			remaining = this.changed.awaitNanos(remaining);
+		}
+		return this.wakePending || !this.finishedPending.isEmpty();
 	}
 
 	private void send(boolean wake, Set<UUID> finished) {

@@ -45,6 +45,11 @@ class JdbcNotificationTests {
 	 */
 	private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
+	/**
+	 * Far below the poll interval, for fifty tasks one after the other.
+	 */
+	private static final Duration BURST_PROMPTLY = Duration.ofSeconds(15);
+
 	private final String prefix = PostgresTestServer.uniquePrefix("notify");
 
 	private final TaskProbe probe = new TaskProbe();
@@ -70,6 +75,26 @@ class JdbcNotificationTests {
 				assertThat(done.returning()).isEqualTo("B");
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPTLY);
 			}
+		}));
+	}
+
+	@Test
+	void aBurstOfTasksEnqueuedOnOneNodeIsAllPickedUpOnAnotherWithoutWaitingForAPoll() {
+		node("client", "qtasks.worker.enabled=false").run((client) -> node("B").run((b) -> {
+			awaitListening(client, b);
+			QTasks qtasks = qtasks(client);
+			long start = System.nanoTime();
+			// enqueued back to back: their wake-ups are coalesced, the last one included
+			List<Task> burst = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				burst.add(qtasks.addTask("record", "burst " + i));
+			}
+			for (Task task : burst) {
+				assertThat(qtasks.waitResult(task.uuid(), WAIT)).get()
+					.extracting(Task::status)
+					.isEqualTo(TaskStatus.SUCCESS);
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BURST_PROMPTLY);
 		}));
 	}
 
