@@ -277,8 +277,7 @@ public class RedisTaskQueue implements TaskQueue, DisposableBean {
 	}
 
 	/**
-	 * The arguments of {@code claim.lua}, with a fresh token base for the tasks it
-	 * claims.
+	 * The arguments of {@code claim.lua}, with a fresh token base.
 	 */
 	List<String> claimArguments(ClaimRequest request, Duration idleWait) {
 		return RedisClaimArguments.of(this.keys, this.settings.lease(), this.receiverId, this.withRecords, request,
