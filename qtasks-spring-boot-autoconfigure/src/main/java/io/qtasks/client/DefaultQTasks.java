@@ -137,9 +137,8 @@ public class DefaultQTasks implements QTasks {
 					return current;
 				}
 				Task outcome = finished.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-				// an announcement of the outcome that a requeue seen here had already
-				// replaced
-				// can arrive late: the wait is for the run after that requeue
+				// an outcome that the requeue seen here had replaced can be announced
+				// late: the wait is for the run after that requeue
 				if (!TaskExtras.requeuedSince(outcome, current.get())) {
 					return Optional.of(outcome);
 				}

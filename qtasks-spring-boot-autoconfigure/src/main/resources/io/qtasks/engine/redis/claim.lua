@@ -271,8 +271,9 @@ while taken < max do
       end
       later_list(later.zadd, KEYS[2], now + tonumber(ARGV[3]), uuid)
       started(lane, token)
-      local record, status, rev, start, recorded = fields[3], fields[4], nil, fields[7], ''
-      if ARGV[6] == '1' and record then
+      local record, status, rev, start, recorded = nil, nil, nil, nil, ''
+      if ARGV[6] == '1' and fields[3] then
+        record, status, start = fields[3], fields[4], fields[7]
         rev = number(fields[5]) + 1
         for _, value in ipairs({ 'holder', token, 'rev', rev }) do
           writes[#writes + 1] = value
@@ -284,8 +285,6 @@ while taken < max do
           status_changed(prefix .. 'counts', status, 'process', writes)
           recorded = '1'
         end
-      else
-        record, status, start = nil, nil, nil
       end
       redis.call('HSET', task, unpack(writes))
       add('task', uuid, token, tostring(deliveries), record or '', status or '', rev and tostring(rev) or '',

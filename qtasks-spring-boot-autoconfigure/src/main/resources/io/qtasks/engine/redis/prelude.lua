@@ -276,35 +276,36 @@ local function running_of(prefix, field)
   return number(held) + pending(later.running, prefix .. 'running', field)
 end
 
--- Counts a claim off 'running' and 'running:queues', when the task's hash notes it as counted.
--- Returns whether it was counted, and whether under a cap.
-local function claim_count_off(prefix, task)
-  local fields = task_fields(task, 'counted', 'cqueue', 'capped')
-  if not fields[1] then
-    return false, false
+-- Counts an ended claim off 'running' and 'running:queues', given the task's fields 'counted',
+-- 'cqueue' and 'capped' (nothing when it was not counted); a waiting receiver is woken when a
+-- cap counted it, since a task held back by that cap may start now.
+local function counted_off(prefix, counted, cqueue, capped)
+  if not counted then
+    return
   end
-  running_add(prefix, fields[1], fields[2], -1)
-  redis.call('HDEL', task, 'counted', 'cqueue', 'capped')
-  return true, fields[3] == '1'
-end
-
--- Counts an ended claim off; a waiting receiver is woken when a cap counted it, since a task
--- held back by that cap may start now.
-local function claim_uncounted(prefix, task)
-  local _, capped = claim_count_off(prefix, task)
-  if capped then
+  running_add(prefix, counted, cqueue, -1)
+  if capped == '1' then
     wake(prefix .. 'receivers:idle', prefix .. 'wake')
   end
 end
 
--- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority
--- (the score) sort by it, first in, first out, across all names.
+-- Counts an ended claim off, as its task's hash notes it, and drops the note.
+local function claim_uncounted(prefix, task)
+  local fields = task_fields(task, 'counted', 'cqueue', 'capped')
+  if fields[1] then
+    counted_off(prefix, fields[1], fields[2], fields[3])
+    redis.call('HDEL', task, 'counted', 'cqueue', 'capped')
+  end
+end
+
 -- The entry of a task in a due set for a number of the sequence: fixed-width hex first, so that
 -- entries of one priority sort in the order they were numbered.
 local function entry_for(number, uuid)
   return string.format('%016x', number) .. uuid
 end
 
+-- A new queue entry: 16 hex digits of a sequence number, then the uuid. Entries of one priority
+-- (the score) sort by it, first in, first out, across all names.
 local function new_entry(seq, uuid)
   return entry_for(redis.call('INCR', seq), uuid)
 end
@@ -495,12 +496,12 @@ local function status_changed(counts, old, status, writes)
   end
 end
 
--- Stores a new record; false when one exists.
 -- The record store's fields of a new task, beside its record.
 local function new_record_fields(name)
   return { 'status', 'new', 'name', name, 'rev', 1 }
 end
 
+-- Stores a new record; false when one exists.
 local function store_insert(task, counts, index, uuid, record, name, created_ms)
   if task_fields(task, 'record')[1] then
     return false
@@ -588,12 +589,7 @@ local function store_write(prefix, task, counts, uuid, record, status, token, re
     for _, field in ipairs({ 'claim', 'entry', 'counted', 'cqueue', 'capped' }) do
       removed[#removed + 1] = field
     end
-    if fields[9] then
-      running_add(prefix, fields[9], fields[10], -1)
-      if fields[11] == '1' then
-        wake(prefix .. 'receivers:idle', prefix .. 'wake')
-      end
-    end
+    counted_off(prefix, fields[9], fields[10], fields[11])
   end
   redis.call('HSET', task, unpack(writes))
   redis.call('HDEL', task, unpack(removed))
