@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,16 +31,13 @@ import io.qtasks.engine.LogSafe;
  * for the flush, with as many wake-ups (one) and finished uuids (comma-separated, up to
  * {@value #MAX_PAYLOAD} characters a notification) as came in meanwhile.
  * <p>
- * The first notification after a quiet spell goes out at once; the next waits until 1 ms
- * after the start of the last one sent, and carries what came in meanwhile. A stream of
- * one-call enqueues and outcomes thus costs the database at most one notification
- * statement a millisecond (and every node's listening connection at most one wake-up),
- * not one per change, and adds at most that to a pickup. The thread that hands over a
- * change only sets a flag (it signals the sender when the sender is idle), so that an
- * enqueue never waits for its notification. When the change was made inside a Spring
- * transaction, the notification waits for that transaction's commit (and is dropped on
- * rollback). Notifications are hints: a lost one (the sender's database call failed, the
- * JVM died right after the commit) costs a poll interval at most.
+ * The sender sends what is pending at once; what comes in while a notification statement
+ * is under way goes out together in the next one. The thread that hands over a change
+ * only adds it to what is pending (and signals the sender when the sender is idle), so
+ * that an enqueue never waits for its notification. When the change was made inside a
+ * Spring transaction, the notification waits for that transaction's commit (and is
+ * dropped on rollback). Notifications are hints: a lost one (the sender's database call
+ * failed, the JVM died right after the commit) costs a poll interval at most.
  *
  * @author QTasks contributors
  */
@@ -54,11 +50,6 @@ public class JdbcNotifier {
 	 */
 	static final int MAX_PAYLOAD = 7_600;
 
-	/**
-	 * The least time between the starts of two notification statements: 1 ms.
-	 */
-	static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTables tables;
@@ -69,13 +60,9 @@ public class JdbcNotifier {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final long coalesceNanos;
-
 	private boolean wakePending;
 
 	private boolean idle;
-
-	private long lastSent;
 
 	private Set<UUID> finishedPending = new LinkedHashSet<>();
 
@@ -89,14 +76,8 @@ public class JdbcNotifier {
 	 * @param tables the channel names
 	 */
 	public JdbcNotifier(JdbcClient jdbc, JdbcTables tables) {
-		this(jdbc, tables, COALESCE_NANOS);
-	}
-
-	JdbcNotifier(JdbcClient jdbc, JdbcTables tables, long coalesceNanos) {
 		this.jdbc = jdbc;
 		this.tables = tables;
-		this.coalesceNanos = coalesceNanos;
-		this.lastSent = System.nanoTime() - coalesceNanos;
 		this.send = "WITH " + JdbcTaskQueue.NO_FLUSH + " SELECT count(pg_notify(channel, payload)) FROM no_flush,"
 				+ " unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS notification(channel, payload)";
 	}
@@ -201,9 +182,8 @@ public class JdbcNotifier {
 	}
 
 	/**
-	 * Wakes the sender when it waits for something to send; while it waits out the
-	 * coalescing interval it takes what came in when the interval ends. Called holding
-	 * the lock.
+	 * Wakes the sender when it waits for something to send; while it sends, what came in
+	 * meanwhile waits for its next turn. Called holding the lock.
 	 */
 	private void signalIdle() {
 		if (this.idle) {
@@ -224,7 +204,6 @@ public class JdbcNotifier {
 				finished = this.finishedPending;
 				this.wakePending = false;
 				this.finishedPending = new LinkedHashSet<>();
-				this.lastSent = System.nanoTime();
 			}
 			catch (InterruptedException ex) {
 				return;
@@ -237,8 +216,7 @@ public class JdbcNotifier {
 	}
 
 	/**
-	 * Waits for something to send, then for the end of the coalescing interval (cut short
-	 * by {@link #stop()}). Called holding the lock.
+	 * Waits for something to send, or for {@link #stop()}. Called holding the lock.
 	 * @return whether there is something to send
 	 */
 	private boolean awaitPending() throws InterruptedException {
@@ -250,10 +228,6 @@ public class JdbcNotifier {
 			finally {
 				this.idle = false;
 			}
-		}
-		long remaining = this.lastSent + this.coalesceNanos - System.nanoTime();
-		while (this.running && remaining > 0) {
-			remaining = this.changed.awaitNanos(remaining);
 		}
 		return this.wakePending || !this.finishedPending.isEmpty();
 	}
