@@ -155,8 +155,7 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcTaskRecordStore records, JdbcNotifier notifier, JdbcEngineSettings settings) {
-			return new JdbcTaskSteps(JdbcClient.create(dataSource), tables, codec, records, notifier,
-					settings.completionsInFlight());
+			return new JdbcTaskSteps(dataSource, tables, codec, records, notifier, settings.completionsInFlight());
 		}
 
 		@Bean

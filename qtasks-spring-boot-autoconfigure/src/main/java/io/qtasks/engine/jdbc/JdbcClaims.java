@@ -77,12 +77,13 @@ final class JdbcClaims {
 
 	private volatile boolean limitedDue;
 
-	JdbcClaims(JdbcClient jdbc, TransactionOperations transactions, JdbcTables tables, JdbcTaskCodec codec) {
+	JdbcClaims(JdbcClient jdbc, JdbcIndexPlans plans, TransactionOperations transactions, JdbcTables tables,
+			JdbcTaskCodec codec) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.codec = codec;
 		this.claim = JdbcSql.of(tables.sql(claimStatement()));
-		this.plain = new JdbcPlainClaims(jdbc, tables, codec);
+		this.plain = new JdbcPlainClaims(plans, tables, codec);
 		this.lock = tables.sql("SELECT name, pg_advisory_xact_lock(hashtextextended(? || name, 0)) FROM (SELECT"
 				+ " DISTINCT l.name FROM unnest(CAST(? AS TEXT[])) AS l(name) WHERE EXISTS (SELECT 1 FROM {tasks} t"
 				+ " WHERE t.queue = 'ready' AND t.task_name = l.name) ORDER BY l.name) due");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.qtasks.engine.ClaimTokens;
@@ -33,14 +33,14 @@ import io.qtasks.engine.spi.WriteResult;
  */
 final class JdbcCompletedClaims {
 
-	private final JdbcClient jdbc;
+	private final JdbcIndexPlans plans;
 
 	private final JdbcFencedWrites fenced;
 
 	private final String statement;
 
-	JdbcCompletedClaims(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
-		this.jdbc = jdbc;
+	JdbcCompletedClaims(JdbcIndexPlans plans, JdbcTables tables, JdbcFencedWrites fenced) {
+		this.plans = plans;
 		this.fenced = fenced;
 		this.statement = tables.sql(statement());
 	}
@@ -117,7 +117,7 @@ final class JdbcCompletedClaims {
 		params[11] = JdbcClaims.startAt();
 		Set<UUID> written = new HashSet<>();
 		List<JdbcClaims.Claimed> claimed = new ArrayList<>();
-		this.jdbc.sql(this.statement).params(params).query((row) -> {
+		this.plans.query(this.statement, params, (RowCallbackHandler) (row) -> {
 			if (row.getLong("n") == 0) {
 				written.add(row.getObject("uuid", UUID.class));
 			}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -42,7 +43,9 @@ final class JdbcGroupedWrites {
 	private static final String FENCE = " WHERE t.uuid = o.uuid AND (t.holder = o.token OR t.revision = o.revision)"
 			+ " AND " + JdbcTaskRecordStore.LIVE.replace("expires_at", "t.expires_at") + " RETURNING t.uuid";
 
-	private final JdbcClient jdbc;
+	private static final RowMapper<UUID> UUIDS = (row, n) -> row.getObject("uuid", UUID.class);
+
+	private final Query query;
 
 	private final JdbcTaskCodec codec;
 
@@ -52,8 +55,8 @@ final class JdbcGroupedWrites {
 
 	private final JdbcGroupedCalls<Pending> groups = new JdbcGroupedCalls<>(JdbcGroupedWrites::take, this::write);
 
-	private JdbcGroupedWrites(JdbcClient jdbc, JdbcFencedWrites fenced, String statement) {
-		this.jdbc = jdbc;
+	private JdbcGroupedWrites(Query query, JdbcFencedWrites fenced, String statement) {
+		this.query = query;
 		this.codec = fenced.codec();
 		this.fenced = fenced;
 		this.statement = statement;
@@ -72,8 +75,8 @@ final class JdbcGroupedWrites {
 	/**
 	 * Groups the outcomes ({@link #OUTCOMES}).
 	 */
-	static JdbcGroupedWrites outcomes(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
-		return new JdbcGroupedWrites(jdbc, fenced,
+	static JdbcGroupedWrites outcomes(JdbcIndexPlans plans, JdbcTables tables, JdbcFencedWrites fenced) {
+		return new JdbcGroupedWrites((sql, params) -> plans.query(sql, params, UUIDS), fenced,
 				tables.sql("WITH outcome AS (SELECT * FROM " + ROWS + ") " + OUTCOMES));
 	}
 
@@ -82,7 +85,7 @@ final class JdbcGroupedWrites {
 	 * claim, and a {@code process} record makes the claimant the holder.
 	 */
 	static JdbcGroupedWrites progress(JdbcClient jdbc, JdbcTables tables, JdbcFencedWrites fenced) {
-		return new JdbcGroupedWrites(jdbc, fenced,
+		return new JdbcGroupedWrites((sql, params) -> jdbc.sql(sql).params(params).query(UUIDS).list(), fenced,
 				tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH + ", progress AS (SELECT * FROM " + ROWS
 						+ ") UPDATE {tasks} t SET record = o.record, " + JdbcTaskCodec.NO_START
 						+ ", status = o.status, revision = t.revision + 1, holder = CASE WHEN o.status = 'process'"
@@ -149,10 +152,8 @@ final class JdbcGroupedWrites {
 	private void write(List<Pending> batch) {
 		Set<UUID> written;
 		try {
-			written = new HashSet<>(this.jdbc.sql(this.statement)
-				.params(rows(batch.stream().map((pending) -> pending.row).toList(), this.fenced))
-				.query((row, n) -> row.getObject("uuid", UUID.class))
-				.list());
+			written = new HashSet<>(this.query.written(this.statement,
+					rows(batch.stream().map((pending) -> pending.row).toList(), this.fenced)));
 		}
 		catch (RuntimeException ex) {
 			batch.forEach((pending) -> pending.fail(ex));
@@ -172,6 +173,16 @@ final class JdbcGroupedWrites {
 	 * @param json the record as written
 	 */
 	record Row(Task record, Fence fence, String json) {
+
+	}
+
+	/**
+	 * How a group's statement runs (as it is, or with index plans): the uuids written.
+	 */
+	@FunctionalInterface
+	private interface Query {
+
+		List<UUID> written(String sql, Object[] params);
 
 	}
 

@@ -2,8 +2,6 @@ package io.qtasks.engine.jdbc;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import io.qtasks.engine.spi.ClaimRequest;
 
 /**
@@ -20,14 +18,14 @@ import io.qtasks.engine.spi.ClaimRequest;
  */
 final class JdbcPlainClaims {
 
-	private final JdbcClient jdbc;
+	private final JdbcIndexPlans plans;
 
 	private final JdbcTaskCodec codec;
 
 	private final String statement;
 
-	JdbcPlainClaims(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec) {
-		this.jdbc = jdbc;
+	JdbcPlainClaims(JdbcIndexPlans plans, JdbcTables tables, JdbcTaskCodec codec) {
+		this.plans = plans;
 		this.codec = codec;
 		this.statement = tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH + ", args AS (SELECT CAST(? AS TEXT[]) AS names,"
 				+ " CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT[]) AS tokens, CAST(? AS BIGINT) AS lease,"
@@ -64,12 +62,10 @@ final class JdbcPlainClaims {
 	 * @return the claims, in no particular order
 	 */
 	List<JdbcClaims.Claimed> claim(ClaimRequest request, String[] tokens, long leaseMillis) {
-		return this.jdbc.sql(this.statement)
-			.params((request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null,
-					(request.queues() != null) ? request.queues().toArray(String[]::new) : null, tokens, leaseMillis,
-					request.max(), request.startNode(), JdbcClaims.startAt())
-			.query((row, n) -> JdbcClaims.claimed(row, this.codec))
-			.list();
+		Object[] params = { (request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null,
+				(request.queues() != null) ? request.queues().toArray(String[]::new) : null, tokens, leaseMillis,
+				request.max(), request.startNode(), JdbcClaims.startAt() };
+		return this.plans.query(this.statement, params, (row, n) -> JdbcClaims.claimed(row, this.codec));
 	}
 
 }

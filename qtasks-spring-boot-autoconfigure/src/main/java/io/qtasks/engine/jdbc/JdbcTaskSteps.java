@@ -7,8 +7,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.qtasks.RequeueOutcome;
@@ -71,7 +74,7 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	/**
 	 * Creates the steps.
-	 * @param jdbc the database access
+	 * @param dataSource the database
 	 * @param tables the table names
 	 * @param codec writes records
 	 * @param records the engine's record store, for the reads before a change and the
@@ -80,21 +83,23 @@ public class JdbcTaskSteps implements TaskSteps {
 	 * @param completionsInFlight how many grouped completion statements a node keeps
 	 * under way at once (see {@link #completionsInFlight()})
 	 */
-	public JdbcTaskSteps(JdbcClient jdbc, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records,
+	public JdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records,
 			JdbcNotifier notifier, int completionsInFlight) {
 		if (completionsInFlight < 1) {
 			throw new IllegalArgumentException("At least one completion statement must be allowed in flight");
 		}
 		this.completionsInFlight = completionsInFlight;
-		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		JdbcIndexPlans plans = new JdbcIndexPlans(template);
+		this.jdbc = JdbcClient.create(template);
 		this.tables = tables;
 		this.codec = codec;
 		this.records = records;
 		this.notifier = notifier;
 		this.fenced = records.fencedWrites();
-		this.outcomes = JdbcGroupedWrites.outcomes(jdbc, tables, this.fenced);
-		this.enqueues = new JdbcEnqueues(jdbc, tables, codec, notifier);
-		this.completedClaims = new JdbcCompletedClaims(jdbc, tables, this.fenced);
+		this.outcomes = JdbcGroupedWrites.outcomes(plans, tables, this.fenced);
+		this.enqueues = new JdbcEnqueues(this.jdbc, tables, codec, notifier);
+		this.completedClaims = new JdbcCompletedClaims(plans, tables, this.fenced);
 		this.complete = JdbcFencedWrites.statement(tables,
 				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
 		this.release = JdbcFencedWrites.statement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"

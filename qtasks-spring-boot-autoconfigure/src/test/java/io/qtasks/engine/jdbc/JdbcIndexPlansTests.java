@@ -1,0 +1,107 @@
+package io.qtasks.engine.jdbc;
+
+import java.sql.Connection;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.qtasks.testsupport.PostgresServerExtension;
+import io.qtasks.testsupport.PostgresTestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The worker's statements run with index paths ({@link JdbcIndexPlans}): planned so even
+ * where the statistics make a scan of the whole table look cheaper, and past the point
+ * where the driver prepares them on the server; the settings end with the statement; a
+ * statement inside the caller's transaction runs as it is; a failing one leaves the
+ * connection as it found it. One connection serves the whole test, so that a setting that
+ * outlived its statement would show.
+ *
+ * @author QTasks contributors
+ */
+@ExtendWith(PostgresServerExtension.class)
+class JdbcIndexPlansTests {
+
+	private final String table = PostgresTestServer.uniquePrefix("plans") + "rows";
+
+	private SingleConnectionDataSource dataSource;
+
+	private JdbcTemplate template;
+
+	private JdbcIndexPlans plans;
+
+	@BeforeEach
+	void createTable() {
+		PostgresTestServer server = PostgresTestServer.get();
+		this.dataSource = new SingleConnectionDataSource(server.url(), "postgres", "", true);
+		this.template = new JdbcTemplate(this.dataSource);
+		this.plans = new JdbcIndexPlans(this.template);
+		this.template.execute("CREATE TABLE " + this.table + " (id BIGINT PRIMARY KEY, v INTEGER NOT NULL)");
+		this.template.execute("CREATE INDEX " + this.table + "_v_idx ON " + this.table + " (v)");
+		this.template.execute("INSERT INTO " + this.table + " SELECT n, n FROM generate_series(1, 5000) n");
+		this.template.execute("ANALYZE " + this.table);
+	}
+
+	@AfterEach
+	void dropTable() {
+		this.template.execute("DROP TABLE " + this.table);
+		this.dataSource.destroy();
+	}
+
+	@Test
+	void aStatementIsPlannedWithIndexPathsWhereAScanLooksCheaper() {
+		String explain = "EXPLAIN SELECT * FROM " + this.table + " WHERE v > ?";
+		assertThat(this.template.queryForList(explain, String.class, 0).get(0)).startsWith("Seq Scan");
+		// more runs than the driver's threshold for preparing a statement on the server
+		for (int run = 0; run < 8; run++) {
+			List<String> plan = this.plans.query(explain, new Object[] { 0 }, (row, n) -> row.getString(1));
+			assertThat(plan.get(0)).as("run %d", run).startsWith("Index Scan");
+		}
+	}
+
+	@Test
+	void theSettingsEndWithTheStatement() {
+		this.plans.query("SELECT v FROM " + this.table + " WHERE id = ?", new Object[] { 1L },
+				(row, n) -> row.getInt(1));
+		assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+		assertThat(this.template.queryForObject("SHOW enable_bitmapscan", String.class)).isEqualTo("on");
+		assertThat(this.template.execute((ConnectionCallback<Boolean>) Connection::getAutoCommit)).isTrue();
+	}
+
+	@Test
+	void insideTheCallersTransactionTheStatementRunsAsItIs() {
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+		String plan = transactions.execute((status) -> {
+			String first = this.plans
+				.query("EXPLAIN SELECT * FROM " + this.table + " WHERE v > ?", new Object[] { 0 },
+						(row, n) -> row.getString(1))
+				.get(0);
+			assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+			return first;
+		});
+		assertThat(plan).startsWith("Seq Scan");
+	}
+
+	@Test
+	void aFailingStatementFailsWithTheDatabasesErrorAndLeavesTheConnectionAsItWas() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.plans.query("SELECT v / (v - ?) FROM " + this.table, new Object[] { 7 },
+					(row, n) -> row.getInt(1)))
+			.withMessageContaining("division by zero");
+		assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+		assertThat(this.template.queryForObject("SELECT count(*) FROM " + this.table, Long.class)).isEqualTo(5000);
+	}
+
+}
