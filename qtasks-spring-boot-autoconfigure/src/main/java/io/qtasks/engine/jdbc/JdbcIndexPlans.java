@@ -1,24 +1,22 @@
 package io.qtasks.engine.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the worker's steady-state statements (plain claims, outcomes, outcome and next
  * claim) with PostgreSQL's planner held to index paths: sequential and bitmap scans off
- * for that statement's transaction only, set in the same round trip.
+ * in a transaction of that statement alone (one round trip more for the settings, one for
+ * the commit).
  * <p>
  * Their plans otherwise follow the table's statistics, and a queue table's statistics are
  * nearly always wrong: taken (or, on a table too new for any, assumed) when few tasks
@@ -43,8 +41,11 @@ final class JdbcIndexPlans {
 
 	private final JdbcTemplate template;
 
-	JdbcIndexPlans(JdbcTemplate template) {
-		this.template = template;
+	private final TransactionTemplate transactions;
+
+	JdbcIndexPlans(DataSource dataSource) {
+		this.template = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	/**
@@ -72,41 +73,10 @@ final class JdbcIndexPlans {
 			this.template.query(sql, handler, params);
 			return;
 		}
-		this.template.execute((ConnectionCallback<Void>) (connection) -> {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				run(connection, sql, params, handler);
-				connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				try {
-					connection.rollback();
-					connection.setAutoCommit(autoCommit);
-				}
-				catch (SQLException cleanUp) {
-					ex.addSuppressed(cleanUp);
-				}
-				throw ex;
-			}
-			connection.setAutoCommit(autoCommit);
-			return null;
+		this.transactions.executeWithoutResult((status) -> {
+			this.template.execute(INDEX_PATHS);
+			this.template.query(sql, handler, params);
 		});
-	}
-
-	private static void run(Connection connection, String sql, Object[] params, RowCallbackHandler handler)
-			throws SQLException {
-		try (Statement settings = connection.createStatement()) {
-			settings.execute(INDEX_PATHS);
-		}
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			new ArgumentPreparedStatementSetter(params).setValues(statement);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					handler.processRow(rows);
-				}
-			}
-		}
 	}
 
 }

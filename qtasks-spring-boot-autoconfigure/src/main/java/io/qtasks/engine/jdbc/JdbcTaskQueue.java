@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -101,8 +100,7 @@ public class JdbcTaskQueue implements TaskQueue {
 	 * @param settings the lease and the poll interval
 	 */
 	public JdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec, JdbcEngineSettings settings) {
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		this.jdbc = JdbcClient.create(template);
+		this.jdbc = JdbcClient.create(dataSource);
 		this.tables = tables;
 		this.codec = codec;
 		this.settings = settings;
@@ -112,7 +110,7 @@ public class JdbcTaskQueue implements TaskQueue {
 		this.due = new JdbcDueTasks(this.jdbc, tables);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.claims = new JdbcClaims(this.jdbc, new JdbcIndexPlans(template), transactions, tables, codec);
+		this.claims = new JdbcClaims(this.jdbc, new JdbcIndexPlans(dataSource), transactions, tables, codec);
 		this.groups = new JdbcClaimGroups((combined) -> this.claims.claim(combined, settings.lease().toMillis()));
 		this.flow = new JdbcFlowStats(this.jdbc, tables);
 		this.counts = new JdbcQueueCounts(this.jdbc, tables);

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.qtasks.RequeueOutcome;
@@ -89,9 +88,8 @@ public class JdbcTaskSteps implements TaskSteps {
 			throw new IllegalArgumentException("At least one completion statement must be allowed in flight");
 		}
 		this.completionsInFlight = completionsInFlight;
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		JdbcIndexPlans plans = new JdbcIndexPlans(template);
-		this.jdbc = JdbcClient.create(template);
+		JdbcIndexPlans plans = new JdbcIndexPlans(dataSource);
+		this.jdbc = JdbcClient.create(dataSource);
 		this.tables = tables;
 		this.codec = codec;
 		this.records = records;

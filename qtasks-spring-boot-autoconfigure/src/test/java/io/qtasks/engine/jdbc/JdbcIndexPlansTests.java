@@ -47,7 +47,7 @@ class JdbcIndexPlansTests {
 		PostgresTestServer server = PostgresTestServer.get();
 		this.dataSource = new SingleConnectionDataSource(server.url(), "postgres", "", true);
 		this.template = new JdbcTemplate(this.dataSource);
-		this.plans = new JdbcIndexPlans(this.template);
+		this.plans = new JdbcIndexPlans(this.dataSource);
 		this.template.execute("CREATE TABLE " + this.table + " (id BIGINT PRIMARY KEY, v INTEGER NOT NULL)");
 		this.template.execute("CREATE INDEX " + this.table + "_v_idx ON " + this.table + " (v)");
 		this.template.execute("INSERT INTO " + this.table + " SELECT n, n FROM generate_series(1, 5000) n");

@@ -65,8 +65,7 @@ class JdbcNotifierTests {
 	@Test
 	void aBurstIsCoalescedAndNothingOfItIsLost() throws SQLException {
 		// a hand-over takes microseconds, a notification statement a round trip: what
-		// comes
-		// in while one is under way goes out together in the next
+		// comes in while one is under way goes out together in the next
 		this.notifier = notifier();
 		this.notifier.start();
 		List<UUID> finished = new ArrayList<>();
