@@ -28,6 +28,13 @@ import io.qtasks.engine.spi.WriteResult;
  * writes nothing. The statement commits durably, as the outcomes do on their own; a
  * statement that fails writes and claims nothing. Written final records are announced on
  * the finished channel once the statement has committed.
+ * <p>
+ * The claim's walk of the ready index runs before the outcomes are written. A claim that
+ * meets a row whose claim by another transaction committed after the statement's snapshot
+ * locks that row's newest version while it finds that the row is no longer ready, and
+ * holds the lock to its commit: the row's own outcome, written by the node running it,
+ * waits for it. Walking first, right after the snapshot, leaves fewer such rows to meet
+ * than walking after the writes, which may themselves wait for locks.
  *
  * @author QTasks contributors
  */
@@ -64,14 +71,13 @@ final class JdbcCompletedClaims {
 				+ " WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder,"
 				+ " t.cancel_request, t.claim_token, t.deliveries, t.start_at, t.start_node, t.start_deliveries,"
 				+ " t.start_revision, numbered.n)";
-		return "WITH " + outcomes + ", " + next + " SELECT 0 AS n, uuid, CAST(NULL AS TEXT) AS task_name,"
-				+ " CAST(NULL AS TEXT) AS record, CAST(NULL AS BIGINT) AS revision, CAST(NULL AS VARCHAR) AS holder,"
-				+ " CAST(NULL AS TEXT) AS cancel_request, CAST(NULL AS VARCHAR) AS claim_token,"
-				+ " CAST(NULL AS INTEGER) AS deliveries, CAST(NULL AS TIMESTAMPTZ) AS start_at,"
-				+ " CAST(NULL AS TEXT) AS start_node, CAST(NULL AS INTEGER) AS start_deliveries,"
-				+ " CAST(NULL AS BIGINT) AS start_revision FROM written UNION ALL SELECT n, uuid, task_name, record,"
-				+ " revision, holder, cancel_request, claim_token, deliveries, start_at, start_node, start_deliveries,"
-				+ " start_revision FROM claimed";
+		// the claim's scan comes first, right after the statement's snapshot (see the
+		// class
+		// comment), the outcomes' writes after it
+		return "WITH " + outcomes + ", " + next + " SELECT n, uuid, task_name, record, revision, holder,"
+				+ " cancel_request, claim_token, deliveries, start_at, start_node, start_deliveries, start_revision"
+				+ " FROM claimed UNION ALL SELECT 0, uuid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+				+ " NULL FROM written";
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.qtasks.engine.jdbc;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The worker's statements run with index paths ({@link JdbcIndexPlans}): planned so even
  * where the statistics make a scan of the whole table look cheaper, and past the point
- * where the driver prepares them on the server; the settings end with the statement; a
- * statement inside the caller's transaction runs as it is; a failing one leaves the
- * connection as it found it. One connection serves the whole test, so that a setting that
- * outlived its statement would show.
+ * where the driver prepares them on the server, on one generic plan; the settings end
+ * with the statement; a statement inside the caller's transaction runs as it is; a
+ * failing one leaves the connection as it found it. One connection serves the whole test,
+ * so that a setting that outlived its statement would show.
  *
  * @author QTasks contributors
  */
@@ -72,11 +73,27 @@ class JdbcIndexPlansTests {
 	}
 
 	@Test
+	void aStatementRunsOnItsGenericPlanInsteadOfBeingPlannedForEachRunsValues() {
+		String select = "SELECT id FROM " + this.table + " WHERE v = ?";
+		// more runs than the driver's threshold for preparing a statement on the server
+		for (int run = 0; run < 9; run++) {
+			assertThat(this.plans.query(select, new Object[] { run + 1 }, (row, n) -> row.getLong(1)))
+				.containsExactly(run + 1L);
+		}
+		Map<String, Object> planned = this.template.queryForMap(
+				"SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE position(? IN statement) > 0",
+				this.table + " WHERE v = $1");
+		assertThat(((Number) planned.get("custom_plans")).longValue()).isZero();
+		assertThat(((Number) planned.get("generic_plans")).longValue()).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
 	void theSettingsEndWithTheStatement() {
 		this.plans.query("SELECT v FROM " + this.table + " WHERE id = ?", new Object[] { 1L },
 				(row, n) -> row.getInt(1));
 		assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
 		assertThat(this.template.queryForObject("SHOW enable_bitmapscan", String.class)).isEqualTo("on");
+		assertThat(this.template.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
 		assertThat(this.template.execute((ConnectionCallback<Boolean>) Connection::getAutoCommit)).isTrue();
 	}
 
