@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionOperations;
 
 import io.qtasks.Task;
 import io.qtasks.engine.ClaimTokens;
@@ -47,6 +46,10 @@ import io.qtasks.engine.spi.StoredTask;
  * limited name that has due tasks (in name order): claimants on every node count the
  * claims and rates of that name one after the other, each seeing what the one before
  * committed. Claims of unlimited names take no lock.
+ * <p>
+ * The statement runs as {@link JdbcIndexPlans} runs the worker's statements, with index
+ * paths on one generic plan: planned for each execution's values instead, it cost 2.9–9
+ * ms of planning an execution against 0.8–2 ms of running it on the generic plan.
  *
  * @author QTasks contributors
  */
@@ -63,7 +66,7 @@ final class JdbcClaims {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionOperations transactions;
+	private final JdbcIndexPlans plans;
 
 	private final JdbcTaskCodec codec;
 
@@ -77,10 +80,9 @@ final class JdbcClaims {
 
 	private volatile boolean limitedDue;
 
-	JdbcClaims(JdbcClient jdbc, JdbcIndexPlans plans, TransactionOperations transactions, JdbcTables tables,
-			JdbcTaskCodec codec) {
+	JdbcClaims(JdbcClient jdbc, JdbcIndexPlans plans, JdbcTables tables, JdbcTaskCodec codec) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		this.plans = plans;
 		this.codec = codec;
 		this.claim = JdbcSql.of(tables.sql(claimStatement()));
 		this.plain = new JdbcPlainClaims(plans, tables, codec);
@@ -206,10 +208,11 @@ final class JdbcClaims {
 		List<Claimed> claimed;
 		if (limits.isEmpty()) {
 			values.putAll(limits.lanes(Set.of()));
-			claimed = run(values);
+			claimed = this.plans.query(this.claim.sql(), this.claim.params(values),
+					(row, n) -> claimed(row, this.codec));
 		}
 		else {
-			claimed = this.transactions.execute((status) -> {
+			claimed = this.plans.inNewTransaction((status) -> {
 				Set<String> due = lockDue(limits.names());
 				this.limitedDue = !due.isEmpty();
 				values.putAll(limits.lanes(due));

@@ -5,10 +5,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,9 +56,14 @@ final class JdbcIndexPlans {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate newTransactions;
+
 	JdbcIndexPlans(DataSource dataSource) {
+		DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
 		this.template = new JdbcTemplate(dataSource);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.transactions = new TransactionTemplate(manager);
+		this.newTransactions = new TransactionTemplate(manager);
+		this.newTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -85,6 +94,22 @@ final class JdbcIndexPlans {
 		this.transactions.executeWithoutResult((status) -> {
 			this.template.execute(INDEX_PATHS);
 			this.template.query(sql, handler, params);
+		});
+	}
+
+	/**
+	 * Runs statements in a new transaction of their own, planned as {@link #query} plans
+	 * its statement; a transaction of the caller's is suspended meanwhile. The statements
+	 * join it through the {@code DataSource} (as {@code JdbcClient} and
+	 * {@code JdbcTemplate} on it do).
+	 * @param <T> the result type
+	 * @param statements runs the statements
+	 * @return their result
+	 */
+	<T> @Nullable T inNewTransaction(TransactionCallback<T> statements) {
+		return this.newTransactions.execute((status) -> {
+			this.template.execute(INDEX_PATHS);
+			return statements.doInTransaction(status);
 		});
 	}
 

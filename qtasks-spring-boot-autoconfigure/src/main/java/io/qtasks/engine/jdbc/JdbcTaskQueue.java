@@ -18,9 +18,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.qtasks.engine.WakeSignal;
 import io.qtasks.engine.spi.ClaimRequest;
@@ -108,9 +105,7 @@ public class JdbcTaskQueue implements TaskQueue {
 				+ ", queue_name = ?, limit_key = ? WHERE uuid = ? AND queue IS NULL AND status NOT IN ('success', 'error', 'cancel') RETURNING uuid)"
 				+ " SELECT count(pg_notify(?, '')) FROM queued");
 		this.due = new JdbcDueTasks(this.jdbc, tables);
-		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.claims = new JdbcClaims(this.jdbc, new JdbcIndexPlans(dataSource), transactions, tables, codec);
+		this.claims = new JdbcClaims(this.jdbc, new JdbcIndexPlans(dataSource), tables, codec);
 		this.groups = new JdbcClaimGroups((combined) -> this.claims.claim(combined, settings.lease().toMillis()));
 		this.flow = new JdbcFlowStats(this.jdbc, tables);
 		this.counts = new JdbcQueueCounts(this.jdbc, tables);

@@ -88,6 +88,32 @@ class JdbcIndexPlansTests {
 	}
 
 	@Test
+	void statementsInATransactionOfTheirOwnArePlannedWithIndexPathsAndCommitTogether() {
+		String explain = "EXPLAIN SELECT * FROM " + this.table + " WHERE v > ?";
+		List<String> plan = this.plans.inNewTransaction((status) -> {
+			this.template.update("UPDATE " + this.table + " SET v = 0 WHERE id = 1");
+			return this.template.queryForList(explain, String.class, 0);
+		});
+		assertThat(plan).isNotNull();
+		assertThat(plan.get(0)).startsWith("Index Scan");
+		assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+		assertThat(this.template.queryForObject("SELECT v FROM " + this.table + " WHERE id = 1", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void statementsInATransactionOfTheirOwnThatFailAreRolledBackTogether() {
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.plans.inNewTransaction((status) -> {
+			this.template.update("UPDATE " + this.table + " SET v = 0 WHERE id = 1");
+			return this.template.queryForObject("SELECT 1 / (v - v) FROM " + this.table + " WHERE id = 2",
+					Integer.class);
+		})).withMessageContaining("division by zero");
+		assertThat(this.template.queryForObject("SELECT v FROM " + this.table + " WHERE id = 1", Integer.class))
+			.isOne();
+		assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+	}
+
+	@Test
 	void theSettingsEndWithTheStatement() {
 		this.plans.query("SELECT v FROM " + this.table + " WHERE id = ?", new Object[] { 1L },
 				(row, n) -> row.getInt(1));
