@@ -208,8 +208,7 @@ final class JdbcClaims {
 		List<Claimed> claimed;
 		if (limits.isEmpty()) {
 			values.putAll(limits.lanes(Set.of()));
-			claimed = this.plans.query(this.claim.sql(), this.claim.params(values),
-					(row, n) -> claimed(row, this.codec));
+			claimed = run(values);
 		}
 		else {
 			claimed = this.plans.inNewTransaction((status) -> {
@@ -245,10 +244,7 @@ final class JdbcClaims {
 	}
 
 	private List<Claimed> run(Map<String, @Nullable Object> values) {
-		return this.jdbc.sql(this.claim.sql())
-			.params(this.claim.params(values))
-			.query((row, n) -> claimed(row, this.codec))
-			.list();
+		return this.plans.query(this.claim.sql(), this.claim.params(values), (row, n) -> claimed(row, this.codec));
 	}
 
 	/**

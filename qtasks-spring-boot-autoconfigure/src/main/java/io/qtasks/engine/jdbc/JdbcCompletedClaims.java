@@ -71,9 +71,7 @@ final class JdbcCompletedClaims {
 				+ " WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder,"
 				+ " t.cancel_request, t.claim_token, t.deliveries, t.start_at, t.start_node, t.start_deliveries,"
 				+ " t.start_revision, numbered.n)";
-		// the claim's scan comes first, right after the statement's snapshot (see the
-		// class
-		// comment), the outcomes' writes after it
+		// the claims first, the outcomes after them (see the class comment)
 		return "WITH " + outcomes + ", " + next + " SELECT n, uuid, task_name, record, revision, holder,"
 				+ " cancel_request, claim_token, deliveries, start_at, start_node, start_deliveries, start_revision"
 				+ " FROM claimed UNION ALL SELECT 0, uuid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"

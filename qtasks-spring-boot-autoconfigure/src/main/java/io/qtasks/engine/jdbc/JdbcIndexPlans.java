@@ -54,15 +54,11 @@ final class JdbcIndexPlans {
 
 	private final JdbcTemplate template;
 
-	private final TransactionTemplate transactions;
-
 	private final TransactionTemplate newTransactions;
 
 	JdbcIndexPlans(DataSource dataSource) {
-		DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
 		this.template = new JdbcTemplate(dataSource);
-		this.transactions = new TransactionTemplate(manager);
-		this.newTransactions = new TransactionTemplate(manager);
+		this.newTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.newTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
@@ -91,17 +87,16 @@ final class JdbcIndexPlans {
 			this.template.query(sql, handler, params);
 			return;
 		}
-		this.transactions.executeWithoutResult((status) -> {
-			this.template.execute(INDEX_PATHS);
+		inNewTransaction((status) -> {
 			this.template.query(sql, handler, params);
+			return null;
 		});
 	}
 
 	/**
-	 * Runs statements in a new transaction of their own, planned as {@link #query} plans
-	 * its statement; a transaction of the caller's is suspended meanwhile. The statements
-	 * join it through the {@code DataSource} (as {@code JdbcClient} and
-	 * {@code JdbcTemplate} on it do).
+	 * Runs statements in a new transaction of their own that starts with the settings; a
+	 * transaction of the caller's is suspended meanwhile. The statements join it through
+	 * the {@code DataSource} (as {@code JdbcClient} and {@code JdbcTemplate} on it do).
 	 * @param <T> the result type
 	 * @param statements runs the statements
 	 * @return their result
