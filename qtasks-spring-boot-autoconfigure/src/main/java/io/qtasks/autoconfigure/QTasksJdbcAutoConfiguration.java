@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.qtasks.config.QTasksProperties;
+import io.qtasks.engine.jdbc.AutoCommitDataSource;
 import io.qtasks.engine.jdbc.JdbcEngineLifecycle;
 import io.qtasks.engine.jdbc.JdbcEngineSettings;
 import io.qtasks.engine.jdbc.JdbcMaintenance;
@@ -91,7 +92,7 @@ public final class QTasksJdbcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JdbcSchema qtasksJdbcSchema(DataSource dataSource, JdbcTables tables, QTasksProperties properties) {
-			JdbcSchema schema = new JdbcSchema(dataSource, tables);
+			JdbcSchema schema = new JdbcSchema(engine(dataSource), tables);
 			boolean create = switch (properties.getJdbc().getInitializeSchema()) {
 				case ALWAYS -> true;
 				case EMBEDDED -> JdbcSchema.isEmbedded(dataSource);
@@ -114,20 +115,20 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean
 		JdbcNotifications qtasksJdbcNotifications(DataSource dataSource, JdbcEngineSettings settings,
 				JdbcSchema schema) {
-			return new JdbcNotifications(dataSource, settings.pollInterval());
+			return new JdbcNotifications(engine(dataSource), settings.pollInterval());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		JdbcNotifier qtasksJdbcNotifier(DataSource dataSource, JdbcTables tables) {
-			return new JdbcNotifier(JdbcClient.create(dataSource), tables);
+			return new JdbcNotifier(JdbcClient.create(engine(dataSource)), tables);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(TaskRecordStore.class)
 		JdbcTaskRecordStore qtasksJdbcTaskRecordStore(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcEngineSettings settings, JdbcNotifier notifier, JdbcSchema schema) {
-			return new JdbcTaskRecordStore(JdbcClient.create(dataSource), tables, codec, settings, notifier,
+			return new JdbcTaskRecordStore(JdbcClient.create(engine(dataSource)), tables, codec, settings, notifier,
 					transactions(dataSource));
 		}
 
@@ -135,7 +136,7 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnMissingBean(TaskQueue.class)
 		JdbcTaskQueue qtasksJdbcTaskQueue(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcSchema schema) {
-			JdbcTaskQueue queue = new JdbcTaskQueue(dataSource, tables, codec, settings);
+			JdbcTaskQueue queue = new JdbcTaskQueue(engine(dataSource), tables, codec, settings);
 			queue.listen(notifications);
 			return queue;
 		}
@@ -155,14 +156,24 @@ public final class QTasksJdbcAutoConfiguration {
 		@ConditionalOnBean({ JdbcTaskQueue.class, JdbcTaskRecordStore.class })
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcTaskRecordStore records, JdbcNotifier notifier, JdbcEngineSettings settings) {
-			return new JdbcTaskSteps(dataSource, tables, codec, records, notifier, settings.completionsInFlight());
+			return new JdbcTaskSteps(engine(dataSource), tables, codec, records, notifier,
+					settings.completionsInFlight());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(TaskScheduleStore.class)
 		@ConditionalOnBean(JdbcTaskSteps.class)
 		JdbcTaskScheduleStore qtasksJdbcTaskScheduleStore(DataSource dataSource, JdbcTables tables, JdbcSchema schema) {
-			return new JdbcTaskScheduleStore(JdbcClient.create(dataSource), tables, transactions(dataSource));
+			return new JdbcTaskScheduleStore(JdbcClient.create(engine(dataSource)), tables, transactions(dataSource));
+		}
+
+		/**
+		 * The application's {@code DataSource} as the engine's statements use it: each
+		 * commits on its own outside a Spring transaction, whatever the pool's
+		 * auto-commit default (see {@link AutoCommitDataSource}).
+		 */
+		private static DataSource engine(DataSource dataSource) {
+			return AutoCommitDataSource.of(dataSource);
 		}
 
 		/**
@@ -171,7 +182,7 @@ public final class QTasksJdbcAutoConfiguration {
 		 * transaction on the same {@code DataSource} they join it.
 		 */
 		private static TransactionOperations transactions(DataSource dataSource) {
-			return new TransactionTemplate(new JdbcTransactionManager(dataSource));
+			return new TransactionTemplate(new JdbcTransactionManager(engine(dataSource)));
 		}
 
 		@Bean
@@ -180,14 +191,14 @@ public final class QTasksJdbcAutoConfiguration {
 				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcNotifier notifier,
 				JdbcSchema schema) {
 			return new JdbcEngineLifecycle(notifications, notifier,
-					new JdbcMaintenance(new JdbcTemplate(dataSource), tables), settings.reaperInterval());
+					new JdbcMaintenance(new JdbcTemplate(engine(dataSource)), tables), settings.reaperInterval());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(WorkerNodeRegistry.class)
 		JdbcWorkerNodeRegistry qtasksJdbcWorkerNodeRegistry(DataSource dataSource, JdbcTables tables,
 				JdbcTaskCodec codec, JdbcEngineSettings settings, JdbcSchema schema) {
-			return new JdbcWorkerNodeRegistry(JdbcClient.create(dataSource), tables, codec,
+			return new JdbcWorkerNodeRegistry(JdbcClient.create(engine(dataSource)), tables, codec,
 					settings.heartbeatInterval());
 		}
 

@@ -156,6 +156,26 @@ class JdbcTransactionTests {
 		});
 	}
 
+	@Test
+	void onConnectionsThatDoNotAutoCommitATaskEnqueuedOutsideATransactionIsStoredAndRuns() {
+		application("spring.datasource.hikari.auto-commit=false").run((context) -> {
+			Task done = qtasks(context).task("record").args("no auto-commit").addAndWait(WAIT);
+			assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+			assertThat(this.probe.runs("no auto-commit")).isEqualTo(1);
+			UUID rolledBack = transaction(context).execute((status) -> {
+				UUID uuid = qtasks(context).addTask("record", "rolled back").uuid();
+				status.setRollbackOnly();
+				return uuid;
+			});
+			UUID committed = transaction(context)
+				.execute((status) -> qtasks(context).addTask("record", "committed").uuid());
+			assertThat(qtasks(context).waitResult(committed, WAIT).orElseThrow().status())
+				.isEqualTo(TaskStatus.SUCCESS);
+			assertThat(qtasks(context).get(rolledBack)).isEmpty();
+			assertThat(this.probe.runs("rolled back")).isZero();
+		});
+	}
+
 	private static <T> T within(CompletableFuture<T> future) {
 		return future.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
 	}
