@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * The application's {@code DataSource} as the JDBC engine uses it: a connection it takes
@@ -36,12 +37,21 @@ public final class AutoCommitDataSource extends DelegatingDataSource implements 
 	}
 
 	/**
-	 * The engine's view of a {@code DataSource}.
+	 * The engine's view of a {@code DataSource}. A
+	 * {@link TransactionAwareDataSourceProxy} is looked through, as Spring's
+	 * {@code DataSourceTransactionManager} looks through it, so that the engine finds the
+	 * application's transaction under the key that manager bound it to (the proxy's
+	 * target).
 	 * @param dataSource the application's {@code DataSource} (or one wrapped already)
 	 * @return the {@code DataSource} the engine's statements run on
 	 */
 	public static DataSource of(DataSource dataSource) {
-		return (dataSource instanceof AutoCommitDataSource) ? dataSource : new AutoCommitDataSource(dataSource);
+		if (dataSource instanceof AutoCommitDataSource) {
+			return dataSource;
+		}
+		DataSource target = (dataSource instanceof TransactionAwareDataSourceProxy proxy) ? proxy.getTargetDataSource()
+				: null;
+		return new AutoCommitDataSource((target != null) ? target : dataSource);
 	}
 
 	@Override

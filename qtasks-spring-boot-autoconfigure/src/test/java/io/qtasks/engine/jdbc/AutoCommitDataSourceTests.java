@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.qtasks.testsupport.PostgresServerExtension;
@@ -79,6 +80,21 @@ class AutoCommitDataSourceTests {
 		assertThat(committedRows()).isZero();
 		transaction.executeWithoutResult(
 				(status) -> new JdbcTemplate(this.engine).update("INSERT INTO " + this.table + " (id) VALUES (3)"));
+		assertThat(committedRows()).isEqualTo(1);
+	}
+
+	@Test
+	void behindATransactionAwareProxyTheEngineJoinsTheApplicationsTransactionOrCommitsOnItsOwn() throws Exception {
+		DataSource application = new TransactionAwareDataSourceProxy(this.pool);
+		DataSource engine = AutoCommitDataSource.of(application);
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(application));
+		transaction.executeWithoutResult((status) -> {
+			new JdbcTemplate(application).update("INSERT INTO " + this.table + " (id) VALUES (1)");
+			new JdbcTemplate(engine).update("INSERT INTO " + this.table + " (id) VALUES (2)");
+			status.setRollbackOnly();
+		});
+		assertThat(committedRows()).isZero();
+		new JdbcTemplate(engine).update("INSERT INTO " + this.table + " (id) VALUES (3)");
 		assertThat(committedRows()).isEqualTo(1);
 	}
 
