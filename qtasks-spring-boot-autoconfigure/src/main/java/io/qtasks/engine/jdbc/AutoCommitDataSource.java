@@ -16,12 +16,11 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * The application's {@code DataSource} as the JDBC engine uses it: a connection it takes
  * outside a Spring transaction commits each statement on its own, even where the pool
- * hands out connections that do not auto-commit
- * ({@code spring.datasource.hikari.auto-commit
- * = false}, common with JPA), whose statements would otherwise be rolled back when the
- * connection goes back to the pool: an enqueue that reported success would be gone. Such
- * a connection is switched to auto-commit, and switched back when it is closed, so the
- * pool gets it as it gave it. Connections that auto-commit already are handed over as
+ * hands out connections that do not auto-commit (Hikari's {@code auto-commit} set to
+ * {@code false}, common with JPA), whose statements would otherwise be rolled back when
+ * the connection goes back to the pool: an enqueue that reported success would be gone.
+ * Such a connection is switched to auto-commit, and switched back when it is closed, so
+ * the pool gets it as it gave it. Connections that auto-commit already are handed over as
  * they are.
  * <p>
  * Inside a Spring transaction the engine still joins the application's transaction:
@@ -81,21 +80,15 @@ public final class AutoCommitDataSource extends DelegatingDataSource implements 
 			throw ex;
 		}
 		return (Connection) Proxy.newProxyInstance(AutoCommitDataSource.class.getClassLoader(),
-				new Class<?>[] { ConnectionProxy.class }, (proxy, method, args) -> {
-					switch (method.getName()) {
-						case "equals":
-							return proxy == args[0];
-						case "hashCode":
-							return System.identityHashCode(proxy);
-						case "getTargetConnection":
-							return connection;
-						default:
-					}
-					if (method.getName().equals("close")) {
+				new Class<?>[] { ConnectionProxy.class }, (proxy, method, args) -> switch (method.getName()) {
+					case "equals" -> proxy == args[0];
+					case "hashCode" -> System.identityHashCode(proxy);
+					case "getTargetConnection" -> connection;
+					case "close" -> {
 						restoreAndClose(connection);
-						return null;
+						yield null;
 					}
-					return invoke(connection, method, args);
+					default -> invoke(connection, method, args);
 				});
 	}
 
