@@ -14,30 +14,31 @@ import io.qtasks.engine.spi.QueueEntry;
  * The due tasks of the {@link MemoryTaskQueue}, one priority queue per lane (named queue,
  * task name and limit key), so that a claim passes over a whole lane whose limit is
  * reached instead of over each of its tasks. Lanes are made by their first task and
- * dropped with their last. Not thread safe: the queue uses it under its lock.
+ * dropped with their last. A claim works on the {@link Due} tasks of each lane it was
+ * handed, so that taking a task looks no lane up. Not thread safe: the queue uses it
+ * under its lock.
  *
  * @author QTasks contributors
  */
 final class MemoryLanes {
 
-	private final Map<Lane, PriorityQueue<QueuedTask>> lanes = new HashMap<>();
+	private final Map<Lane, Due> lanes = new HashMap<>();
 
 	private int size;
 
 	void add(QueuedTask item) {
-		this.lanes.computeIfAbsent(Lane.of(item.entry()), (lane) -> new PriorityQueue<>(QueuedTask::byPriority))
-			.add(item);
+		this.lanes.computeIfAbsent(Lane.of(item.entry()), Due::new).tasks.add(item);
 		this.size++;
 	}
 
 	boolean remove(QueuedTask item) {
 		Lane lane = Lane.of(item.entry());
-		PriorityQueue<QueuedTask> due = this.lanes.get(lane);
-		if (due == null || !due.remove(item)) {
+		Due due = this.lanes.get(lane);
+		if (due == null || !due.tasks.remove(item)) {
 			return false;
 		}
 		this.size--;
-		if (due.isEmpty()) {
+		if (due.tasks.isEmpty()) {
 			this.lanes.remove(lane);
 		}
 		return true;
@@ -45,26 +46,23 @@ final class MemoryLanes {
 
 	/**
 	 * Takes the first task of a lane.
+	 * @param due the lane's due tasks, as {@link #lanes()} gave them, not empty
+	 * @return the task
 	 */
-	QueuedTask poll(Lane lane) {
-		QueuedTask item = this.lanes.get(lane).poll();
+	QueuedTask poll(Due due) {
+		QueuedTask item = due.tasks.poll();
 		this.size--;
-		if (this.lanes.get(lane).isEmpty()) {
-			this.lanes.remove(lane);
+		if (due.tasks.isEmpty()) {
+			this.lanes.remove(due.lane);
 		}
 		return item;
 	}
 
 	/**
-	 * The first task of a lane, or {@code null} when it has none.
+	 * The due tasks of each lane that has any.
 	 */
-	@Nullable QueuedTask peek(Lane lane) {
-		PriorityQueue<QueuedTask> due = this.lanes.get(lane);
-		return (due != null) ? due.peek() : null;
-	}
-
-	Collection<Lane> lanes() {
-		return this.lanes.keySet();
+	Collection<Due> lanes() {
+		return this.lanes.values();
 	}
 
 	int size() {
@@ -76,12 +74,34 @@ final class MemoryLanes {
 	}
 
 	void forEach(Consumer<QueuedTask> action) {
-		this.lanes.values().forEach((due) -> due.forEach(action));
+		this.lanes.values().forEach((due) -> due.tasks.forEach(action));
 	}
 
 	void clear() {
 		this.lanes.clear();
 		this.size = 0;
+	}
+
+	/**
+	 * The due tasks of one lane, by priority.
+	 */
+	static final class Due {
+
+		private final Lane lane;
+
+		private final PriorityQueue<QueuedTask> tasks = new PriorityQueue<>(QueuedTask::byPriority);
+
+		private Due(Lane lane) {
+			this.lane = lane;
+		}
+
+		/**
+		 * The first task, or {@code null} when the lane has none left.
+		 */
+		@Nullable QueuedTask peek() {
+			return this.tasks.peek();
+		}
+
 	}
 
 	/**

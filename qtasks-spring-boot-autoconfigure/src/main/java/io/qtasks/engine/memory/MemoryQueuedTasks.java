@@ -133,26 +133,27 @@ final class MemoryQueuedTasks {
 		}
 		Instant now = this.clock.instant();
 		Map<String, Integer> queueShares = new HashMap<>(request.queueMax());
-		List<MemoryLanes.Lane> open = new ArrayList<>();
-		for (MemoryLanes.Lane lane : this.pending.lanes()) {
-			if (request.accepts(lane.taskName()) && request.acceptsQueue(lane.queue())) {
+		List<MemoryLanes.Due> open = new ArrayList<>();
+		for (MemoryLanes.Due lane : this.pending.lanes()) {
+			QueueEntry head = lane.peek().entry();
+			if (request.accepts(head.taskName()) && request.acceptsQueue(head.queue())) {
 				open.add(lane);
 			}
 		}
 		List<QueuedTask> taken = new ArrayList<>(Math.min(request.max(), this.pending.size()));
 		while (taken.size() < request.max()) {
-			MemoryLanes.Lane lane = best(open);
+			MemoryLanes.Due lane = best(open);
 			if (lane == null) {
 				break;
 			}
-			QueueEntry entry = this.pending.peek(lane).entry();
+			QueueEntry entry = lane.peek().entry();
 			TaskLimits taskLimits = request.limitsOf(entry.taskName());
 			if (queueShares.getOrDefault(entry.queue(), 1) <= 0 || !allows(entry, taskLimits, now)) {
 				open.remove(lane);
 				continue;
 			}
 			QueuedTask item = this.pending.poll(lane);
-			if (this.pending.peek(lane) == null) {
+			if (lane.peek() == null) {
 				open.remove(lane);
 			}
 			this.queued.remove(entry.uuid());
@@ -226,11 +227,11 @@ final class MemoryQueuedTasks {
 	/**
 	 * The lane whose first task comes first.
 	 */
-	private MemoryLanes.@Nullable Lane best(List<MemoryLanes.Lane> lanes) {
-		MemoryLanes.Lane best = null;
+	private MemoryLanes.@Nullable Due best(List<MemoryLanes.Due> lanes) {
+		MemoryLanes.Due best = null;
 		QueuedTask first = null;
-		for (MemoryLanes.Lane lane : lanes) {
-			QueuedTask head = this.pending.peek(lane);
+		for (MemoryLanes.Due lane : lanes) {
+			QueuedTask head = lane.peek();
 			if (head != null && (first == null || QueuedTask.byPriority(head, first) < 0)) {
 				best = lane;
 				first = head;
