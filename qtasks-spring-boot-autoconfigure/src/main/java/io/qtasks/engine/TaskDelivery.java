@@ -177,12 +177,17 @@ public final class TaskDelivery {
 	}
 
 	/**
-	 * The deliveries claimed when this one completed.
+	 * Hands over the deliveries claimed when this one completed, once: this delivery
+	 * forgets them, so that a worker slot that runs task after task does not keep every
+	 * delivery it ran reachable from its first one.
 	 * @return the deliveries (empty when nothing was due), or {@code null} when the
-	 * completion claimed nothing: it was not asked to, or this delivery did not complete
+	 * completion claimed nothing (it was not asked to, or this delivery did not complete)
+	 * or they were handed over before
 	 */
-	public synchronized @Nullable List<TaskDelivery> claimedOnCompletion() {
-		return this.claimedOnCompletion;
+	public synchronized @Nullable List<TaskDelivery> takeClaimedOnCompletion() {
+		List<TaskDelivery> claimed = this.claimedOnCompletion;
+		this.claimedOnCompletion = null;
+		return claimed;
 	}
 
 	/**

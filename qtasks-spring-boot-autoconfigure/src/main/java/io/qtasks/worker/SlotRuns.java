@@ -85,7 +85,7 @@ final class SlotRuns {
 			delivery.claimNextOnCompletion(() -> (this.active.getAsBoolean() && !currentRun.slot().isReleased())
 					? this.claims.nextRequest() : null);
 			process(delivery, run);
-			List<TaskDelivery> claimed = delivery.claimedOnCompletion();
+			List<TaskDelivery> claimed = delivery.takeClaimedOnCompletion();
 			if (run.slot().isReleased()) {
 				// an async run gave its slot back while it waited; the slot is another's
 				// now

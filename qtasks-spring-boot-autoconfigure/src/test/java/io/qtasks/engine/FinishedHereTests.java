@@ -69,8 +69,9 @@ class FinishedHereTests {
 
 		assertThat(delivery.complete(this.transitions.succeeded(delivery.task(), "done")).written()).isTrue();
 
-		assertThat(delivery.claimedOnCompletion()).extracting(TaskDelivery::uuid).containsExactly(second.uuid());
+		assertThat(delivery.takeClaimedOnCompletion()).extracting(TaskDelivery::uuid).containsExactly(second.uuid());
 		assertThat(finished).isCompletedWithValueMatching((record) -> record.status() == TaskStatus.SUCCESS);
+		assertThat(delivery.takeClaimedOnCompletion()).as("handed over once").isNull();
 	}
 
 	@Test
