@@ -50,7 +50,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 		Objects.requireNonNull(status, "status must not be null");
 		args = FrozenJson.list(args);
 		kwargs = FrozenJson.map(kwargs);
-		extra = FrozenJson.map(extra);
+		extra = FrozenJson.metadata(extra);
 	}
 
 	/**
@@ -251,7 +251,7 @@ public record Task(UUID uuid, String taskName, TaskStatus status, int priority, 
 
 		public Task build() {
 			if (this.extraEdits != null) {
-				this.extra = FrozenJson.adopt(this.extraEdits);
+				this.extra = FrozenJson.metadata(this.extraEdits);
 				this.extraEdits = null;
 			}
 			return new Task(this.uuid, this.taskName, this.status, this.priority, this.args, this.kwargs,

@@ -15,8 +15,9 @@ import io.qtasks.Task;
  * ran it, when it started and ended and, when it failed, why. An attempt without an end
  * was lost: the worker running it died or lost its claim.
  * <p>
- * Attempts that do not change are taken over from the record as they are (behind an
- * unmodifiable view), not copied: a record's history is read several times per task.
+ * Attempts that do not change are taken over from the record as they are (a record
+ * freezes the maps its metadata holds), not copied: a record's history is read several
+ * times per task.
  *
  * @author QTasks contributors
  */
@@ -51,8 +52,8 @@ final class AttemptHistory {
 	}
 
 	/**
-	 * An attempt as recorded, behind an unmodifiable view; copied only when one of its
-	 * keys is not a string (never in JSON).
+	 * An attempt as recorded (frozen by its record); copied only when one of its keys is
+	 * not a string (never in JSON).
 	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> attempt(Map<?, ?> recorded) {
@@ -63,7 +64,7 @@ final class AttemptHistory {
 				return Collections.unmodifiableMap(attempt);
 			}
 		}
-		return Collections.unmodifiableMap((Map<String, Object>) recorded);
+		return (Map<String, Object>) recorded;
 	}
 
 	static AttemptHistory of(Task record) {
