@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class MemoryQueuedTasks {
 
 	private final PriorityQueue<QueuedTask> waiting = new PriorityQueue<>(QueuedTask::byDueTime);
 
-	private final Map<UUID, QueuedTask> queued = new LinkedHashMap<>();
+	private final Map<UUID, QueuedTask> queued = new HashMap<>();
 
 	private final MemoryFlowLimits limits;
 
@@ -200,10 +201,14 @@ final class MemoryQueuedTasks {
 
 	/**
 	 * Drops everything queued and waiting.
-	 * @return the uuids dropped
+	 * @return the uuids dropped, in the order they arrived
 	 */
 	List<UUID> clear() {
-		List<UUID> dropped = new ArrayList<>(this.queued.keySet());
+		List<UUID> dropped = this.queued.values()
+			.stream()
+			.sorted(Comparator.comparingLong(QueuedTask::sequence))
+			.map((item) -> item.entry().uuid())
+			.toList();
 		this.queued.clear();
 		this.pending.clear();
 		this.waiting.clear();
