@@ -84,7 +84,7 @@ final class FrozenJson {
 		if (value instanceof FrozenMap || value instanceof FrozenList) {
 			return value;
 		}
-		if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
+		if (value instanceof Map<?, ?> map && hasTextKeys(map)) {
 			return map.isEmpty() ? EMPTY_MAP : frozen((Map<String, Object>) map, true);
 		}
 		if (value instanceof List<?> list) {
@@ -95,6 +95,15 @@ final class FrozenJson {
 			return (elements.length == 0) ? EMPTY_LIST : new FrozenList(elements);
 		}
 		return value;
+	}
+
+	private static boolean hasTextKeys(Map<?, ?> map) {
+		for (Object key : map.keySet()) {
+			if (!(key instanceof String)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
