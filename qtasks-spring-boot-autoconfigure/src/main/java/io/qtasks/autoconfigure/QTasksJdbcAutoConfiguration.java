@@ -157,7 +157,7 @@ public final class QTasksJdbcAutoConfiguration {
 		JdbcTaskSteps qtasksJdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec,
 				JdbcTaskRecordStore records, JdbcNotifier notifier, JdbcEngineSettings settings) {
 			return new JdbcTaskSteps(engine(dataSource), tables, codec, records, notifier,
-					settings.completionsInFlight());
+					settings.completionsInFlight(), settings.flushOutcomes());
 		}
 
 		@Bean

@@ -145,7 +145,7 @@ final class QTasksSettings {
 				positive(jdbc.getPollInterval(), "qtasks.jdbc.poll-interval"),
 				positive(properties.getStorage().getFinishedTtl(), "qtasks.storage.finished-ttl"),
 				positive(properties.getStorage().getFailedTtl(), "qtasks.storage.failed-ttl"),
-				jdbc.getCompletionsInFlight());
+				jdbc.getCompletionsInFlight(), jdbc.isFlushOutcomes());
 	}
 
 	static Duration positive(@Nullable Duration value, String property) {

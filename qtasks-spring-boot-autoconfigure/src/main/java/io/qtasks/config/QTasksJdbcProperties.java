@@ -42,6 +42,16 @@ public class QTasksJdbcProperties extends SharedBrokerProperties {
 	 */
 	private int completionsInFlight = 2;
 
+	/**
+	 * Whether the commits of the workers' outcomes (the final records, which end their
+	 * claims) wait for PostgreSQL to flush them to the WAL, as synchronous_commit says.
+	 * Off, they commit with synchronous_commit off: a database crash or failover can lose
+	 * the outcomes of the last fraction of a second (up to three times wal_writer_delay),
+	 * and those tasks run again once their lease runs out. Enqueues always commit as
+	 * configured.
+	 */
+	private boolean flushOutcomes = true;
+
 	public String getTablePrefix() {
 		return this.tablePrefix;
 	}
@@ -74,11 +84,19 @@ public class QTasksJdbcProperties extends SharedBrokerProperties {
 		this.completionsInFlight = completionsInFlight;
 	}
 
+	public boolean isFlushOutcomes() {
+		return this.flushOutcomes;
+	}
+
+	public void setFlushOutcomes(boolean flushOutcomes) {
+		this.flushOutcomes = flushOutcomes;
+	}
+
 	@Override
 	public String toString() {
 		return "Jdbc(tablePrefix=" + this.tablePrefix + ", initializeSchema=" + this.initializeSchema + ", "
 				+ super.toString() + ", pollInterval=" + this.pollInterval + ", completionsInFlight="
-				+ this.completionsInFlight + ")";
+				+ this.completionsInFlight + ", flushOutcomes=" + this.flushOutcomes + ")";
 	}
 
 }

@@ -47,6 +47,8 @@ class QTasksJdbcAutoConfigurationTests {
 			assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(settings.completionsInFlight()).isEqualTo(2);
 			assertThat(context.getBean(JdbcTaskSteps.class).completionsInFlight()).isEqualTo(2);
+			assertThat(settings.flushOutcomes()).isTrue();
+			assertThat(context.getBean(JdbcTaskSteps.class).flushesOutcomes()).isTrue();
 		});
 	}
 
@@ -55,7 +57,7 @@ class QTasksJdbcAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("qtasks.jdbc.lease=45s", "qtasks.jdbc.heartbeat-interval=5s",
 					"qtasks.jdbc.reaper-interval=2s", "qtasks.jdbc.poll-interval=750ms",
-					"qtasks.jdbc.completions-in-flight=3")
+					"qtasks.jdbc.completions-in-flight=3", "qtasks.jdbc.flush-outcomes=false")
 			.run((context) -> {
 				JdbcEngineSettings settings = context.getBean(JdbcEngineSettings.class);
 				assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(45));
@@ -64,6 +66,8 @@ class QTasksJdbcAutoConfigurationTests {
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(750));
 				assertThat(context.getBean(TaskEngine.class).renewalInterval()).contains(Duration.ofSeconds(5));
 				assertThat(context.getBean(JdbcTaskSteps.class).completionsInFlight()).isEqualTo(3);
+				assertThat(settings.flushOutcomes()).isFalse();
+				assertThat(context.getBean(JdbcTaskSteps.class).flushesOutcomes()).isFalse();
 			});
 	}
 

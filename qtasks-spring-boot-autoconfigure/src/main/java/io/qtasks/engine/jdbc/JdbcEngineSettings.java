@@ -17,10 +17,14 @@ import io.qtasks.TaskStatus;
  * @param failedTtl how long records of tasks that ended in error are kept
  * @param completionsInFlight how many grouped completion statements (outcomes with the
  * next claims) a node keeps under way at once, each on a connection of its own
+ * @param flushOutcomes whether the commits of the workers' outcomes wait for the WAL
+ * flush as {@code synchronous_commit} says; {@code false}: they commit with it off, and
+ * the outcomes a database crash loses are run again once their lease runs out
  * @author QTasks contributors
  */
 public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
-		Duration pollInterval, Duration finishedTtl, Duration failedTtl, int completionsInFlight) {
+		Duration pollInterval, Duration finishedTtl, Duration failedTtl, int completionsInFlight,
+		boolean flushOutcomes) {
 
 	/**
 	 * The completion statements a node keeps under way unless told otherwise: two, so
@@ -46,6 +50,22 @@ public record JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Dur
 			throw new IllegalArgumentException("the heartbeat interval (" + heartbeatInterval
 					+ ") must be shorter than the lease (" + lease + "), or leases run out while tasks still run");
 		}
+	}
+
+	/**
+	 * Settings whose outcomes wait for the WAL flush.
+	 * @param lease how long a claim lasts without being extended
+	 * @param heartbeatInterval how often workers extend the claims they hold
+	 * @param reaperInterval how often expired leases and finished records are looked for
+	 * @param pollInterval how long a claimant waits at most without a notification
+	 * @param finishedTtl how long finished records are kept
+	 * @param failedTtl how long records of tasks that ended in error are kept
+	 * @param completionsInFlight how many grouped completion statements a node keeps
+	 * under way at once
+	 */
+	public JdbcEngineSettings(Duration lease, Duration heartbeatInterval, Duration reaperInterval,
+			Duration pollInterval, Duration finishedTtl, Duration failedTtl, int completionsInFlight) {
+		this(lease, heartbeatInterval, reaperInterval, pollInterval, finishedTtl, failedTtl, completionsInFlight, true);
 	}
 
 	/**

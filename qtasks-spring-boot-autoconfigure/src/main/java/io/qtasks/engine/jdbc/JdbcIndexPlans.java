@@ -41,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Inside a caller's transaction the statement runs as it is: the settings would last
  * until that transaction's end.
+ * <p>
+ * Built not to flush, the transactions also commit with {@code synchronous_commit = off}
+ * ({@code qtasks.jdbc.flush-outcomes=false}).
  *
  * @author QTasks contributors
  */
@@ -52,11 +55,29 @@ final class JdbcIndexPlans {
 	static final String INDEX_PATHS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off;"
 			+ " SET LOCAL plan_cache_mode = force_generic_plan";
 
+	/**
+	 * The setting added when the transactions need not wait for the WAL flush.
+	 */
+	static final String NO_FLUSH = "; SET LOCAL synchronous_commit = off";
+
 	private final JdbcTemplate template;
 
 	private final TransactionTemplate newTransactions;
 
+	private final String settings;
+
 	JdbcIndexPlans(DataSource dataSource) {
+		this(dataSource, true);
+	}
+
+	/**
+	 * Runs statements with index paths.
+	 * @param dataSource the database
+	 * @param flush whether the commits of the transactions of their own wait for the WAL
+	 * flush as {@code synchronous_commit} says ({@code false}: they commit with it off)
+	 */
+	JdbcIndexPlans(DataSource dataSource, boolean flush) {
+		this.settings = flush ? INDEX_PATHS : INDEX_PATHS + NO_FLUSH;
 		this.template = new JdbcTemplate(dataSource);
 		this.newTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.newTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -103,7 +124,7 @@ final class JdbcIndexPlans {
 	 */
 	<T> @Nullable T inNewTransaction(TransactionCallback<T> statements) {
 		return this.newTransactions.execute((status) -> {
-			this.template.execute(INDEX_PATHS);
+			this.template.execute(this.settings);
 			return statements.doInTransaction(status);
 		});
 	}

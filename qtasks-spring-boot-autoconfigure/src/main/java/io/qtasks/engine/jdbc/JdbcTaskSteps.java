@@ -59,17 +59,11 @@ public class JdbcTaskSteps implements TaskSteps {
 
 	private final JdbcCompletedClaims completedClaims;
 
-	private final String complete;
-
-	private final String release;
-
-	private final String cancelQueued;
-
-	private final String requeue;
-
-	private final String releaseWaiting;
+	private final JdbcStepStatements sql;
 
 	private final int completionsInFlight;
+
+	private final boolean flushOutcomes;
 
 	/**
 	 * Creates the steps.
@@ -81,14 +75,17 @@ public class JdbcTaskSteps implements TaskSteps {
 	 * @param notifier wakes the claimants after an enqueue or a release commits
 	 * @param completionsInFlight how many grouped completion statements a node keeps
 	 * under way at once (see {@link #completionsInFlight()})
+	 * @param flushOutcomes whether the commits of grouped outcomes wait for the WAL flush
+	 * as {@code synchronous_commit} says ({@code false}: they commit with it off)
 	 */
 	public JdbcTaskSteps(DataSource dataSource, JdbcTables tables, JdbcTaskCodec codec, JdbcTaskRecordStore records,
-			JdbcNotifier notifier, int completionsInFlight) {
+			JdbcNotifier notifier, int completionsInFlight, boolean flushOutcomes) {
 		if (completionsInFlight < 1) {
 			throw new IllegalArgumentException("At least one completion statement must be allowed in flight");
 		}
 		this.completionsInFlight = completionsInFlight;
-		JdbcIndexPlans plans = new JdbcIndexPlans(dataSource);
+		this.flushOutcomes = flushOutcomes;
+		JdbcIndexPlans plans = new JdbcIndexPlans(dataSource, flushOutcomes);
 		this.jdbc = JdbcClient.create(dataSource);
 		this.tables = tables;
 		this.codec = codec;
@@ -98,30 +95,7 @@ public class JdbcTaskSteps implements TaskSteps {
 		this.outcomes = JdbcGroupedWrites.outcomes(plans, tables, this.fenced);
 		this.enqueues = new JdbcEnqueues(this.jdbc, tables, codec, notifier);
 		this.completedClaims = new JdbcCompletedClaims(plans, tables, this.fenced);
-		this.complete = JdbcFencedWrites.statement(tables,
-				"queue = NULL, claim_token = NULL, lease_until = NULL, due_at = NULL");
-		this.release = JdbcFencedWrites.statement(tables, "claim_token = CASE WHEN claim_token = ? THEN NULL"
-				+ " ELSE claim_token END, lease_until = CASE WHEN claim_token = ? THEN NULL ELSE lease_until END,"
-				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
-				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
-				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END");
-		this.cancelQueued = tables
-			.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?, " + JdbcTaskCodec.NO_START + ","
-					+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
-					+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
-					+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
-					+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
-					+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
-		this.releaseWaiting = tables
-			.sql("UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1, " + JdbcTaskCodec.NO_START + ","
-					+ " queue = 'ready', due_at = NULL, seq = nextval('{seq}') WHERE uuid = ? AND revision = ?"
-					+ " AND queue = 'waiting'");
-		this.requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?, "
-				+ JdbcTaskCodec.NO_START + ","
-				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL, queue = 'ready',"
-				+ " due_at = NULL, claim_token = NULL, lease_until = NULL, seq = nextval('{seq}') WHERE uuid = ?"
-				+ " AND revision = ? RETURNING uuid)" + " SELECT (SELECT count(*) FROM requeued) AS requeued,"
-				+ " (SELECT count(pg_notify(?, '')) FROM requeued) AS notified");
+		this.sql = JdbcStepStatements.of(tables);
 	}
 
 	@Override
@@ -171,7 +145,7 @@ public class JdbcTaskSteps implements TaskSteps {
 			if (record == null) {
 				return false;
 			}
-			long done = this.jdbc.sql(this.releaseWaiting)
+			long done = this.jdbc.sql(this.sql.releaseWaiting())
 				.params(this.codec.write(record), record.status().value(), uuid, current.get().revision())
 				.update();
 			if (done == 1) {
@@ -195,7 +169,7 @@ public class JdbcTaskSteps implements TaskSteps {
 		if (JdbcGroupedWrites.groupable(record, fence)) {
 			return this.outcomes.write(record, fence);
 		}
-		return this.fenced.write(this.complete, record, fence);
+		return this.fenced.write(this.sql.complete(), record, fence);
 	}
 
 	/**
@@ -234,13 +208,22 @@ public class JdbcTaskSteps implements TaskSteps {
 		return this.completionsInFlight;
 	}
 
+	/**
+	 * Whether the commits of the outcomes this engine groups (and of completions with the
+	 * next claims) wait for the WAL flush ({@link JdbcEngineSettings#flushOutcomes()}).
+	 * @return {@code false} when they commit with {@code synchronous_commit} off
+	 */
+	public boolean flushesOutcomes() {
+		return this.flushOutcomes;
+	}
+
 	@Override
 	public WriteResult release(QueueClaim claim, Task record, Fence fence, @Nullable Instant until) {
 		long delay = JdbcTaskQueue.delayMillis(until);
 		Object[] params = this.fenced.params(record, fence, claim.token(), claim.token(), claim.token(), delay,
 				claim.token(), delay, delay);
 		boolean[] queued = new boolean[1];
-		long written = this.jdbc.sql(this.release).params(params).query((row, n) -> {
+		long written = this.jdbc.sql(this.sql.release()).params(params).query((row, n) -> {
 			queued[0] = row.getLong("queued") > 0;
 			return row.getLong("written");
 		}).single();
@@ -262,7 +245,7 @@ public class JdbcTaskSteps implements TaskSteps {
 				return QueuedCancel.FINISHED;
 			}
 			Task record = cancelled.apply(stored.record());
-			long done = this.jdbc.sql(this.cancelQueued)
+			long done = this.jdbc.sql(this.sql.cancelQueued())
 				.params(this.codec.write(record), record.status().value(), this.fenced.ttlMillis(record), uuid,
 						stored.revision(), this.tables.finishedChannel())
 				.query((row, n) -> row.getLong("cancelled"))
@@ -278,7 +261,7 @@ public class JdbcTaskSteps implements TaskSteps {
 	@Override
 	public RequeueOutcome requeue(UUID uuid, Function<Task, @Nullable Task> requeued) {
 		return RecordChanges.requeue(this.records, uuid, requeued, (current, queued) -> {
-			long done = this.jdbc.sql(this.requeue)
+			long done = this.jdbc.sql(this.sql.requeue())
 				.params(this.codec.write(queued), queued.status().value(), uuid, current.revision(),
 						this.tables.wakeChannel())
 				.query((row, n) -> row.getLong("requeued"))

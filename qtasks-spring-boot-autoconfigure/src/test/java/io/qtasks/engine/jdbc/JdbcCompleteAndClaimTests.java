@@ -67,6 +67,31 @@ class JdbcCompleteAndClaimTests {
 	}
 
 	@Test
+	void outcomesThatDoNotWaitForTheFlushAreWrittenAndClaimTheNextTaskAsTheOthers() {
+		runner(PostgresTestServer.uniquePrefix("fusedn")).withPropertyValues("qtasks.jdbc.flush-outcomes=false")
+			.run((context) -> {
+				QTasks qtasks = context.getBean(QTasks.class);
+				TaskQueue queue = context.getBean(TaskQueue.class);
+				TaskRecordStore records = context.getBean(TaskRecordStore.class);
+				TaskSteps steps = context.getBean(TaskSteps.class);
+				List<QueueClaim> claims = JdbcGroupedWriteTests.claimed(qtasks, queue, 2);
+				UUID next = qtasks.addTask("echo", "next").uuid();
+
+				CompletedAndClaimed done = steps
+					.completeAndClaim(List.of(completion(claims.get(0), TaskStatus.SUCCESS)), NEXT_ONE, queue);
+				Completion alone = completion(claims.get(1), TaskStatus.ERROR);
+				WriteResult written = steps.complete(claims.get(1), alone.record(), alone.fence());
+
+				assertThat(done.written()).containsExactly(WriteResult.WRITTEN);
+				assertThat(done.claimed()).extracting(QueueClaim::uuid).containsExactly(next);
+				assertThat(written).isEqualTo(WriteResult.WRITTEN);
+				assertThat(status(records, claims.get(0))).isEqualTo(TaskStatus.SUCCESS);
+				assertThat(status(records, claims.get(1))).isEqualTo(TaskStatus.ERROR);
+				assertThat(queue.pendingCount()).isZero();
+			});
+	}
+
+	@Test
 	void aStaleFenceIsRefusedAloneAndItsSlotStillGetsATask() {
 		runner(PostgresTestServer.uniquePrefix("fuseds")).run((context) -> {
 			QTasks qtasks = context.getBean(QTasks.class);

@@ -124,6 +124,19 @@ class JdbcIndexPlansTests {
 	}
 
 	@Test
+	void theTransactionsCommitAsSynchronousCommitSaysUnlessBuiltNotToFlush() {
+		String configured = this.template.queryForObject("SHOW synchronous_commit", String.class);
+		String flushed = this.plans
+			.inNewTransaction((status) -> this.template.queryForObject("SHOW synchronous_commit", String.class));
+		List<String> notFlushed = new JdbcIndexPlans(this.dataSource, false).query("SHOW synchronous_commit",
+				new Object[0], (row, n) -> row.getString(1));
+
+		assertThat(flushed).isEqualTo(configured);
+		assertThat(notFlushed).containsExactly("off");
+		assertThat(this.template.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo(configured);
+	}
+
+	@Test
 	void insideTheCallersTransactionTheStatementRunsAsItIs() {
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
 		String plan = transactions.execute((status) -> {
