@@ -86,14 +86,14 @@ public final class QTasksRedisAutoConfiguration {
 	@ConditionalOnMissingBean(TaskRecordStore.class)
 	RedisTaskRecordStore qtasksRedisTaskRecordStore(RedisConnectionFactory connectionFactory, RedisKeys keys,
 			RedisTaskCodec codec, RedisEngineSettings settings) {
-		return new RedisTaskRecordStore(new StringRedisTemplate(connectionFactory), keys, codec, settings);
+		return new RedisTaskRecordStore(engineTemplate(connectionFactory), keys, codec, settings);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TaskQueue.class)
 	RedisTaskQueue qtasksRedisTaskQueue(RedisConnectionFactory connectionFactory, RedisKeys keys, RedisTaskCodec codec,
 			RedisEngineSettings settings, ObjectProvider<TaskRecordStore> records, RedisSubscriptions subscriptions) {
-		RedisTaskQueue queue = new RedisTaskQueue(new StringRedisTemplate(connectionFactory), keys, codec, settings,
+		RedisTaskQueue queue = new RedisTaskQueue(engineTemplate(connectionFactory), keys, codec, settings,
 				records.getIfUnique() instanceof RedisTaskRecordStore);
 		queue.subscribe(subscriptions);
 		return queue;
@@ -104,7 +104,7 @@ public final class QTasksRedisAutoConfiguration {
 	@ConditionalOnBean(RedisTaskRecordStore.class)
 	RedisTaskEvents qtasksRedisTaskEvents(RedisConnectionFactory connectionFactory, RedisTaskRecordStore records,
 			RedisTaskCodec codec, RedisKeys keys, RedisSubscriptions subscriptions) {
-		RedisTaskEvents events = new RedisTaskEvents(records, codec, new StringRedisTemplate(connectionFactory), keys);
+		RedisTaskEvents events = new RedisTaskEvents(records, codec, engineTemplate(connectionFactory), keys);
 		events.subscribe(keys, subscriptions);
 		return events;
 	}
@@ -114,7 +114,7 @@ public final class QTasksRedisAutoConfiguration {
 	@ConditionalOnBean({ RedisTaskQueue.class, RedisTaskRecordStore.class })
 	RedisTaskSteps qtasksRedisTaskSteps(RedisConnectionFactory connectionFactory, RedisKeys keys, RedisTaskCodec codec,
 			RedisEngineSettings settings, RedisTaskRecordStore records, RedisTaskQueue queue) {
-		return new RedisTaskSteps(new StringRedisTemplate(connectionFactory), keys, codec, settings, records, queue);
+		return new RedisTaskSteps(engineTemplate(connectionFactory), keys, codec, settings, records, queue);
 	}
 
 	@Bean
@@ -122,7 +122,7 @@ public final class QTasksRedisAutoConfiguration {
 	@ConditionalOnBean(RedisTaskSteps.class)
 	RedisTaskScheduleStore qtasksRedisTaskScheduleStore(RedisConnectionFactory connectionFactory, RedisKeys keys,
 			RedisTaskCodec codec) {
-		return new RedisTaskScheduleStore(new StringRedisTemplate(connectionFactory), keys, codec);
+		return new RedisTaskScheduleStore(engineTemplate(connectionFactory), keys, codec);
 	}
 
 	@Bean
@@ -130,7 +130,7 @@ public final class QTasksRedisAutoConfiguration {
 	RedisEngineLifecycle qtasksRedisEngineLifecycle(RedisConnectionFactory connectionFactory, RedisKeys keys,
 			RedisEngineSettings settings, RedisSubscriptions subscriptions, ObjectProvider<TaskRecordStore> records,
 			ObjectProvider<RedisTaskEvents> events, QTasksProperties properties) {
-		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
+		StringRedisTemplate redis = engineTemplate(connectionFactory);
 		RedisMaintenance maintenance = new RedisMaintenance(redis, keys,
 				records.getIfUnique() instanceof RedisTaskRecordStore);
 		Runnable housekeeping = () -> {
@@ -145,8 +145,19 @@ public final class QTasksRedisAutoConfiguration {
 	@ConditionalOnMissingBean(WorkerNodeRegistry.class)
 	RedisWorkerNodeRegistry qtasksRedisWorkerNodeRegistry(RedisConnectionFactory connectionFactory, RedisKeys keys,
 			RedisTaskCodec codec, RedisEngineSettings settings) {
-		return new RedisWorkerNodeRegistry(new StringRedisTemplate(connectionFactory), keys, codec,
+		return new RedisWorkerNodeRegistry(engineTemplate(connectionFactory), keys, codec,
 				settings.heartbeatInterval());
+	}
+
+	/**
+	 * A template for one part of the engine. The engine's callbacks never close the
+	 * connection they are given, so the template hands it over as it is, rather than
+	 * behind a JDK proxy built for every command and script call.
+	 */
+	private static StringRedisTemplate engineTemplate(RedisConnectionFactory connectionFactory) {
+		StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
+		template.setExposeConnection(true);
+		return template;
 	}
 
 	/**
