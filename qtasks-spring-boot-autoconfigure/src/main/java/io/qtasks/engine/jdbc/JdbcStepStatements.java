@@ -22,24 +22,33 @@ record JdbcStepStatements(String complete, String release, String cancelQueued, 
 				+ " queue = CASE WHEN claim_token = ? THEN (CASE WHEN CAST(? AS BIGINT) > 0 THEN 'waiting' ELSE 'ready'"
 				+ " END) ELSE queue END, due_at = CASE WHEN claim_token = ? AND CAST(? AS BIGINT) > 0 THEN now()"
 				+ " + CAST(? AS BIGINT) * interval '1 millisecond' ELSE due_at END");
-		String cancelQueued = tables
-			.sql("WITH cancelled AS (UPDATE {tasks} SET record = ?, status = ?, " + JdbcTaskCodec.NO_START + ","
-					+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
-					+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
-					+ " AND queue IN ('ready', 'waiting') RETURNING uuid)"
-					+ " SELECT (SELECT count(*) FROM cancelled) AS cancelled,"
-					+ " (SELECT count(pg_notify(?, uuid::text)) FROM cancelled) AS notified");
+		String cancelQueued = tables.sql(notifying("cancelled",
+				"UPDATE {tasks} SET record = ?, status = ?, " + JdbcTaskCodec.NO_START + ","
+						+ " revision = revision + 1, holder = NULL, cancel_request = NULL, queue = NULL, due_at = NULL,"
+						+ " expires_at = now() + ? * interval '1 millisecond' WHERE uuid = ? AND revision = ?"
+						+ " AND queue IN ('ready', 'waiting')",
+				"uuid::text"));
 		String releaseWaiting = tables
 			.sql("UPDATE {tasks} SET record = ?, status = ?, revision = revision + 1, " + JdbcTaskCodec.NO_START + ","
 					+ " queue = 'ready', due_at = NULL, seq = nextval('{seq}') WHERE uuid = ? AND revision = ?"
 					+ " AND queue = 'waiting'");
-		String requeue = tables.sql("WITH requeued AS (UPDATE {tasks} SET record = ?, status = ?, "
-				+ JdbcTaskCodec.NO_START + ","
-				+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL, queue = 'ready',"
-				+ " due_at = NULL, claim_token = NULL, lease_until = NULL, seq = nextval('{seq}') WHERE uuid = ?"
-				+ " AND revision = ? RETURNING uuid)" + " SELECT (SELECT count(*) FROM requeued) AS requeued,"
-				+ " (SELECT count(pg_notify(?, '')) FROM requeued) AS notified");
+		String requeue = tables.sql(notifying("requeued",
+				"UPDATE {tasks} SET record = ?, status = ?, " + JdbcTaskCodec.NO_START + ","
+						+ " revision = revision + 1, holder = NULL, cancel_request = NULL, expires_at = NULL,"
+						+ " queue = 'ready', due_at = NULL, claim_token = NULL, lease_until = NULL,"
+						+ " seq = nextval('{seq}') WHERE uuid = ? AND revision = ?",
+				"''"));
 		return new JdbcStepStatements(complete, release, cancelQueued, releaseWaiting, requeue);
+	}
+
+	/**
+	 * An update of a task's row that returns how many rows it changed (in a column named
+	 * as the result) and sends a notification for each, on a channel given as the last
+	 * parameter, with the payload given as SQL.
+	 */
+	private static String notifying(String result, String update, String payload) {
+		return "WITH " + result + " AS (" + update + " RETURNING uuid) SELECT (SELECT count(*) FROM " + result + ") AS "
+				+ result + ", (SELECT count(pg_notify(?, " + payload + ")) FROM " + result + ") AS notified";
 	}
 
 }
