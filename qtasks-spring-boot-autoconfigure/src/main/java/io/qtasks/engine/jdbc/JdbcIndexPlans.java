@@ -56,9 +56,11 @@ final class JdbcIndexPlans {
 			+ " SET LOCAL plan_cache_mode = force_generic_plan";
 
 	/**
-	 * The setting added when the transactions need not wait for the WAL flush.
+	 * The setting added when the transactions need not wait for the WAL flush (the
+	 * statements' own {@link JdbcTaskQueue#NO_FLUSH} CTE sets the same for one
+	 * statement).
 	 */
-	static final String NO_FLUSH = "; SET LOCAL synchronous_commit = off";
+	private static final String UNFLUSHED_COMMIT = "; SET LOCAL synchronous_commit = off";
 
 	private final JdbcTemplate template;
 
@@ -77,7 +79,7 @@ final class JdbcIndexPlans {
 	 * flush as {@code synchronous_commit} says ({@code false}: they commit with it off)
 	 */
 	JdbcIndexPlans(DataSource dataSource, boolean flush) {
-		this.settings = flush ? INDEX_PATHS : INDEX_PATHS + NO_FLUSH;
+		this.settings = flush ? INDEX_PATHS : INDEX_PATHS + UNFLUSHED_COMMIT;
 		this.template = new JdbcTemplate(dataSource);
 		this.newTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.newTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
