@@ -1,7 +1,6 @@
 package io.qtasks.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import io.qtasks.Task;
  * <p>
  * Attempts that do not change are taken over from the record as they are (a record
  * freezes the maps its metadata holds), not copied: a record's history is read several
- * times per task.
+ * times per task. The entries it adds or changes are plain maps, frozen by the record
+ * they go into.
  *
  * @author QTasks contributors
  */
@@ -61,7 +61,7 @@ final class AttemptHistory {
 			if (!(key instanceof String)) {
 				Map<String, Object> attempt = new LinkedHashMap<>();
 				recorded.forEach((name, value) -> attempt.put(String.valueOf(name), value));
-				return Collections.unmodifiableMap(attempt);
+				return attempt;
 			}
 		}
 		return (Map<String, Object>) recorded;
@@ -122,7 +122,7 @@ final class AttemptHistory {
 			entry.put(NODE, node);
 		}
 		entry.put(STARTED_AT, now);
-		this.attempts.add(Collections.unmodifiableMap(entry));
+		this.attempts.add(entry);
 	}
 
 	/**
@@ -144,7 +144,7 @@ final class AttemptHistory {
 		if (error != null) {
 			ended.put(ERROR, error);
 		}
-		this.attempts.set(last, Collections.unmodifiableMap(ended));
+		this.attempts.set(last, ended);
 	}
 
 	/**
@@ -167,7 +167,7 @@ final class AttemptHistory {
 	private static Map<String, Object> with(Map<String, Object> attempt, String key, Object value) {
 		Map<String, Object> changed = new LinkedHashMap<>(attempt);
 		changed.put(key, value);
-		return Collections.unmodifiableMap(changed);
+		return changed;
 	}
 
 }
