@@ -58,6 +58,8 @@ public class JdbcMaintenance {
 
 	private final String deadRows;
 
+	private final Duration minVacuumInterval;
+
 	private long lastVacuum;
 
 	/**
@@ -66,7 +68,12 @@ public class JdbcMaintenance {
 	 * @param tables the table names
 	 */
 	public JdbcMaintenance(JdbcTemplate template, JdbcTables tables) {
+		this(template, tables, MIN_VACUUM_INTERVAL);
+	}
+
+	JdbcMaintenance(JdbcTemplate template, JdbcTables tables, Duration minVacuumInterval) {
 		this.template = template;
+		this.minVacuumInterval = minVacuumInterval;
 		this.jdbc = JdbcClient.create(template);
 		this.tables = tables;
 		this.reap = tables.sql("WITH reaped AS (UPDATE {tasks} t SET queue = 'ready', claim_token = NULL,"
@@ -122,7 +129,7 @@ public class JdbcMaintenance {
 	 */
 	public boolean vacuumIfNeeded() {
 		long now = System.nanoTime();
-		if (this.lastVacuum != 0 && now - this.lastVacuum < MIN_VACUUM_INTERVAL.toNanos()) {
+		if (this.lastVacuum != 0 && now - this.lastVacuum < this.minVacuumInterval.toNanos()) {
 			return false;
 		}
 		Boolean needed = this.jdbc.sql(this.deadRows)
