@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,8 @@ class RedisFinishedMessagesTests {
 			.run((context) -> {
 				RedisConnectionFactory connectionFactory = context.getBean(RedisConnectionFactory.class);
 				StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
-				String channel = new RedisKeys(this.name).finishedChannel();
+				RedisKeys keys = new RedisKeys(this.name);
+				String channel = keys.finishedChannel();
 				List<String> heard = new CopyOnWriteArrayList<>();
 				RedisMessageListenerContainer listening = new RedisMessageListenerContainer();
 				listening.setConnectionFactory(connectionFactory);
@@ -76,7 +80,15 @@ class RedisFinishedMessagesTests {
 					await().atMost(WAIT)
 						.until(() -> unwatched.stream()
 							.allMatch((uuid) -> qtasks.get(uuid).map(Task::status).orElse(null) == TaskStatus.SUCCESS));
-					Task awaited = qtasks.task("echo").args("a caller waits").addAndWait(WAIT);
+					// held until the node is listed as waiting: a task that ends before
+					// is
+					// read by its waiter instead, and published to nobody
+					Task held = qtasks.addTask("hold", "a caller waits");
+					CompletableFuture<Optional<Task>> waiting = CompletableFuture
+						.supplyAsync(() -> qtasks.waitResult(held.uuid(), WAIT));
+					await().atMost(WAIT).until(() -> redis.opsForZSet().size(keys.waiters()) == 1);
+					context.getBean(TaskProbe.class).open("a caller waits");
+					Task awaited = waiting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).orElseThrow();
 					assertThat(awaited.status()).isEqualTo(TaskStatus.SUCCESS);
 					redis.convertAndSend(channel, "done");
 					await().atMost(WAIT).until(() -> heard.contains("done"));
