@@ -2,15 +2,13 @@ package io.qtasks.engine.redis;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import io.qtasks.Task;
-import io.qtasks.engine.TaskEventsSupport;
+import io.qtasks.engine.ListedWaitersTaskEvents;
 
 /**
  * The events of the Redis engine, over its pub/sub channels: completions wake the waiters
@@ -21,15 +19,13 @@ import io.qtasks.engine.TaskEventsSupport;
  *
  * @author QTasks contributors
  */
-public class RedisTaskEvents extends TaskEventsSupport {
+public class RedisTaskEvents extends ListedWaitersTaskEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTaskEvents.class);
 
 	private final RedisTaskRecordStore records;
 
 	private final RedisTaskCodec codec;
-
-	private final RedisWaiters waiters;
 
 	/**
 	 * Creates the events; {@link #subscribe(RedisKeys, RedisSubscriptions)} before use.
@@ -40,29 +36,9 @@ public class RedisTaskEvents extends TaskEventsSupport {
 	 */
 	public RedisTaskEvents(RedisTaskRecordStore records, RedisTaskCodec codec, StringRedisTemplate redis,
 			RedisKeys keys) {
+		super(RedisWaiters.listing(redis, keys));
 		this.records = records;
 		this.codec = codec;
-		this.waiters = new RedisWaiters(redis, keys);
-	}
-
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * Lists this node as waiting first (one round trip when its registration is not
-	 * fresh), so that the task's end is published.
-	 * @throws org.springframework.dao.DataAccessException when Redis cannot be reached
-	 */
-	@Override
-	public CompletableFuture<Task> whenFinished(UUID uuid) {
-		CompletableFuture<Task> future = super.whenFinished(uuid);
-		try {
-			this.waiters.ensureListed();
-		}
-		catch (RuntimeException ex) {
-			future.cancel(false);
-			throw ex;
-		}
-		return future;
 	}
 
 	/**
@@ -75,20 +51,6 @@ public class RedisTaskEvents extends TaskEventsSupport {
 		subscriptions.subscribe(keys.cancelChannel(), this::cancelRequestedBy, this::catchUpOnCancelRequests);
 	}
 
-	/**
-	 * Renews this node's listing as waiting while anyone here waits (for waits longer
-	 * than a registration lasts), and takes it out once nobody here waits. The
-	 * housekeeping calls it every reaper interval.
-	 */
-	public void renewWaiting() {
-		if (!waitedFor().isEmpty()) {
-			this.waiters.ensureListed();
-		}
-		else {
-			this.waiters.unlistIf(() -> waitedFor().isEmpty());
-		}
-	}
-
 	private void finished(String message) {
 		finishedHint(UUID.fromString(message), this.records);
 	}
@@ -97,7 +59,7 @@ public class RedisTaskEvents extends TaskEventsSupport {
 		if (!waitedFor().isEmpty()) {
 			try {
 				// Redis may have lost the entry (a restart, a fail-over)
-				this.waiters.list();
+				waiters().list();
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Could not list this node as waiting for results again: {}", ex.toString());

@@ -3,18 +3,18 @@ package io.qtasks.engine.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.qtasks.engine.WaiterListing;
+
 /**
  * This node's entry in the list of nodes that wait for results ({@code waiters}): the
  * scripts that end tasks publish the ends only while some node is listed, so that a busy
- * application whose callers do not wait spends no message per task. A node lists itself
- * before its first waiter reads the record, and again whenever half of the registration
- * has passed while anyone here still waits; the housekeeping takes the entry out once
- * nobody here waits (so it lingers up to one reaper interval after the last waiter).
+ * application whose callers do not wait spends no message per task ({@link WaiterListing}
+ * says when the entry is written and taken out; it lingers up to one reaper interval
+ * after the last waiter).
  *
  * @author QTasks contributors
  */
@@ -29,56 +29,20 @@ final class RedisWaiters {
 	 */
 	static final Duration REGISTRATION = Duration.ofSeconds(60);
 
-	private final StringRedisTemplate redis;
-
-	private final RedisKeys keys;
-
-	private final String nodeId = UUID.randomUUID().toString();
-
-	private long renewAfter = System.nanoTime();
-
-	private boolean listed;
-
-	RedisWaiters(StringRedisTemplate redis, RedisKeys keys) {
-		this.redis = redis;
-		this.keys = keys;
+	private RedisWaiters() {
 	}
 
 	/**
-	 * Lists this node as waiting unless its registration is fresh.
+	 * This node's listing under the given keys.
+	 * @param redis the engine's Redis access
+	 * @param keys the key names
+	 * @return the listing
 	 */
-	synchronized void ensureListed() {
-		if (System.nanoTime() - this.renewAfter >= 0) {
-			list();
-		}
-	}
-
-	/**
-	 * Lists this node as waiting, whatever its registration: after a reconnect, Redis may
-	 * have lost it.
-	 */
-	synchronized void list() {
-		long started = System.nanoTime();
-		// should the call fail, the next waiter or renewal tries again
-		this.renewAfter = started;
-		this.redis.execute(REGISTER, List.of(this.keys.waiters()), this.nodeId,
-				String.valueOf(REGISTRATION.toMillis()));
-		this.renewAfter = started + REGISTRATION.toNanos() / 2;
-		this.listed = true;
-	}
-
-	/**
-	 * Takes this node's entry out, when it is listed and nobody here waits. The check is
-	 * made under the lock that {@link #ensureListed()} takes, so that a waiter that
-	 * registered meanwhile either keeps the entry or lists the node again.
-	 * @param nobodyWaits whether nobody here waits
-	 */
-	synchronized void unlistIf(BooleanSupplier nobodyWaits) {
-		if (this.listed && nobodyWaits.getAsBoolean()) {
-			this.listed = false;
-			this.renewAfter = System.nanoTime();
-			this.redis.opsForZSet().remove(this.keys.waiters(), this.nodeId);
-		}
+	static WaiterListing listing(StringRedisTemplate redis, RedisKeys keys) {
+		String nodeId = UUID.randomUUID().toString();
+		return new WaiterListing(REGISTRATION,
+				() -> redis.execute(REGISTER, List.of(keys.waiters()), nodeId, String.valueOf(REGISTRATION.toMillis())),
+				() -> redis.opsForZSet().remove(keys.waiters(), nodeId));
 	}
 
 }

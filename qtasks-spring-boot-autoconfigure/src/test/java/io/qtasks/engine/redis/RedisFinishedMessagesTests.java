@@ -2,13 +2,8 @@ package io.qtasks.engine.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +16,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import io.qtasks.QTasks;
 import io.qtasks.Task;
-import io.qtasks.TaskStatus;
 import io.qtasks.engine.EngineTestTasks;
 import io.qtasks.engine.TaskProbe;
+import io.qtasks.engine.WaitedForEnds;
 import io.qtasks.testsupport.RedisServerExtension;
 import io.qtasks.testsupport.RedisTestServer;
 
@@ -72,24 +67,8 @@ class RedisFinishedMessagesTests {
 						redis.convertAndSend(channel, "listening");
 						return heard.contains("listening");
 					});
-					QTasks qtasks = context.getBean(QTasks.class);
-					List<UUID> unwatched = new ArrayList<>();
-					for (int i = 0; i < 5; i++) {
-						unwatched.add(qtasks.addTask("echo", "nobody waits " + i).uuid());
-					}
-					await().atMost(WAIT)
-						.until(() -> unwatched.stream()
-							.allMatch((uuid) -> qtasks.get(uuid).map(Task::status).orElse(null) == TaskStatus.SUCCESS));
-					// held until the node is listed as waiting: a task that ends before
-					// is
-					// read by its waiter instead, and published to nobody
-					Task held = qtasks.addTask("hold", "a caller waits");
-					CompletableFuture<Optional<Task>> waiting = CompletableFuture
-						.supplyAsync(() -> qtasks.waitResult(held.uuid(), WAIT));
-					await().atMost(WAIT).until(() -> redis.opsForZSet().size(keys.waiters()) == 1);
-					context.getBean(TaskProbe.class).open("a caller waits");
-					Task awaited = waiting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).orElseThrow();
-					assertThat(awaited.status()).isEqualTo(TaskStatus.SUCCESS);
+					Task awaited = WaitedForEnds.run(context.getBean(QTasks.class), context.getBean(TaskProbe.class),
+							() -> redis.opsForZSet().size(keys.waiters()), WAIT);
 					redis.convertAndSend(channel, "done");
 					await().atMost(WAIT).until(() -> heard.contains("done"));
 
