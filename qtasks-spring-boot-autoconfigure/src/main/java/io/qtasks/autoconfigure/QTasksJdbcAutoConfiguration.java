@@ -2,6 +2,7 @@ package io.qtasks.autoconfigure;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -144,9 +145,9 @@ public final class QTasksJdbcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(TaskEvents.class)
 		@ConditionalOnBean(JdbcTaskRecordStore.class)
-		JdbcTaskEvents qtasksJdbcTaskEvents(JdbcTaskRecordStore records, JdbcTaskCodec codec, JdbcTables tables,
-				JdbcNotifications notifications) {
-			JdbcTaskEvents events = new JdbcTaskEvents(records, codec);
+		JdbcTaskEvents qtasksJdbcTaskEvents(DataSource dataSource, JdbcTaskRecordStore records, JdbcTaskCodec codec,
+				JdbcTables tables, JdbcNotifications notifications) {
+			JdbcTaskEvents events = new JdbcTaskEvents(records, codec, engine(dataSource), tables);
 			events.listen(tables, notifications);
 			return events;
 		}
@@ -188,10 +189,13 @@ public final class QTasksJdbcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JdbcEngineLifecycle qtasksJdbcEngineLifecycle(DataSource dataSource, JdbcTables tables,
-				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcNotifier notifier,
-				JdbcSchema schema) {
-			return new JdbcEngineLifecycle(notifications, notifier,
-					new JdbcMaintenance(new JdbcTemplate(engine(dataSource)), tables), settings.reaperInterval());
+				JdbcEngineSettings settings, JdbcNotifications notifications, JdbcNotifier notifier, JdbcSchema schema,
+				ObjectProvider<JdbcTaskEvents> events) {
+			JdbcMaintenance maintenance = new JdbcMaintenance(new JdbcTemplate(engine(dataSource)), tables);
+			return new JdbcEngineLifecycle(notifications, notifier, () -> {
+				maintenance.run();
+				events.ifAvailable(JdbcTaskEvents::renewWaiting);
+			}, settings.reaperInterval());
 		}
 
 		@Bean

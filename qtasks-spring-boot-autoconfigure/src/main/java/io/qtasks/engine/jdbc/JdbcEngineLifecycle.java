@@ -26,7 +26,20 @@ public class JdbcEngineLifecycle extends EngineLifecycleSupport {
 	 */
 	public JdbcEngineLifecycle(JdbcNotifications notifications, JdbcNotifier notifier, JdbcMaintenance maintenance,
 			Duration reaperInterval) {
-		super("JDBC", maintenance::run, reaperInterval);
+		this(notifications, notifier, maintenance::run, reaperInterval);
+	}
+
+	/**
+	 * Creates the lifecycle.
+	 * @param notifications the listening connection
+	 * @param notifier sends the wake-ups and finished tasks
+	 * @param housekeeping what runs every reaper interval (the {@link JdbcMaintenance}
+	 * and what else the node keeps up, such as its listing as waiting for results)
+	 * @param reaperInterval how often the housekeeping runs
+	 */
+	public JdbcEngineLifecycle(JdbcNotifications notifications, JdbcNotifier notifier, Runnable housekeeping,
+			Duration reaperInterval) {
+		super("JDBC", housekeeping, reaperInterval);
 		this.notifications = notifications;
 		this.notifier = notifier;
 	}

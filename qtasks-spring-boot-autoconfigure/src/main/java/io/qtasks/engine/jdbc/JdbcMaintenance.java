@@ -19,8 +19,9 @@ import io.qtasks.engine.BatchedSweeps;
 /**
  * The housekeeping of the JDBC engine, safe to run on any number of nodes at once: tasks
  * whose lease ran out go back to the queue at their old place (their node is gone or
- * stuck), finished records past their TTL and node rows that ran out are deleted, each in
- * bounded batches so that a run never holds locks or a connection for long.
+ * stuck), finished records past their TTL and the rows of worker nodes and of waiting
+ * nodes that ran out are deleted, each in bounded batches so that a run never holds locks
+ * or a connection for long.
  * <p>
  * It also keeps the task table's statistics and free space in shape without autovacuum: a
  * queue table swings between empty and full, and on a database where autovacuum is off
@@ -56,6 +57,8 @@ public class JdbcMaintenance {
 
 	private final String expireNodes;
 
+	private final String expireWaiters;
+
 	private final String deadRows;
 
 	private final Duration minVacuumInterval;
@@ -87,18 +90,20 @@ public class JdbcMaintenance {
 				+ " RETURNING uuid), freed AS (DELETE FROM {unique} WHERE uuid IN (SELECT uuid FROM expired))"
 				+ " SELECT count(*) FROM expired");
 		this.expireNodes = tables.sql("DELETE FROM {nodes} WHERE expires_at <= now()");
+		this.expireWaiters = tables.sql("DELETE FROM {waiters} WHERE expires_at <= now()");
 		this.deadRows = "SELECT n_dead_tup > greatest(" + MIN_DEAD_ROWS + ", n_live_tup / 5) FROM pg_stat_user_tables"
 				+ " WHERE relid = to_regclass(?)";
 	}
 
 	/**
-	 * One run: expired leases, expired records and nodes, and a vacuum when the table
-	 * needs one.
+	 * One run: expired leases, expired records, nodes and waiters, and a vacuum when the
+	 * table needs one.
 	 */
 	public void run() {
 		requeueExpiredLeases();
 		expireFinishedRecords();
 		this.jdbc.sql(this.expireNodes).update();
+		this.jdbc.sql(this.expireWaiters).update();
 		vacuumIfNeeded();
 	}
 

@@ -29,7 +29,9 @@ import io.qtasks.engine.LogSafe;
  * the engine at one commit per flush. Here the change commits without it; the
  * notification follows in a transaction of its own that writes nothing and does not wait
  * for the flush, with as many wake-ups (one) and finished uuids (comma-separated, up to
- * {@value #MAX_PAYLOAD} characters a notification) as came in meanwhile.
+ * {@value #MAX_PAYLOAD} characters a notification) as came in meanwhile. The finished
+ * uuids are announced only while some node is listed as waiting for results
+ * ({@link JdbcWaiters}), read in that same statement.
  * <p>
  * The sender sends what is pending at once; what comes in while a notification statement
  * is under way goes out together in the next one. The thread that hands over a change
@@ -78,8 +80,13 @@ public class JdbcNotifier {
 	public JdbcNotifier(JdbcClient jdbc, JdbcTables tables) {
 		this.jdbc = jdbc;
 		this.tables = tables;
-		this.send = "WITH " + JdbcTaskQueue.NO_FLUSH + " SELECT count(pg_notify(channel, payload)) FROM no_flush,"
-				+ " unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS notification(channel, payload)";
+		// the ends of tasks only while some node waits for results (JdbcWaiters): read
+		// after the outcomes committed, so that a waiter listed too late for this read
+		// finds its task finished when it reads the record
+		this.send = tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH + ", listed AS (SELECT EXISTS (SELECT 1 FROM {waiters}"
+				+ " WHERE expires_at > now()) AS waiting) SELECT count(pg_notify(channel, payload)) FROM no_flush,"
+				+ " listed, unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS notification(channel, payload)"
+				+ " WHERE channel <> ? OR listed.waiting");
 	}
 
 	/**
@@ -254,7 +261,7 @@ public class JdbcNotifier {
 		}
 		try {
 			this.jdbc.sql(this.send)
-				.params(channels.toArray(String[]::new), payloads.toArray(String[]::new))
+				.params(channels.toArray(String[]::new), payloads.toArray(String[]::new), this.tables.finishedChannel())
 				.query(Long.class)
 				.single();
 		}

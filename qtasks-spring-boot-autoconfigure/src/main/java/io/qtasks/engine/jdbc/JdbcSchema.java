@@ -96,7 +96,7 @@ public class JdbcSchema {
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			requirePostgres(connection);
 			for (String table : new String[] { this.tables.tasks(), this.tables.nodes(), this.tables.sequence(),
-					this.tables.rates(), this.tables.uniqueKeys(), this.tables.schedules() }) {
+					this.tables.rates(), this.tables.uniqueKeys(), this.tables.schedules(), this.tables.waiters() }) {
 				if (!exists(connection, table)) {
 					throw new IllegalStateException("The table or sequence '" + table + "' of the QTasks JDBC engine"
 							+ " does not exist. Create the schema with qtasks.jdbc.initialize-schema=always, or run "

@@ -90,6 +90,15 @@ public final class JdbcTables {
 	}
 
 	/**
+	 * The table of the nodes that wait for results: the ends of tasks are announced only
+	 * while one is listed.
+	 * @return its name
+	 */
+	public String waiters() {
+		return this.prefix + "waiter";
+	}
+
+	/**
 	 * The table of live worker nodes.
 	 * @return the name
 	 */
@@ -131,8 +140,8 @@ public final class JdbcTables {
 	}
 
 	/**
-	 * SQL with the names in place of {@code {tasks}}, {@code {seq}}, {@code {nodes}} and
-	 * {@code {rates}}.
+	 * SQL with the names in place of {@code {tasks}}, {@code {seq}}, {@code {nodes}},
+	 * {@code {waiters}} and {@code {rates}}.
 	 * @param template the SQL
 	 * @return the SQL for these tables
 	 */
@@ -142,7 +151,8 @@ public final class JdbcTables {
 			.replace("{nodes}", nodes())
 			.replace("{rates}", rates())
 			.replace("{unique}", uniqueKeys())
-			.replace("{schedules}", schedules());
+			.replace("{schedules}", schedules())
+			.replace("{waiters}", waiters());
 	}
 
 	/**

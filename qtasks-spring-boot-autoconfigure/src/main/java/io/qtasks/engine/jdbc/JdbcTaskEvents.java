@@ -3,17 +3,22 @@ package io.qtasks.engine.jdbc;
 import java.util.Map;
 import java.util.UUID;
 
-import io.qtasks.engine.TaskEventsSupport;
+import javax.sql.DataSource;
+
+import io.qtasks.engine.ListedWaitersTaskEvents;
 
 /**
  * The events of the JDBC engine, over its notification channels: finished tasks wake the
  * waiters of this node, cancel requests reach the listeners of this node. Notifications
  * are hints: when some may have been missed, the waiters look their tasks up and the
  * listeners are told that requests may have been missed.
+ * <p>
+ * The ends of tasks are announced only while some node waits for results, so a node lists
+ * itself as waiting before its waiters read their records ({@link JdbcWaiters}).
  *
  * @author QTasks contributors
  */
-public class JdbcTaskEvents extends TaskEventsSupport {
+public class JdbcTaskEvents extends ListedWaitersTaskEvents {
 
 	private final JdbcTaskRecordStore records;
 
@@ -23,8 +28,12 @@ public class JdbcTaskEvents extends TaskEventsSupport {
 	 * Creates the events; {@link #listen(JdbcTables, JdbcNotifications)} before use.
 	 * @param records where the waiters look their tasks up
 	 * @param codec reads the cancel notifications
+	 * @param dataSource the engine's database access, for this node's row among the nodes
+	 * that wait for results
+	 * @param tables the table names
 	 */
-	public JdbcTaskEvents(JdbcTaskRecordStore records, JdbcTaskCodec codec) {
+	public JdbcTaskEvents(JdbcTaskRecordStore records, JdbcTaskCodec codec, DataSource dataSource, JdbcTables tables) {
+		super(JdbcWaiters.listing(dataSource, tables));
 		this.records = records;
 		this.codec = codec;
 	}

@@ -75,6 +75,8 @@ public class JdbcTaskQueue implements TaskQueue {
 
 	private final JdbcClaims claims;
 
+	private final JdbcCapWaits capWaits;
+
 	private final JdbcClaimGroups groups;
 
 	private final JdbcFlowStats flow;
@@ -106,6 +108,7 @@ public class JdbcTaskQueue implements TaskQueue {
 				+ " SELECT count(pg_notify(?, '')) FROM queued");
 		this.due = new JdbcDueTasks(this.jdbc, tables);
 		this.claims = new JdbcClaims(this.jdbc, new JdbcIndexPlans(dataSource), tables, codec);
+		this.capWaits = new JdbcCapWaits(JdbcWaiters.listing(dataSource, tables), this.claims::limitedDue);
 		this.groups = new JdbcClaimGroups((combined) -> this.claims.claim(combined, settings.lease().toMillis()));
 		this.flow = new JdbcFlowStats(this.jdbc, tables);
 		this.counts = new JdbcQueueCounts(this.jdbc, tables);
@@ -141,12 +144,7 @@ public class JdbcTaskQueue implements TaskQueue {
 	 */
 	public void listen(JdbcNotifications notifications) {
 		notifications.listen(this.tables.wakeChannel(), (payload) -> this.wake.signal(), this.wake::signal);
-		notifications.listen(this.tables.finishedChannel(), (payload) -> {
-			if (this.claims.limitedDue()) {
-				this.wake.signal();
-			}
-		}, () -> {
-		});
+		this.capWaits.listen(notifications, this.tables, this.wake);
 	}
 
 	@Override
@@ -187,6 +185,9 @@ public class JdbcTaskQueue implements TaskQueue {
 			long remaining = deadline - System.nanoTime();
 			if (!claims.isEmpty() || remaining <= 0) {
 				return claims;
+			}
+			if (this.capWaits.listedJustNow()) {
+				continue;
 			}
 			long wait = Math.min(remaining, this.settings.pollInterval().toNanos());
 			Long untilDue = this.due.untilNextDue();

@@ -72,6 +72,14 @@ CREATE TABLE IF NOT EXISTS qtasks_node (
 	expires_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
+-- The nodes that wait for results, each until its registration runs out: the ends of tasks are
+-- announced (NOTIFY on the finished channel) only while one is listed, so that tasks nobody waits
+-- for cost no notification.
+CREATE TABLE IF NOT EXISTS qtasks_waiter (
+	node_id VARCHAR(64) NOT NULL PRIMARY KEY,
+	expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- Flow control: when the claims of rate-limited lanes were made (by the database's clock), the
 -- sliding window a rate limit counts; claims trim the instants that left the window.
 CREATE TABLE IF NOT EXISTS qtasks_rate (

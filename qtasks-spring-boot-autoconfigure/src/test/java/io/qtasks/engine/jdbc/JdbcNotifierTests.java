@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.qtasks.engine.WaiterListing;
 import io.qtasks.testsupport.PostgresServerExtension;
 import io.qtasks.testsupport.PostgresTestServer;
 
@@ -29,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The notification sender on its own, heard on a listening connection of the test: a
  * burst goes out in fewer notifications than hand-overs and still carries every finished
- * uuid and the wake-up, and what is pending when it stops is sent.
+ * uuid and the wake-up, what is pending when it stops is sent, and the ends of tasks go
+ * out only while some node is listed as waiting for results.
  *
  * @author QTasks contributors
  */
@@ -44,8 +48,11 @@ class JdbcNotifierTests {
 
 	private JdbcNotifier notifier;
 
+	private final DataSource dataSource = new DriverManagerDataSource(PostgresTestServer.get().url(), "postgres", "");
+
 	@BeforeEach
 	void listen() throws SQLException {
+		new JdbcSchema(this.dataSource, this.tables).create();
 		this.listening = PostgresTestServer.get().connect();
 		this.listening.setAutoCommit(true);
 		try (Statement statement = this.listening.createStatement()) {
@@ -66,6 +73,7 @@ class JdbcNotifierTests {
 	void aBurstIsCoalescedAndNothingOfItIsLost() throws SQLException {
 		// a hand-over takes microseconds, a notification statement a round trip: what
 		// comes in while one is under way goes out together in the next
+		JdbcWaiters.listing(this.dataSource, this.tables).list();
 		this.notifier = notifier();
 		this.notifier.start();
 		List<UUID> finished = new ArrayList<>();
@@ -87,6 +95,7 @@ class JdbcNotifierTests {
 
 	@Test
 	void stoppingSendsWhatIsPending() throws SQLException {
+		JdbcWaiters.listing(this.dataSource, this.tables).list();
 		this.notifier = notifier();
 		this.notifier.start();
 		UUID first = UUID.randomUUID();
@@ -100,10 +109,55 @@ class JdbcNotifierTests {
 		assertThat(receiveUntil(List.of(pending)).finished()).containsExactly(pending);
 	}
 
+	@Test
+	void theEndsOfTasksGoOutOnlyWhileANodeIsListedAsWaiting() throws SQLException {
+		this.notifier = notifier();
+		this.notifier.start();
+		UUID unwatched = UUID.randomUUID();
+		this.notifier.finished(unwatched);
+		this.notifier.wake();
+		// the wake-up, sent with or after the end, tells that the end was not sent
+		assertThat(receiveUntilWakeUp().finished()).isEmpty();
+
+		WaiterListing listing = JdbcWaiters.listing(this.dataSource, this.tables);
+		listing.list();
+		UUID watched = UUID.randomUUID();
+		this.notifier.finished(watched);
+		assertThat(receiveUntil(List.of(watched)).finished()).containsExactly(watched);
+
+		listing.unlistIf(() -> true);
+		this.notifier.finished(UUID.randomUUID());
+		this.notifier.wake();
+		assertThat(receiveUntilWakeUp().finished()).isEmpty();
+
+		// a node that died leaves its row, which counts until it runs out
+		JdbcClient.create(this.dataSource)
+			.sql(this.tables
+				.sql("INSERT INTO {waiters} (node_id, expires_at) VALUES ('gone', now() - interval '1 second')"))
+			.update();
+		this.notifier.finished(UUID.randomUUID());
+		this.notifier.wake();
+		assertThat(receiveUntilWakeUp().finished()).isEmpty();
+	}
+
 	private JdbcNotifier notifier() {
-		PostgresTestServer server = PostgresTestServer.get();
-		return new JdbcNotifier(JdbcClient.create(new DriverManagerDataSource(server.url(), "postgres", "")),
-				this.tables);
+		return new JdbcNotifier(JdbcClient.create(this.dataSource), this.tables);
+	}
+
+	private Received receiveUntilWakeUp() throws SQLException {
+		Set<UUID> finished = new LinkedHashSet<>();
+		int notifications = 0;
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (PGNotification notification : poll()) {
+				notifications++;
+				if (notification.getName().equals(this.tables.wakeChannel())) {
+					return new Received(notifications, 1, finished);
+				}
+				Arrays.stream(notification.getParameter().split(",")).map(UUID::fromString).forEach(finished::add);
+			}
+		}
+		throw new AssertionError("No wake-up within " + WAIT);
 	}
 
 	private Received receiveUntil(List<UUID> expected) throws SQLException {

@@ -32,7 +32,8 @@ class JdbcSchemaTests {
 		application("always").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(tables(context.getBean(JdbcTemplate.class))).containsExactlyInAnyOrder(this.prefix + "node",
-					this.prefix + "rate", this.prefix + "task", this.prefix + "unique", this.prefix + "schedule");
+					this.prefix + "rate", this.prefix + "task", this.prefix + "unique", this.prefix + "schedule",
+					this.prefix + "waiter");
 			context.getBean(QTasks.class).addTask("echo", "kept");
 		});
 		application("always").run((context) -> {
