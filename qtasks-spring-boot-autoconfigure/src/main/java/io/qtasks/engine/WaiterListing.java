@@ -19,7 +19,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class WaiterListing {
 
-	private final Duration registration;
+	/**
+	 * How long an entry lasts once written: long enough that a node renews it rarely,
+	 * short enough that the ends of tasks are not announced long after the last waiter
+	 * left (or the node died).
+	 */
+	public static final Duration REGISTRATION = Duration.ofSeconds(60);
 
 	private final Runnable register;
 
@@ -31,13 +36,11 @@ public final class WaiterListing {
 
 	/**
 	 * Creates the listing of one node.
-	 * @param registration how long an entry lasts once written
-	 * @param register writes the entry, to last the registration from now; done when it
-	 * returns, or throws
+	 * @param register writes the entry, to last {@link #REGISTRATION} from now; done when
+	 * it returns, or throws
 	 * @param unregister removes the entry
 	 */
-	public WaiterListing(Duration registration, Runnable register, Runnable unregister) {
-		this.registration = registration;
+	public WaiterListing(Runnable register, Runnable unregister) {
 		this.register = register;
 		this.unregister = unregister;
 	}
@@ -63,7 +66,7 @@ public final class WaiterListing {
 		// should the call fail, the next waiter or renewal tries again
 		this.renewAfter = started;
 		this.register.run();
-		this.renewAfter = started + this.registration.toNanos() / 2;
+		this.renewAfter = started + REGISTRATION.toNanos() / 2;
 		this.listed = true;
 	}
 

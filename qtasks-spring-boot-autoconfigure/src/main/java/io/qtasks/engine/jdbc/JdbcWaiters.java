@@ -1,6 +1,5 @@
 package io.qtasks.engine.jdbc;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -27,12 +26,6 @@ import io.qtasks.engine.WaiterListing;
  */
 final class JdbcWaiters {
 
-	/**
-	 * How long a registration lasts: long enough that a node renews it rarely, short
-	 * enough that the ends of tasks are not announced long after the last waiter left.
-	 */
-	static final Duration REGISTRATION = Duration.ofSeconds(60);
-
 	private JdbcWaiters() {
 	}
 
@@ -50,9 +43,9 @@ final class JdbcWaiters {
 		String register = tables.sql("INSERT INTO {waiters} (node_id, expires_at) VALUES (?, now() + ? * interval"
 				+ " '1 millisecond') ON CONFLICT (node_id) DO UPDATE SET expires_at = excluded.expires_at");
 		String unregister = tables.sql("DELETE FROM {waiters} WHERE node_id = ?");
-		return new WaiterListing(REGISTRATION,
+		return new WaiterListing(
 				() -> ownTransaction.executeWithoutResult(
-						(status) -> jdbc.sql(register).params(nodeId, REGISTRATION.toMillis()).update()),
+						(status) -> jdbc.sql(register).params(nodeId, WaiterListing.REGISTRATION.toMillis()).update()),
 				() -> ownTransaction.executeWithoutResult((status) -> jdbc.sql(unregister).param(nodeId).update()));
 	}
 

@@ -1,6 +1,5 @@
 package io.qtasks.engine.redis;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,12 +22,6 @@ final class RedisWaiters {
 	private static final RedisScript<Long> REGISTER = RedisScripts.load(RedisWaiters.class, "waiter-register.lua",
 			Long.class);
 
-	/**
-	 * How long a registration lasts: long enough that a node renews it rarely, short
-	 * enough that the ends of tasks are not published long after the last waiter left.
-	 */
-	static final Duration REGISTRATION = Duration.ofSeconds(60);
-
 	private RedisWaiters() {
 	}
 
@@ -40,8 +33,9 @@ final class RedisWaiters {
 	 */
 	static WaiterListing listing(StringRedisTemplate redis, RedisKeys keys) {
 		String nodeId = UUID.randomUUID().toString();
-		return new WaiterListing(REGISTRATION,
-				() -> redis.execute(REGISTER, List.of(keys.waiters()), nodeId, String.valueOf(REGISTRATION.toMillis())),
+		return new WaiterListing(
+				() -> redis.execute(REGISTER, List.of(keys.waiters()), nodeId,
+						String.valueOf(WaiterListing.REGISTRATION.toMillis())),
 				() -> redis.opsForZSet().remove(keys.waiters(), nodeId));
 	}
 
