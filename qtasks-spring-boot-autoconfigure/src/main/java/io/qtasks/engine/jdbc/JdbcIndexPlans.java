@@ -1,5 +1,8 @@
 package io.qtasks.engine.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +10,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,8 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the worker's steady-state statements (plain claims, outcomes, outcome and next
  * claim) with PostgreSQL's planner held to index paths and to one generic plan each:
- * sequential and bitmap scans off in a transaction of that statement alone (one round
- * trip more for the settings, one for the commit).
+ * sequential and bitmap scans off in a transaction of that statement alone.
+ * <p>
+ * A statement and its settings go to the database in one round trip: a {@code SELECT} of
+ * {@code set_config(…, true)} before the statement, both sent on an auto-committing
+ * connection with one {@code Sync}. PostgreSQL runs what comes before a {@code Sync} in
+ * one implicit transaction and commits it there, so the settings hold for the statement's
+ * planning and end with its commit, without a {@code BEGIN}, a {@code SET LOCAL} and a
+ * {@code COMMIT} of their own (three round trips, as it was).
  * <p>
  * Their plans otherwise follow the table's statistics, and a queue table's statistics are
  * nearly always wrong: taken (or, on a table too new for any, assumed) when few tasks
@@ -50,17 +61,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class JdbcIndexPlans {
 
 	/**
-	 * The settings, local to the transaction that runs the statement they serve.
+	 * The settings, each local to the transaction that runs the statement they serve.
 	 */
-	static final String INDEX_PATHS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off;"
-			+ " SET LOCAL plan_cache_mode = force_generic_plan";
+	private static final List<String> INDEX_PATHS = List.of(setting("enable_seqscan", "off"),
+			setting("enable_bitmapscan", "off"), setting("plan_cache_mode", "force_generic_plan"));
 
 	/**
 	 * The setting added when the transactions need not wait for the WAL flush (the
 	 * statements' own {@link JdbcTaskQueue#NO_FLUSH} CTE sets the same for one
 	 * statement).
 	 */
-	private static final String UNFLUSHED_COMMIT = "; SET LOCAL synchronous_commit = off";
+	private static final String UNFLUSHED_COMMIT = setting("synchronous_commit", "off");
 
 	private final JdbcTemplate template;
 
@@ -79,7 +90,11 @@ final class JdbcIndexPlans {
 	 * flush as {@code synchronous_commit} says ({@code false}: they commit with it off)
 	 */
 	JdbcIndexPlans(DataSource dataSource, boolean flush) {
-		this.settings = flush ? INDEX_PATHS : INDEX_PATHS + UNFLUSHED_COMMIT;
+		List<String> settings = new ArrayList<>(INDEX_PATHS);
+		if (!flush) {
+			settings.add(UNFLUSHED_COMMIT);
+		}
+		this.settings = "SELECT " + String.join(", ", settings);
 		this.template = new JdbcTemplate(dataSource);
 		this.newTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.newTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -110,8 +125,33 @@ final class JdbcIndexPlans {
 			this.template.query(sql, handler, params);
 			return;
 		}
-		inNewTransaction((status) -> {
-			this.template.query(sql, handler, params);
+		this.template.execute((ConnectionCallback<@Nullable Void>) (connection) -> {
+			// a connection that does not auto-commit (not the engine's, see
+			// AutoCommitDataSource)
+			// holds the statement in a transaction that is ended here
+			boolean ownTransaction = !connection.getAutoCommit();
+			try (PreparedStatement statement = connection.prepareStatement(this.settings + "; " + sql)) {
+				new ArgumentPreparedStatementSetter(params).setValues(statement);
+				statement.execute();
+				// the first result is the settings' row
+				if (!statement.getMoreResults()) {
+					throw new IllegalStateException("Not a query: " + sql);
+				}
+				try (ResultSet rows = statement.getResultSet()) {
+					while (rows.next()) {
+						handler.processRow(rows);
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (ownTransaction) {
+					connection.rollback();
+				}
+				throw ex;
+			}
+			if (ownTransaction) {
+				connection.commit();
+			}
 			return null;
 		});
 	}
@@ -126,9 +166,14 @@ final class JdbcIndexPlans {
 	 */
 	<T> @Nullable T inNewTransaction(TransactionCallback<T> statements) {
 		return this.newTransactions.execute((status) -> {
-			this.template.execute(this.settings);
+			this.template.query(this.settings, (RowCallbackHandler) (row) -> {
+			});
 			return statements.doInTransaction(status);
 		});
+	}
+
+	private static String setting(String name, String value) {
+		return "set_config('" + name + "', '" + value + "', true)";
 	}
 
 }

@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The worker's statements run with index paths ({@link JdbcIndexPlans}): planned so even
  * where the statistics make a scan of the whole table look cheaper, and past the point
  * where the driver prepares them on the server, on one generic plan; the settings end
- * with the statement; a statement inside the caller's transaction runs as it is; a
- * failing one leaves the connection as it found it. One connection serves the whole test,
- * so that a setting that outlived its statement would show.
+ * with the statement, which commits on its own (one round trip with them); a statement
+ * inside the caller's transaction runs as it is; a failing one writes nothing and leaves
+ * the connection as it found it. One connection serves the whole test, so that a setting
+ * that outlived its statement would show.
  *
  * @author QTasks contributors
  */
@@ -148,6 +149,62 @@ class JdbcIndexPlansTests {
 			return first;
 		});
 		assertThat(plan).startsWith("Seq Scan");
+	}
+
+	@Test
+	void aWritingStatementCommitsWithItsSettingsAndIsSeenByOtherConnectionsOnceItReturns() {
+		List<Long> updated = this.plans.query(
+				"UPDATE " + this.table + " SET v = 0 WHERE id = ? RETURNING current_setting('enable_seqscan') = 'off'",
+				new Object[] { 3L }, (row, n) -> row.getBoolean(1) ? 1L : 0L);
+
+		assertThat(updated).containsExactly(1L);
+		assertThat(valueSeenByAnotherConnection(3)).isZero();
+		assertThat(this.template.execute((ConnectionCallback<Boolean>) Connection::getAutoCommit)).isTrue();
+	}
+
+	@Test
+	void aWritingStatementThatFailsWritesNothing() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.plans.query("UPDATE " + this.table + " SET v = v / (v - 4) RETURNING id",
+					new Object[0], (row, n) -> row.getLong(1)))
+			.withMessageContaining("division by zero");
+		assertThat(valueSeenByAnotherConnection(3)).isEqualTo(3);
+		assertThat(this.template.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+	}
+
+	@Test
+	void onAConnectionThatDoesNotAutoCommitAStatementStillCommitsOrRollsBackOnItsOwn() throws Exception {
+		SingleConnectionDataSource manual = new SingleConnectionDataSource(PostgresTestServer.get().url(), "postgres",
+				"", true);
+		manual.setAutoCommit(false);
+		try {
+			JdbcIndexPlans plans = new JdbcIndexPlans(manual);
+			plans.query("UPDATE " + this.table + " SET v = 0 WHERE id = ? RETURNING id", new Object[] { 5L },
+					(row, n) -> row.getLong(1));
+			assertThat(valueSeenByAnotherConnection(5)).isZero();
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> plans.query("UPDATE " + this.table + " SET v = 1 / (v - v) WHERE id = ? RETURNING id",
+						new Object[] { 6L }, (row, n) -> row.getLong(1)));
+			assertThat(new JdbcTemplate(manual).queryForObject("SELECT v FROM " + this.table + " WHERE id = 6",
+					Integer.class))
+				.isEqualTo(6);
+		}
+		finally {
+			manual.destroy();
+		}
+	}
+
+	private int valueSeenByAnotherConnection(long id) {
+		SingleConnectionDataSource other = new SingleConnectionDataSource(PostgresTestServer.get().url(), "postgres",
+				"", true);
+		try {
+			Integer value = new JdbcTemplate(other).queryForObject("SELECT v FROM " + this.table + " WHERE id = ?",
+					Integer.class, id);
+			return (value != null) ? value : -1;
+		}
+		finally {
+			other.destroy();
+		}
 	}
 
 	@Test
