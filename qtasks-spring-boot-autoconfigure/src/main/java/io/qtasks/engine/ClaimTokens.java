@@ -25,10 +25,10 @@ public final class ClaimTokens {
 
 	/**
 	 * A base for the tokens of one claim of several tasks in a store that makes each
-	 * token itself (the Redis claim script): 96 random bits as 24 hex digits, to which
-	 * the store appends 8 hex digits of each task's number within the claim. One value
-	 * travels per claim, however many tasks it may take, and tokens stay random across
-	 * claims.
+	 * token itself (the Redis claim script, the JDBC claim statements): 96 random bits as
+	 * 24 hex digits, to which the store appends 8 hex digits of each task's number within
+	 * the claim. One value travels per claim, however many tasks it may take, and tokens
+	 * stay random across claims.
 	 * @return 24 lowercase hex digits
 	 */
 	public static String base() {

@@ -128,9 +128,10 @@ final class JdbcClaims {
 				+ " picked AS (SELECT t.uuid, t.priority, t.seq FROM {tasks} t WHERE t.uuid IN (SELECT uuid FROM chosen)"
 				+ " AND t.queue = 'ready' FOR UPDATE SKIP LOCKED),"
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)";
-		String marks = "claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = (CAST(:tokens AS"
-				+ " TEXT[]))[numbered.n], holder = (CAST(:tokens AS TEXT[]))[numbered.n], lease_until = now()"
-				+ " + CAST(:lease AS BIGINT)" + MS + ", deliveries = t.deliveries + 1, revision = t.revision + 1, "
+		String token = token("CAST(:tokenBase AS TEXT)", "numbered.n");
+		String marks = "claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = " + token + ", holder = "
+				+ token + ", lease_until = now()" + " + CAST(:lease AS BIGINT)" + MS
+				+ ", deliveries = t.deliveries + 1, revision = t.revision + 1, "
 				+ startColumns("CAST(:startNode AS TEXT)", "CAST(:startAt AS TIMESTAMPTZ)")
 				+ " FROM numbered, no_flush WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.limit_key,"
 				+ " t.record, t.revision, t.holder, t.cancel_request, t.claim_token, t.deliveries, t.start_at,"
@@ -171,6 +172,20 @@ final class JdbcClaims {
 	}
 
 	/**
+	 * The fencing token of the claim of the {@code n}th task a statement claims: the
+	 * statement's random base ({@link ClaimTokens#base()}, 24 hex digits) followed by
+	 * {@code n} in 8 hex digits, 32 digits in all as a token of
+	 * {@link ClaimTokens#next()}. One value travels per statement however many tasks it
+	 * may take, and tokens stay random across statements.
+	 * @param base the SQL of the base
+	 * @param n the SQL of the task's number within the statement, from 1
+	 * @return the SQL of the token
+	 */
+	static String token(String base, String n) {
+		return "(" + base + " || lpad(to_hex(" + n + "), 8, '0'))";
+	}
+
+	/**
 	 * The time a claim made now stores as the start of the attempts it starts, in
 	 * milliseconds (which PostgreSQL keeps exactly), so that the record every node reads
 	 * back is the one the claimant was handed.
@@ -188,18 +203,15 @@ final class JdbcClaims {
 	 */
 	List<QueueClaim> claim(ClaimRequest request, long leaseMillis) {
 		JdbcFlowLimits limits = JdbcFlowLimits.of(request);
-		String[] tokens = new String[request.max()];
-		for (int i = 0; i < tokens.length; i++) {
-			tokens[i] = ClaimTokens.next();
-		}
+		String tokenBase = ClaimTokens.base();
 		if (JdbcPlainClaims.plain(request, limits)) {
-			return inOrder(this.plain.claim(request, tokens, leaseMillis));
+			return inOrder(this.plain.claim(request, tokenBase, leaseMillis));
 		}
 		Map<String, @Nullable Object> values = new HashMap<>();
 		values.put("names", (request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null);
 		values.put("queues", (request.queues() != null) ? request.queues().toArray(String[]::new) : null);
 		values.put("max", request.max());
-		values.put("tokens", tokens);
+		values.put("tokenBase", tokenBase);
 		values.put("lease", leaseMillis);
 		values.put("startNode", request.startNode());
 		values.put("startAt", startAt());

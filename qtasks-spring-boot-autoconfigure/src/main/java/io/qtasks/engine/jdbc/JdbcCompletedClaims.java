@@ -54,9 +54,10 @@ final class JdbcCompletedClaims {
 
 	private static String statement() {
 		String outcomes = "outcome AS (SELECT * FROM " + JdbcGroupedWrites.ROWS + "), args AS (SELECT"
-				+ " CAST(? AS TEXT[]) AS names, CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT[]) AS tokens,"
+				+ " CAST(? AS TEXT[]) AS names, CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT) AS token_base,"
 				+ " CAST(? AS BIGINT) AS lease, CAST(? AS TEXT) AS start_node, CAST(? AS TIMESTAMPTZ) AS start_at),"
 				+ " written AS (" + JdbcGroupedWrites.OUTCOMES + ")";
+		String token = JdbcClaims.token("args.token_base", "numbered.n");
 		// the tasks just completed are passed over: a row changes once per statement
 		String next = "picked AS (SELECT t.uuid, t.priority, t.seq FROM {tasks} t, args WHERE t.queue = 'ready'"
 				+ " AND (args.names IS NULL OR t.task_name = ANY (args.names))"
@@ -64,8 +65,8 @@ final class JdbcCompletedClaims {
 				+ " AND t.uuid NOT IN (SELECT uuid FROM outcome) ORDER BY t.priority, t.seq"
 				+ " LIMIT (SELECT count(*) FROM outcome) FOR UPDATE OF t SKIP LOCKED),"
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked),"
-				+ " claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = args.tokens[numbered.n],"
-				+ " holder = args.tokens[numbered.n], lease_until = now() + args.lease * interval '1 millisecond',"
+				+ " claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = " + token + ", holder = " + token
+				+ ", lease_until = now() + args.lease * interval '1 millisecond',"
 				+ " deliveries = t.deliveries + 1, revision = t.revision + 1, "
 				+ JdbcClaims.startColumns("args.start_node", "args.start_at") + " FROM numbered, args"
 				+ " WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder,"
@@ -110,12 +111,10 @@ final class JdbcCompletedClaims {
 			.map((completion) -> new JdbcGroupedWrites.Row(completion.record(), completion.fence(),
 					this.fenced.codec().write(completion.record())))
 			.toList();
-		String[] tokens = new String[completions.size()];
-		Arrays.setAll(tokens, (i) -> ClaimTokens.next());
 		Object[] params = Arrays.copyOf(JdbcGroupedWrites.rows(rows, this.fenced), 12);
 		params[6] = (next.taskNames() != null) ? next.taskNames().toArray(String[]::new) : null;
 		params[7] = (next.queues() != null) ? next.queues().toArray(String[]::new) : null;
-		params[8] = tokens;
+		params[8] = ClaimTokens.base();
 		params[9] = leaseMillis;
 		params[10] = next.startNode();
 		params[11] = JdbcClaims.startAt();

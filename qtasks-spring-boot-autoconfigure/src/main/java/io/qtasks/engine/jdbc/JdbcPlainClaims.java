@@ -17,6 +17,8 @@ import io.qtasks.engine.spi.ClaimRequest;
  */
 final class JdbcPlainClaims {
 
+	private static final String TOKEN = JdbcClaims.token("args.token_base", "numbered.n");
+
 	private final JdbcIndexPlans plans;
 
 	private final JdbcTaskCodec codec;
@@ -27,15 +29,15 @@ final class JdbcPlainClaims {
 		this.plans = plans;
 		this.codec = codec;
 		this.statement = tables.sql("WITH " + JdbcTaskQueue.NO_FLUSH + ", args AS (SELECT CAST(? AS TEXT[]) AS names,"
-				+ " CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT[]) AS tokens, CAST(? AS BIGINT) AS lease,"
+				+ " CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT) AS token_base, CAST(? AS BIGINT) AS lease,"
 				+ " CAST(? AS INTEGER) AS most, CAST(? AS TEXT) AS start_node, CAST(? AS TIMESTAMPTZ) AS start_at),"
 				+ " picked AS (SELECT t.uuid, t.priority, t.seq FROM {tasks} t, args WHERE t.queue = 'ready'"
 				+ " AND (args.names IS NULL OR t.task_name = ANY (args.names))"
 				+ " AND (args.queues IS NULL OR t.queue_name = ANY (args.queues)) ORDER BY t.priority, t.seq"
 				+ " LIMIT (SELECT most FROM args) FOR UPDATE OF t SKIP LOCKED),"
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)"
-				+ " UPDATE {tasks} t SET queue = 'claimed', claim_token = args.tokens[numbered.n],"
-				+ " holder = args.tokens[numbered.n], lease_until = now() + args.lease * interval '1 millisecond',"
+				+ " UPDATE {tasks} t SET queue = 'claimed', claim_token = " + TOKEN + ", holder = " + TOKEN
+				+ ", lease_until = now() + args.lease * interval '1 millisecond',"
 				+ " deliveries = t.deliveries + 1, revision = t.revision + 1, "
 				+ JdbcClaims.startColumns("args.start_node", "args.start_at") + " FROM numbered, args, no_flush"
 				+ " WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder,"
@@ -56,13 +58,13 @@ final class JdbcPlainClaims {
 	/**
 	 * Claims for a {@link #plain} request.
 	 * @param request the request
-	 * @param tokens a fencing token for each task it may take
+	 * @param tokenBase the base of the claims' fencing tokens ({@link JdbcClaims#token})
 	 * @param leaseMillis the lease
 	 * @return the claims, in no particular order
 	 */
-	List<JdbcClaims.Claimed> claim(ClaimRequest request, String[] tokens, long leaseMillis) {
+	List<JdbcClaims.Claimed> claim(ClaimRequest request, String tokenBase, long leaseMillis) {
 		Object[] params = { (request.taskNames() != null) ? request.taskNames().toArray(String[]::new) : null,
-				(request.queues() != null) ? request.queues().toArray(String[]::new) : null, tokens, leaseMillis,
+				(request.queues() != null) ? request.queues().toArray(String[]::new) : null, tokenBase, leaseMillis,
 				request.max(), request.startNode(), JdbcClaims.startAt() };
 		return this.plans.query(this.statement, params, (row, n) -> JdbcClaims.claimed(row, this.codec));
 	}

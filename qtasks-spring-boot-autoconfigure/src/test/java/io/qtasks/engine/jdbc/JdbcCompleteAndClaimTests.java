@@ -67,6 +67,37 @@ class JdbcCompleteAndClaimTests {
 	}
 
 	@Test
+	void tasksClaimedByOneCompletionStatementEachHoldTheirOwnToken() {
+		runner(PostgresTestServer.uniquePrefix("fusedt")).run((context) -> {
+			QTasks qtasks = context.getBean(QTasks.class);
+			TaskQueue queue = context.getBean(TaskQueue.class);
+			TaskSteps steps = context.getBean(TaskSteps.class);
+			List<QueueClaim> claims = JdbcGroupedWriteTests.claimed(qtasks, queue, 2);
+			qtasks.addTask("echo", "next 1");
+			qtasks.addTask("echo", "next 2");
+
+			CompletedAndClaimed done = steps.completeAndClaim(
+					List.of(completion(claims.get(0), TaskStatus.SUCCESS),
+							completion(claims.get(1), TaskStatus.SUCCESS)),
+					ClaimRequest.anyTask(2, Duration.ZERO), queue);
+
+			assertThat(done.claimed()).hasSize(2)
+				.extracting(QueueClaim::token)
+				.doesNotHaveDuplicates()
+				.allMatch((token) -> token.matches("[0-9a-f]{32}"), "32 lowercase hex digits");
+			// with a revision that does not pass, only the token decides
+			QueueClaim first = done.claimed().get(0);
+			QueueClaim second = done.claimed().get(1);
+			Task finished = completion(first, TaskStatus.SUCCESS).record();
+			assertThat(steps.complete(first, finished, Fence.claim(second.token(), -1))).isEqualTo(WriteResult.FENCED);
+			for (QueueClaim claim : done.claimed()) {
+				Task own = completion(claim, TaskStatus.SUCCESS).record();
+				assertThat(steps.complete(claim, own, Fence.claim(claim.token(), -1))).isEqualTo(WriteResult.WRITTEN);
+			}
+		});
+	}
+
+	@Test
 	void outcomesThatDoNotWaitForTheFlushAreWrittenAndClaimTheNextTaskAsTheOthers() {
 		runner(PostgresTestServer.uniquePrefix("fusedn")).withPropertyValues("qtasks.jdbc.flush-outcomes=false")
 			.run((context) -> {
