@@ -127,8 +127,7 @@ final class JdbcIndexPlans {
 		}
 		this.template.execute((ConnectionCallback<@Nullable Void>) (connection) -> {
 			// a connection that does not auto-commit (not the engine's, see
-			// AutoCommitDataSource)
-			// holds the statement in a transaction that is ended here
+			// AutoCommitDataSource) holds the statement in a transaction ended here
 			boolean ownTransaction = !connection.getAutoCommit();
 			try (PreparedStatement statement = connection.prepareStatement(this.settings + "; " + sql)) {
 				new ArgumentPreparedStatementSetter(params).setValues(statement);
@@ -166,8 +165,7 @@ final class JdbcIndexPlans {
 	 */
 	<T> @Nullable T inNewTransaction(TransactionCallback<T> statements) {
 		return this.newTransactions.execute((status) -> {
-			this.template.query(this.settings, (RowCallbackHandler) (row) -> {
-			});
+			this.template.execute(this.settings);
 			return statements.doInTransaction(status);
 		});
 	}
