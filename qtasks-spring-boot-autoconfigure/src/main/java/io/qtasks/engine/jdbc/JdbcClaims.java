@@ -64,6 +64,13 @@ final class JdbcClaims {
 
 	private static final String MS = " * interval '1 millisecond'";
 
+	/**
+	 * The {@link #token} of a claim statement whose {@code args} row holds the base as
+	 * {@code token_base} and whose {@code numbered} rows number the tasks it claims (the
+	 * plain claim and the outcome and next claim).
+	 */
+	static final String ARGS_TOKEN = token("args.token_base", "numbered.n");
+
 	private final JdbcClient jdbc;
 
 	private final JdbcIndexPlans plans;
@@ -130,7 +137,7 @@ final class JdbcClaims {
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)";
 		String token = token("CAST(:tokenBase AS TEXT)", "numbered.n");
 		String marks = "claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = " + token + ", holder = "
-				+ token + ", lease_until = now()" + " + CAST(:lease AS BIGINT)" + MS
+				+ token + ", lease_until = now() + CAST(:lease AS BIGINT)" + MS
 				+ ", deliveries = t.deliveries + 1, revision = t.revision + 1, "
 				+ startColumns("CAST(:startNode AS TEXT)", "CAST(:startAt AS TIMESTAMPTZ)")
 				+ " FROM numbered, no_flush WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.limit_key,"

@@ -57,7 +57,6 @@ final class JdbcCompletedClaims {
 				+ " CAST(? AS TEXT[]) AS names, CAST(? AS TEXT[]) AS queues, CAST(? AS TEXT) AS token_base,"
 				+ " CAST(? AS BIGINT) AS lease, CAST(? AS TEXT) AS start_node, CAST(? AS TIMESTAMPTZ) AS start_at),"
 				+ " written AS (" + JdbcGroupedWrites.OUTCOMES + ")";
-		String token = JdbcClaims.token("args.token_base", "numbered.n");
 		// the tasks just completed are passed over: a row changes once per statement
 		String next = "picked AS (SELECT t.uuid, t.priority, t.seq FROM {tasks} t, args WHERE t.queue = 'ready'"
 				+ " AND (args.names IS NULL OR t.task_name = ANY (args.names))"
@@ -65,7 +64,8 @@ final class JdbcCompletedClaims {
 				+ " AND t.uuid NOT IN (SELECT uuid FROM outcome) ORDER BY t.priority, t.seq"
 				+ " LIMIT (SELECT count(*) FROM outcome) FOR UPDATE OF t SKIP LOCKED),"
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked),"
-				+ " claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = " + token + ", holder = " + token
+				+ " claimed AS (UPDATE {tasks} t SET queue = 'claimed', claim_token = " + JdbcClaims.ARGS_TOKEN
+				+ ", holder = " + JdbcClaims.ARGS_TOKEN
 				+ ", lease_until = now() + args.lease * interval '1 millisecond',"
 				+ " deliveries = t.deliveries + 1, revision = t.revision + 1, "
 				+ JdbcClaims.startColumns("args.start_node", "args.start_at") + " FROM numbered, args"

@@ -17,8 +17,6 @@ import io.qtasks.engine.spi.ClaimRequest;
  */
 final class JdbcPlainClaims {
 
-	private static final String TOKEN = JdbcClaims.token("args.token_base", "numbered.n");
-
 	private final JdbcIndexPlans plans;
 
 	private final JdbcTaskCodec codec;
@@ -36,8 +34,8 @@ final class JdbcPlainClaims {
 				+ " AND (args.queues IS NULL OR t.queue_name = ANY (args.queues)) ORDER BY t.priority, t.seq"
 				+ " LIMIT (SELECT most FROM args) FOR UPDATE OF t SKIP LOCKED),"
 				+ " numbered AS (SELECT uuid, row_number() OVER (ORDER BY priority, seq) AS n FROM picked)"
-				+ " UPDATE {tasks} t SET queue = 'claimed', claim_token = " + TOKEN + ", holder = " + TOKEN
-				+ ", lease_until = now() + args.lease * interval '1 millisecond',"
+				+ " UPDATE {tasks} t SET queue = 'claimed', claim_token = " + JdbcClaims.ARGS_TOKEN + ", holder = "
+				+ JdbcClaims.ARGS_TOKEN + ", lease_until = now() + args.lease * interval '1 millisecond',"
 				+ " deliveries = t.deliveries + 1, revision = t.revision + 1, "
 				+ JdbcClaims.startColumns("args.start_node", "args.start_at") + " FROM numbered, args, no_flush"
 				+ " WHERE t.uuid = numbered.uuid RETURNING t.uuid, t.task_name, t.record, t.revision, t.holder,"
